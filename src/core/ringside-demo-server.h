@@ -1,0 +1,114 @@
+/* ringside-demo-server.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+/**
+ * RingsideDemoFault:
+ * @RINGSIDE_DEMO_FAULT_NONE: answer normally
+ * @RINGSIDE_DEMO_FAULT_UNAUTHORIZED: 401 with a JSON error body
+ * @RINGSIDE_DEMO_FAULT_TOKEN_EXPIRED: 401 with the body "Jwt is expired"
+ * @RINGSIDE_DEMO_FAULT_FORBIDDEN: 403 with a JSON error body
+ * @RINGSIDE_DEMO_FAULT_SERVER_ERROR: 500 with a JSON error body
+ * @RINGSIDE_DEMO_FAULT_UNAVAILABLE: 503 with an HTML body
+ * @RINGSIDE_DEMO_FAULT_RATE_LIMITED: 429 with "Retry-After: <fault_argument>" (none if 0)
+ * @RINGSIDE_DEMO_FAULT_HTML: 200 with an HTML page
+ * @RINGSIDE_DEMO_FAULT_EMPTY: 200 with an empty body
+ * @RINGSIDE_DEMO_FAULT_TRUNCATED: 200 with the normal body cut in half
+ * @RINGSIDE_DEMO_FAULT_MALFORMED: 200 with text that is not JSON
+ * @RINGSIDE_DEMO_FAULT_WRONG_TYPE: 200 with JSON of the wrong shape (members of wrong types)
+ * @RINGSIDE_DEMO_FAULT_DELAY: the normal answer after <fault_argument> milliseconds
+ * @RINGSIDE_DEMO_FAULT_HANG: accept the request and never answer
+ * @RINGSIDE_DEMO_FAULT_DISCONNECT: close the connection without answering
+ */
+typedef enum
+{
+  RINGSIDE_DEMO_FAULT_NONE,
+  RINGSIDE_DEMO_FAULT_UNAUTHORIZED,
+  RINGSIDE_DEMO_FAULT_TOKEN_EXPIRED,
+  RINGSIDE_DEMO_FAULT_FORBIDDEN,
+  RINGSIDE_DEMO_FAULT_SERVER_ERROR,
+  RINGSIDE_DEMO_FAULT_UNAVAILABLE,
+  RINGSIDE_DEMO_FAULT_RATE_LIMITED,
+  RINGSIDE_DEMO_FAULT_HTML,
+  RINGSIDE_DEMO_FAULT_EMPTY,
+  RINGSIDE_DEMO_FAULT_TRUNCATED,
+  RINGSIDE_DEMO_FAULT_MALFORMED,
+  RINGSIDE_DEMO_FAULT_WRONG_TYPE,
+  RINGSIDE_DEMO_FAULT_DELAY,
+  RINGSIDE_DEMO_FAULT_HANG,
+  RINGSIDE_DEMO_FAULT_DISCONNECT,
+} RingsideDemoFault;
+
+/* What the server received, for tests to assert on. */
+typedef struct
+{
+  char       *method;
+  char       *path;          /* without the query */
+  GHashTable *query;         /* decoded; empty when there was none */
+  GHashTable *form;          /* decoded application/x-www-form-urlencoded body, or empty */
+  char       *authorization; /* the Authorization header, or NULL */
+} RingsideDemoRequest;
+
+/* The RC access token that the demo server always accepts, for `ringside --demo`. */
+#define RINGSIDE_DEMO_RC_ACCESS_TOKEN "demo-ringcentral-access-token"
+#define RINGSIDE_DEMO_CLIENT_ID       "demo-client-id"
+#define RINGSIDE_DEMO_CLIENT_SECRET   "demo-client-secret"
+
+#define RINGSIDE_TYPE_DEMO_SERVER (ringside_demo_server_get_type ())
+G_DECLARE_FINAL_TYPE (RingsideDemoServer, ringside_demo_server, RINGSIDE, DEMO_SERVER, GObject)
+
+/* Plays both RingCX and the RingCentral platform on one loopback port, with realistic data:
+ * a main account with sub-accounts and users in a hierarchy, JWT access tokens that expire
+ * and refresh tokens that rotate (a used one stops working). */
+RingsideDemoServer *ringside_demo_server_new              (void);
+/* Listens on 127.0.0.1 on a free port of the thread-default main context. */
+gboolean     ringside_demo_server_start                   (RingsideDemoServer *self,
+                                                           GError            **error);
+void         ringside_demo_server_stop                    (RingsideDemoServer *self);
+/* "http://127.0.0.1:PORT", no trailing slash; NULL until started. */
+const char  *ringside_demo_server_get_url                 (RingsideDemoServer *self);
+SoupServer  *ringside_demo_server_get_soup_server         (RingsideDemoServer *self);
+
+/* Data: deterministic for a given size. Defaults: 12 sub-accounts, 300 users. */
+void         ringside_demo_server_set_sizes               (RingsideDemoServer *self,
+                                                           guint               n_accounts,
+                                                           guint               n_users);
+/* Seconds an access token lives (default 300). */
+void         ringside_demo_server_set_token_lifetime      (RingsideDemoServer *self,
+                                                           guint               seconds);
+/* Accept this RC access token at the exchange, besides RINGSIDE_DEMO_RC_ACCESS_TOKEN and the
+ * tokens the platform endpoint issued. */
+void         ringside_demo_server_accept_rc_token         (RingsideDemoServer *self,
+                                                           const char         *rc_access_token);
+
+/* Every access token issued so far now answers 401 "Jwt is expired". */
+void         ringside_demo_server_expire_access_tokens    (RingsideDemoServer *self);
+/* Every refresh token issued so far stops working. */
+void         ringside_demo_server_revoke_refresh_tokens   (RingsideDemoServer *self);
+gboolean     ringside_demo_server_is_refresh_token_valid  (RingsideDemoServer *self,
+                                                           const char         *refresh_token);
+/* The newest refresh token issued, or NULL. */
+const char  *ringside_demo_server_get_latest_refresh_token (RingsideDemoServer *self);
+
+/* The next @count requests to @path (exact, without query; NULL for any path) meet @fault. */
+void         ringside_demo_server_set_fault               (RingsideDemoServer *self,
+                                                           const char         *path,
+                                                           RingsideDemoFault   fault,
+                                                           guint               fault_argument,
+                                                           guint               count);
+void         ringside_demo_server_clear_faults            (RingsideDemoServer *self);
+
+/* Requests received, oldest first (element type RingsideDemoRequest). */
+GPtrArray   *ringside_demo_server_get_requests            (RingsideDemoServer *self);
+guint        ringside_demo_server_count_requests          (RingsideDemoServer *self,
+                                                           const char         *path);
+void         ringside_demo_server_clear_requests          (RingsideDemoServer *self);
+
+G_END_DECLS

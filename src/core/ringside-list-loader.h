@@ -1,0 +1,35 @@
+/* ringside-list-loader.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define RINGSIDE_TYPE_LIST_LOADER (ringside_list_loader_get_type ())
+G_DECLARE_FINAL_TYPE (RingsideListLoader, ringside_list_loader, RINGSIDE, LIST_LOADER, GObject)
+
+/* Fills @store, whose item type is RINGSIDE_TYPE_ACCOUNT or RINGSIDE_TYPE_USER, from a JSON
+ * array read as a stream: the body is read on the calling thread's main context, elements are
+ * parsed by json-glib in a worker thread, and items reach the store in batches (one
+ * g_list_store_splice() at most every ~50 ms), so first rows appear while bytes still arrive.
+ * The store is emptied when loading starts. On error or cancellation the items already added
+ * stay; the caller decides whether to keep them. */
+RingsideListLoader *ringside_list_loader_new         (GListStore          *store);
+
+GListStore         *ringside_list_loader_get_store   (RingsideListLoader  *self);
+/* Items added to the store by the current or last load. */
+guint               ringside_list_loader_get_n_items (RingsideListLoader  *self);
+
+void                ringside_list_loader_load_async  (RingsideListLoader  *self,
+                                                      GInputStream        *stream,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean            ringside_list_loader_load_finish (RingsideListLoader  *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+G_END_DECLS

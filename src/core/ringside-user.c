@@ -1,0 +1,8 @@
+/* ringside-user.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ringside-user.h"

@@ -1,0 +1,46 @@
+/* ringside-user.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define RINGSIDE_TYPE_USER (ringside_user_get_type ())
+G_DECLARE_FINAL_TYPE (RingsideUser, ringside_user, RINGSIDE, USER, GObject)
+
+/* Parses one element of GET /voice/api/v1/admin/users and, depth first, every user nested in
+ * its "children" member, appending all of them (parent before children) to @out, which holds
+ * references. Parent and depth come from the nesting, or from "parentPath"
+ * ("2181.2979.2983", the ancestors' user IDs, nearest last) when the list is flat. Roles may
+ * be strings or {roleType, description} objects. On error nothing is appended. */
+gboolean      ringside_user_parse_json        (JsonNode      *node,
+                                               GPtrArray     *out,
+                                               GError       **error);
+
+gint64        ringside_user_get_id            (RingsideUser  *self);
+const char   *ringside_user_get_user_name     (RingsideUser  *self);
+const char   *ringside_user_get_first_name    (RingsideUser  *self);
+const char   *ringside_user_get_last_name     (RingsideUser  *self);
+/* "fullName", else first and last name joined, else the user name. */
+const char   *ringside_user_get_full_name     (RingsideUser  *self);
+gboolean      ringside_user_get_enabled       (RingsideUser  *self);
+gboolean      ringside_user_get_root_user     (RingsideUser  *self);
+gint64        ringside_user_get_rc_user_id    (RingsideUser  *self);
+/* 0 when the user has no parent. */
+gint64        ringside_user_get_parent_id     (RingsideUser  *self);
+guint         ringside_user_get_depth         (RingsideUser  *self);
+const char * const *ringside_user_get_roles   (RingsideUser  *self);
+/* Roles joined with ", " for display and export. */
+const char   *ringside_user_get_roles_text    (RingsideUser  *self);
+/* Nullable. */
+GDateTime    *ringside_user_get_creation_date (RingsideUser  *self);
+
+/* @needle must be casefolded (g_utf8_casefold()); matches full name, user name and ID. */
+gboolean      ringside_user_matches           (RingsideUser  *self,
+                                               const char    *needle);
+
+G_END_DECLS

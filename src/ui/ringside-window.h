@@ -1,0 +1,18 @@
+/* ringside-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ringside-application.h"
+
+G_BEGIN_DECLS
+
+#define RINGSIDE_TYPE_WINDOW (ringside_window_get_type ())
+G_DECLARE_FINAL_TYPE (RingsideWindow, ringside_window, RINGSIDE, WINDOW, AdwApplicationWindow)
+
+RingsideWindow *ringside_window_new (RingsideApplication *application);
+
+G_END_DECLS
