@@ -56,6 +56,11 @@ const GError        *ringside_session_get_last_error       (RingsideSession     
 /* Set while the keyring refused to save the session: it then lives only in memory. */
 const GError        *ringside_session_get_keyring_error    (RingsideSession     *self);
 
+/* A session that is not persistent never touches the keyring (demo mode). Default TRUE. */
+void                 ringside_session_set_persistent       (RingsideSession     *self,
+                                                            gboolean             persistent);
+gboolean             ringside_session_get_persistent       (RingsideSession     *self);
+
 /* Backoff for OFFLINE retries; production defaults are 2 s doubling to 5 min. */
 void                 ringside_session_set_retry_delays     (RingsideSession     *self,
                                                             guint                min_ms,
