@@ -1,0 +1,259 @@
+/* test-csv-writer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ringside-csv-writer.h"
+
+static char *
+finish (RingsideCsvWriter *writer)
+{
+  g_autoptr(GBytes) bytes = ringside_csv_writer_free_to_bytes (writer);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  return g_strndup (data, size);
+}
+
+static char *
+write_rows (const char * const *first_row,
+            ...)
+{
+  RingsideCsvWriter *writer = ringside_csv_writer_new ();
+  const char * const *row = first_row;
+  va_list args;
+
+  va_start (args, first_row);
+  while (row != NULL)
+    {
+      ringside_csv_writer_add_row (writer, row);
+      row = va_arg (args, const char * const *);
+    }
+  va_end (args);
+
+  return finish (writer);
+}
+
+static void
+test_plain_rows (void)
+{
+  const char *header[] = { "Name", "ID", "Enabled", NULL };
+  const char *row[] = { "Ada Lovelace", "1815", "Yes", NULL };
+  g_autofree char *csv = write_rows (header, row, NULL);
+
+  g_assert_cmpstr (csv, ==, "Name,ID,Enabled\r\nAda Lovelace,1815,Yes\r\n");
+}
+
+static void
+test_quoting (void)
+{
+  const char *row[] = { "Smith, John", "say \"hi\"", "two\nlines", "cr\rhere", "crlf\r\n", NULL };
+  g_autofree char *csv = write_rows (row, NULL);
+
+  g_assert_cmpstr (csv, ==,
+                   "\"Smith, John\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",\"crlf\r\n\"\r\n");
+}
+
+static void
+test_empty_fields (void)
+{
+  RingsideCsvWriter *writer = ringside_csv_writer_new ();
+  g_autofree char *csv = NULL;
+
+  ringside_csv_writer_add_field (writer, "a");
+  ringside_csv_writer_add_field (writer, NULL);
+  ringside_csv_writer_add_field (writer, "");
+  ringside_csv_writer_end_row (writer);
+  /* A lone empty field must not look like a blank line. */
+  ringside_csv_writer_add_field (writer, NULL);
+  ringside_csv_writer_end_row (writer);
+  ringside_csv_writer_add_field (writer, "");
+  ringside_csv_writer_add_field (writer, "");
+  ringside_csv_writer_end_row (writer);
+  g_assert_cmpuint (ringside_csv_writer_get_n_rows (writer), ==, 3);
+
+  csv = finish (writer);
+  g_assert_cmpstr (csv, ==, "a,,\r\n\"\"\r\n,\r\n");
+}
+
+static void
+test_open_row_is_ended (void)
+{
+  RingsideCsvWriter *writer = ringside_csv_writer_new ();
+  g_autofree char *csv = NULL;
+
+  ringside_csv_writer_add_field (writer, "x");
+  ringside_csv_writer_add_field (writer, "y");
+  g_assert_cmpuint (ringside_csv_writer_get_n_rows (writer), ==, 0);
+
+  csv = finish (writer);
+  g_assert_cmpstr (csv, ==, "x,y\r\n");
+}
+
+static void
+test_nothing_written (void)
+{
+  g_autofree char *csv = finish (ringside_csv_writer_new ());
+
+  g_assert_cmpstr (csv, ==, "");
+}
+
+static void
+test_formula_injection (void)
+{
+  const struct {
+    const char *field;
+    const char *written;
+  } cases[] = {
+    { "=1+2", "'=1+2" },
+    { "+15551234567", "'+15551234567" },
+    { "-2", "'-2" },
+    { "@SUM(A1:A9)", "'@SUM(A1:A9)" },
+    { "\tcmd", "'\tcmd" },
+    { "\r=cmd", "\"'\r=cmd\"" },
+    { "=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" },
+    /* Only the first character counts. */
+    { "a=b", "a=b" },
+    { "x-1", "x-1" },
+    { "'quoted", "'quoted" },
+    { " =1", " =1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RingsideCsvWriter *writer = ringside_csv_writer_new ();
+      g_autofree char *csv = NULL;
+      g_autofree char *expected = g_strconcat (cases[i].written, "\r\n", NULL);
+
+      ringside_csv_writer_add_field (writer, cases[i].field);
+      csv = finish (writer);
+      g_assert_cmpstr (csv, ==, expected);
+    }
+}
+
+static void
+test_utf8 (void)
+{
+  const char *row[] = { "José Müller", "東京", "\xff\xfe" "bad", NULL };
+  g_autofree char *csv = write_rows (row, NULL);
+
+  g_assert_true (g_utf8_validate (csv, -1, NULL));
+  g_assert_true (g_str_has_prefix (csv, "José Müller,東京,"));
+  /* Invalid bytes become U+FFFD REPLACEMENT CHARACTER, never raw bytes. */
+  g_assert_nonnull (strstr (csv, "\xef\xbf\xbd"));
+  g_assert_true (g_str_has_suffix (csv, "bad\r\n"));
+}
+
+/* A strict RFC 4180 reader, so that the round trip checks the writer's output against the
+ * grammar rather than against strings the writer's author also wrote. */
+static GPtrArray *
+parse_csv (const char *text)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          for (p++; !(p[0] == '"' && p[1] != '"'); p++)
+            {
+              g_assert_cmpint (*p, !=, '\0');
+              if (p[0] == '"')
+                p++;
+              g_string_append_c (field, *p);
+            }
+          p++;
+        }
+      else
+        {
+          for (; *p != ',' && *p != '\r' && *p != '\0'; p++)
+            {
+              g_assert_cmpint (*p, !=, '"');
+              g_assert_cmpint (*p, !=, '\n');
+              g_string_append_c (field, *p);
+            }
+        }
+
+      g_ptr_array_add (row, g_string_free (g_steal_pointer (&field), FALSE));
+      field = g_string_new (NULL);
+
+      if (*p == ',')
+        {
+          p++;
+          continue;
+        }
+
+      g_assert_cmpint (p[0], ==, '\r');
+      g_assert_cmpint (p[1], ==, '\n');
+      p += 2;
+      g_ptr_array_add (rows, g_steal_pointer (&row));
+      row = g_ptr_array_new_with_free_func (g_free);
+    }
+
+  g_assert_cmpuint (row->len, ==, 0);
+  g_ptr_array_unref (row);
+  g_string_free (field, TRUE);
+  return rows;
+}
+
+static void
+test_round_trip (void)
+{
+  const char *fields[] = {
+    "plain", "", "with, comma", "\"", "\"\"", "a \"quoted\" word", "line\r\nbreak", "\n",
+    ",", "trailing space ", "ünïcödé", "'already", "=SUM(1)",
+  };
+  RingsideCsvWriter *writer = ringside_csv_writer_new ();
+  g_autofree char *csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  /* Each field alone, and all of them in one row. */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      ringside_csv_writer_add_field (writer, fields[i]);
+      ringside_csv_writer_end_row (writer);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    ringside_csv_writer_add_field (writer, fields[i]);
+  ringside_csv_writer_end_row (writer);
+
+  csv = finish (writer);
+  rows = parse_csv (csv);
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (fields) + 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GPtrArray *single = g_ptr_array_index (rows, i);
+      GPtrArray *all = g_ptr_array_index (rows, G_N_ELEMENTS (fields));
+      const char *expected = fields[i][0] == '=' ? "'=SUM(1)" : fields[i];
+
+      g_assert_cmpuint (single->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (single, 0), ==, expected);
+      g_assert_cmpstr (g_ptr_array_index (all, i), ==, expected);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/csv-writer/plain-rows", test_plain_rows);
+  g_test_add_func ("/csv-writer/quoting", test_quoting);
+  g_test_add_func ("/csv-writer/empty-fields", test_empty_fields);
+  g_test_add_func ("/csv-writer/open-row-is-ended", test_open_row_is_ended);
+  g_test_add_func ("/csv-writer/nothing-written", test_nothing_written);
+  g_test_add_func ("/csv-writer/formula-injection", test_formula_injection);
+  g_test_add_func ("/csv-writer/utf8", test_utf8);
+  g_test_add_func ("/csv-writer/round-trip", test_round_trip);
+
+  return g_test_run ();
+}
