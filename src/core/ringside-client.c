@@ -5,4 +5,750 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ringside-client.h"
+#include "ringside-error.h"
+
+/* Error bodies are only read to find a message in them. */
+#define MAX_ERROR_BODY_SIZE (64 * 1024)
+#define READ_CHUNK_SIZE     (64 * 1024)
+#define MAX_MESSAGE_LENGTH  200
+#define DEFAULT_TIMEOUT_SECONDS 30
+
+struct _RingsideClient
+{
+  GObject      parent_instance;
+
+  SoupSession *soup;
+};
+
+G_DEFINE_FINAL_TYPE (RingsideClient, ringside_client, G_TYPE_OBJECT)
+
+static void
+ringside_client_finalize (GObject *object)
+{
+  RingsideClient *self = RINGSIDE_CLIENT (object);
+
+  g_clear_object (&self->soup);
+
+  G_OBJECT_CLASS (ringside_client_parent_class)->finalize (object);
+}
+
+static void
+ringside_client_class_init (RingsideClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ringside_client_finalize;
+}
+
+static void
+ringside_client_init (RingsideClient *self)
+{
+  /* "timeout" bounds every read and write, so a server that accepts and never answers fails
+   * the request instead of hanging it. TLS uses the system's trust store, always. */
+  self->soup = soup_session_new_with_options ("timeout", DEFAULT_TIMEOUT_SECONDS,
+                                              "idle-timeout", 60,
+                                              "user-agent", "Ringside/" PACKAGE_VERSION " ",
+                                              NULL);
+}
+
+RingsideClient *
+ringside_client_new (void)
+{
+  return g_object_new (RINGSIDE_TYPE_CLIENT, NULL);
+}
+
+SoupSession *
+ringside_client_get_soup_session (RingsideClient *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_CLIENT (self), NULL);
+
+  return self->soup;
+}
+
+void
+ringside_client_set_timeout (RingsideClient *self,
+                             guint           seconds)
+{
+  g_return_if_fail (RINGSIDE_IS_CLIENT (self));
+
+  soup_session_set_timeout (self->soup, seconds);
+}
+
+/* URLs and hosts */
+
+static gboolean
+host_is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+static gboolean
+check_uri (GUri    *uri,
+           GError **error)
+{
+  const char *scheme = g_uri_get_scheme (uri);
+  const char *host = g_uri_get_host (uri);
+
+  if (host == NULL || *host == '\0')
+    {
+      g_set_error_literal (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT,
+                           "The server address has no host name.");
+      return FALSE;
+    }
+
+  if (g_ascii_strcasecmp (scheme, "https") == 0)
+    return TRUE;
+
+  if (g_ascii_strcasecmp (scheme, "http") == 0)
+    {
+      if (host_is_loopback (host))
+        return TRUE;
+
+      g_set_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INSECURE_URL,
+                   "“%s” must be reached over https://: plain http:// is only allowed for "
+                   "this computer (localhost).", host);
+      return FALSE;
+    }
+
+  g_set_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT,
+               "“%s” is not a web address (it must start with https://).", scheme);
+  return FALSE;
+}
+
+/**
+ * ringside_client_check_url:
+ *
+ * Accepts https:// URLs, and http:// ones only when the host is a loopback address.
+ */
+gboolean
+ringside_client_check_url (const char  *url,
+                           GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    {
+      g_set_error_literal (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT,
+                           "The server address is not a valid URL.");
+      return FALSE;
+    }
+
+  return check_uri (uri, error);
+}
+
+/**
+ * ringside_client_normalize_base_url:
+ *
+ * Turns what a user typed ("ringcx.ringcentral.com/", " https://host:8443 ") into a base
+ * URL without a trailing slash, query or fragment, and checks it with
+ * ringside_client_check_url().
+ *
+ * Returns: (transfer full): the base URL, or %NULL with @error set
+ */
+char *
+ringside_client_normalize_base_url (const char  *url,
+                                    GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *with_scheme = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GUri) base = NULL;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  trimmed = g_strstrip (g_strdup (url));
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT,
+                           "Enter the server address.");
+      return NULL;
+    }
+
+  with_scheme = strstr (trimmed, "://") != NULL ? g_strdup (trimmed)
+                                                : g_strconcat ("https://", trimmed, NULL);
+
+  uri = g_uri_parse (with_scheme, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    {
+      g_set_error_literal (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT,
+                           "The server address is not a valid URL.");
+      return NULL;
+    }
+
+  if (!check_uri (uri, error))
+    return NULL;
+
+  path = g_strdup (g_uri_get_path (uri));
+  while (*path != '\0' && path[strlen (path) - 1] == '/')
+    path[strlen (path) - 1] = '\0';
+
+  base = g_uri_build (G_URI_FLAGS_NONE,
+                      g_uri_get_scheme (uri), NULL,
+                      g_uri_get_host (uri), g_uri_get_port (uri),
+                      path, NULL, NULL);
+  return g_uri_to_string (base);
+}
+
+/* Error mapping */
+
+static char *
+redacted_path (SoupMessage *message)
+{
+  const char *path = g_uri_get_path (soup_message_get_uri (message));
+
+  /* The logout endpoint carries the refresh token in its path. */
+  if (g_str_has_prefix (path, "/api/auth/logout/"))
+    return g_strdup ("/api/auth/logout/[redacted]");
+
+  return g_strdup (path);
+}
+
+/* Keeps one readable line of a server's text, short and without control characters. */
+static char *
+tidy_server_text (const char *text)
+{
+  g_autoptr(GString) tidy = g_string_new (NULL);
+  const char *p;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  for (p = text; *p != '\0' && tidy->len < MAX_MESSAGE_LENGTH; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        c = ' ';
+      if (c == ' ' && (tidy->len == 0 || tidy->str[tidy->len - 1] == ' '))
+        continue;
+      g_string_append_unichar (tidy, c);
+    }
+
+  while (tidy->len > 0 && tidy->str[tidy->len - 1] == ' ')
+    g_string_truncate (tidy, tidy->len - 1);
+  if (*p != '\0')
+    g_string_append (tidy, "…");
+
+  return tidy->len > 0 ? g_string_free (g_steal_pointer (&tidy), FALSE) : NULL;
+}
+
+static const char *
+json_string_member (JsonObject *object,
+                    const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+
+  return NULL;
+}
+
+/* RingCX errors are {errorCode, generalMessage, details, ...}; the platform's are
+ * {error, error_description} or {message}; some answers are plain text. */
+static char *
+server_message_from_body (GBytes *body)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  gsize size = 0;
+  const char *data = g_bytes_get_data (body, &size);
+  g_autofree char *text = NULL;
+  JsonNode *root;
+
+  if (size == 0)
+    return NULL;
+
+  if (json_parser_load_from_data (parser, data, size, NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      JsonObject *object = json_node_get_object (root);
+      const char *candidates[] = {
+        "generalMessage", "message", "error_description", "details", "errorMessage", "error",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+        {
+          const char *value = json_string_member (object, candidates[i]);
+
+          if (value != NULL && *value != '\0')
+            return tidy_server_text (value);
+        }
+      return NULL;
+    }
+
+  text = g_strndup (data, size);
+  /* An HTML error page says nothing a user can act on. */
+  if (g_strstr_len (text, -1, "<html") != NULL || g_strstr_len (text, -1, "<HTML") != NULL ||
+      g_str_has_prefix (g_strchug (text), "<"))
+    return NULL;
+
+  return tidy_server_text (text);
+}
+
+static guint
+parse_retry_after (SoupMessage *message)
+{
+  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                                    "Retry-After");
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  guint64 seconds;
+  char *end = NULL;
+
+  if (value == NULL)
+    return 0;
+
+  seconds = g_ascii_strtoull (value, &end, 10);
+  if (end != value && *end == '\0')
+    return (guint) MIN (seconds, 3600);
+
+  when = soup_date_time_new_from_http_string (value);
+  if (when == NULL)
+    return 0;
+  now = g_date_time_new_now_utc ();
+  seconds = MAX (0, g_date_time_difference (when, now) / G_TIME_SPAN_SECOND);
+  return (guint) MIN (seconds, 3600);
+}
+
+static GError *
+error_from_status (SoupMessage *message,
+                   GBytes      *body)
+{
+  guint status = soup_message_get_status (message);
+  g_autofree char *server_message = body != NULL ? server_message_from_body (body) : NULL;
+  g_autofree char *suffix = server_message != NULL ? g_strdup_printf (" (%s)", server_message)
+                                                   : g_strdup ("");
+  gsize size = 0;
+  const char *data = body != NULL ? g_bytes_get_data (body, &size) : NULL;
+
+  switch (status)
+    {
+    case SOUP_STATUS_UNAUTHORIZED:
+      if (data != NULL && g_strstr_len (data, size, "xpired") != NULL)
+        return g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_TOKEN_EXPIRED,
+                            "The access token has expired%s.", suffix);
+      return g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_UNAUTHORIZED,
+                          "The server did not accept the credentials%s.", suffix);
+
+    case SOUP_STATUS_BAD_REQUEST:
+      return g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT,
+                          "The server refused the request%s.", suffix);
+
+    case SOUP_STATUS_FORBIDDEN:
+      return g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_FORBIDDEN,
+                          "Permission denied%s.", suffix);
+
+    case SOUP_STATUS_NOT_FOUND:
+      return g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_NOT_FOUND,
+                          "The server does not know this address%s. Check the server URL.",
+                          suffix);
+
+    case 429: /* Too Many Requests: not in libsoup 3.2's SoupStatus */
+      {
+        guint retry_after = parse_retry_after (message);
+        g_autofree char *text = NULL;
+
+        if (retry_after > 0)
+          text = g_strdup_printf ("Too many requests: the server asks to wait %u s.",
+                                  retry_after);
+        else
+          text = g_strdup ("Too many requests: the server asks to slow down.");
+        return ringside_error_new_rate_limited (retry_after, text);
+      }
+
+    default:
+      break;
+    }
+
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    return g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
+                        "The server redirected the request elsewhere (HTTP %u); Ringside does "
+                        "not follow redirects with credentials.", status);
+
+  return g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_SERVER,
+                      "The server failed with HTTP %u %s%s.", status,
+                      soup_status_get_phrase (status) ? soup_status_get_phrase (status) : "",
+                      suffix);
+}
+
+static GError *
+error_from_transport (GError      *error,
+                      SoupMessage *message)
+{
+  const char *host = g_uri_get_host (soup_message_get_uri (message));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_copy (error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_TIMEOUT,
+                        "%s did not answer in time.", host);
+
+  if (error->domain == G_TLS_ERROR ||
+      soup_message_get_tls_peer_certificate_errors (message) != 0)
+    return g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_TLS,
+                        "The security certificate of %s is not trusted (%s).",
+                        host, error->message);
+
+  if (error->domain == G_RESOLVER_ERROR)
+    return g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_NETWORK,
+                        "Could not find %s. Check the network connection and the server "
+                        "address.", host);
+
+  return g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_NETWORK,
+                      "Could not reach %s (%s).", host, error->message);
+}
+
+/* Reading a body whole, with a cap */
+
+typedef struct
+{
+  GInputStream *stream;
+  GByteArray   *buffer;
+  gsize         limit;
+} ReadAllData;
+
+static void
+read_all_data_free (ReadAllData *data)
+{
+  g_clear_object (&data->stream);
+  g_clear_pointer (&data->buffer, g_byte_array_unref);
+  g_free (data);
+}
+
+static void read_all_next (GTask *task);
+
+static void
+on_read_chunk (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ReadAllData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = NULL;
+  gsize size;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
+  if (chunk == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  size = g_bytes_get_size (chunk);
+  if (size == 0)
+    {
+      g_task_return_pointer (task, g_byte_array_free_to_bytes (g_steal_pointer (&data->buffer)),
+                             (GDestroyNotify) g_bytes_unref);
+      return;
+    }
+
+  if (data->buffer->len + size > data->limit)
+    {
+      g_task_return_new_error (task, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
+                               "The server's response is larger than %" G_GSIZE_FORMAT " MB.",
+                               data->limit / (1024 * 1024));
+      return;
+    }
+
+  g_byte_array_append (data->buffer, g_bytes_get_data (chunk, NULL), size);
+  read_all_next (g_steal_pointer (&task));
+}
+
+static void
+read_all_next (GTask *task)
+{
+  ReadAllData *data = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (data->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                   g_task_get_cancellable (task), on_read_chunk, task);
+}
+
+static void
+read_all_async (GInputStream        *stream,
+                gsize                limit,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  GTask *task = g_task_new (stream, cancellable, callback, user_data);
+  ReadAllData *data = g_new0 (ReadAllData, 1);
+
+  g_task_set_source_tag (task, read_all_async);
+  data->stream = g_object_ref (stream);
+  data->buffer = g_byte_array_new ();
+  data->limit = limit;
+  g_task_set_task_data (task, data, (GDestroyNotify) read_all_data_free);
+
+  read_all_next (task);
+}
+
+static GBytes *
+read_all_finish (GAsyncResult  *result,
+                 GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Sending */
+
+typedef struct
+{
+  SoupMessage *message;
+  char        *log_path;
+} SendData;
+
+static void
+send_data_free (SendData *data)
+{
+  g_clear_object (&data->message);
+  g_free (data->log_path);
+  g_free (data);
+}
+
+static void
+on_error_body_read (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SendData *data = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = read_all_finish (result, NULL);
+
+  /* A body that cannot be read still leaves the status to report. */
+  g_task_return_error (task, error_from_status (data->message, body));
+}
+
+static void
+on_sent (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SendData *data = g_task_get_task_data (task);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  guint status;
+
+  stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (stream == NULL)
+    {
+      g_autoptr(GError) mapped = error_from_transport (error, data->message);
+
+      g_debug ("%s %s failed: %s", soup_message_get_method (data->message), data->log_path,
+               mapped->message);
+      g_task_return_error (task, g_steal_pointer (&mapped));
+      return;
+    }
+
+  status = soup_message_get_status (data->message);
+  g_debug ("%s %s → %u", soup_message_get_method (data->message), data->log_path, status);
+
+  if (SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_task_return_pointer (task, g_steal_pointer (&stream), g_object_unref);
+      return;
+    }
+
+  read_all_async (stream, MAX_ERROR_BODY_SIZE, g_task_get_cancellable (task),
+                  on_error_body_read, g_steal_pointer (&task));
+}
+
+/**
+ * ringside_client_send_async:
+ *
+ * Sends @message, refusing insecure URLs and redirects. Completes with the body stream of a
+ * 2xx answer; any other status becomes a RINGSIDE_ERROR whose message includes what the
+ * server said, if it said something readable.
+ */
+void
+ringside_client_send_async (RingsideClient      *self,
+                            SoupMessage         *message,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  SendData *data;
+
+  g_return_if_fail (RINGSIDE_IS_CLIENT (self));
+  g_return_if_fail (SOUP_IS_MESSAGE (message));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ringside_client_send_async);
+
+  data = g_new0 (SendData, 1);
+  data->message = g_object_ref (message);
+  data->log_path = redacted_path (message);
+  g_task_set_task_data (task, data, (GDestroyNotify) send_data_free);
+
+  if (!check_uri (soup_message_get_uri (message), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* A redirect could carry the Authorization header or a token-bearing body to a host we
+   * never agreed to talk to. */
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+
+  soup_session_send_async (self->soup, message, G_PRIORITY_DEFAULT, cancellable,
+                           on_sent, g_steal_pointer (&task));
+}
+
+GInputStream *
+ringside_client_send_finish (RingsideClient  *self,
+                             GAsyncResult    *result,
+                             GError         **error)
+{
+  g_return_val_if_fail (RINGSIDE_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* JSON */
+
+static JsonNode *
+parse_json_body (GBytes  *body,
+                 GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  gsize size = 0;
+  const char *data = g_bytes_get_data (body, &size);
+  gsize i = 0;
+
+  while (i < size && g_ascii_isspace (data[i]))
+    i++;
+
+  if (i == size)
+    {
+      g_set_error_literal (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
+                           "The server sent an empty response.");
+      return NULL;
+    }
+
+  if (data[i] == '<')
+    {
+      g_set_error_literal (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
+                           "The server sent a web page instead of data. Check the server "
+                           "address.");
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data, size, NULL))
+    {
+      g_set_error_literal (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
+                           "The server's response is not valid JSON; it may have been cut "
+                           "short.");
+      return NULL;
+    }
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+on_json_body_read (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  JsonNode *root;
+
+  body = read_all_finish (result, &error);
+  if (body == NULL)
+    {
+      if (error->domain == G_IO_ERROR && error->code != G_IO_ERROR_CANCELLED)
+        {
+          g_task_return_new_error (task, RINGSIDE_ERROR, RINGSIDE_ERROR_NETWORK,
+                                   "The connection broke while the response arrived (%s).",
+                                   error->message);
+          return;
+        }
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  root = parse_json_body (body, &error);
+  if (root == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
+}
+
+static void
+on_json_sent (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+
+  stream = ringside_client_send_finish (RINGSIDE_CLIENT (source), result, &error);
+  if (stream == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  read_all_async (stream, RINGSIDE_CLIENT_MAX_BODY_SIZE, g_task_get_cancellable (task),
+                  on_json_body_read, g_steal_pointer (&task));
+}
+
+/**
+ * ringside_client_fetch_json_async:
+ *
+ * Like ringside_client_send_async(), then reads the body (at most
+ * %RINGSIDE_CLIENT_MAX_BODY_SIZE) and parses it. Empty, HTML, truncated or malformed bodies
+ * fail with %RINGSIDE_ERROR_BAD_RESPONSE.
+ */
+void
+ringside_client_fetch_json_async (RingsideClient      *self,
+                                  SoupMessage         *message,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (RINGSIDE_IS_CLIENT (self));
+  g_return_if_fail (SOUP_IS_MESSAGE (message));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ringside_client_fetch_json_async);
+
+  ringside_client_send_async (self, message, cancellable, on_json_sent, task);
+}
+
+JsonNode *
+ringside_client_fetch_json_finish (RingsideClient  *self,
+                                   GAsyncResult    *result,
+                                   GError         **error)
+{
+  g_return_val_if_fail (RINGSIDE_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
