@@ -568,7 +568,7 @@ on_sent (GObject      *source,
     }
 
   read_all_async (stream, MAX_ERROR_BODY_SIZE, g_task_get_cancellable (task),
-                  on_error_body_read, g_steal_pointer (&task));
+                  on_error_body_read, g_object_ref (task));
 }
 
 /**
@@ -714,7 +714,7 @@ on_json_sent (GObject      *source,
     }
 
   read_all_async (stream, RINGSIDE_CLIENT_MAX_BODY_SIZE, g_task_get_cancellable (task),
-                  on_json_body_read, g_steal_pointer (&task));
+                  on_json_body_read, g_object_ref (task));
 }
 
 /**

@@ -1140,7 +1140,7 @@ on_restore_looked_up (GObject      *source,
   g_debug ("Found a saved session; renewing it");
   self->refresh_token = g_steal_pointer (&refresh_token);
   ringside_session_refresh_async (self, g_task_get_cancellable (task), on_restore_refreshed,
-                                  g_steal_pointer (&task));
+                                  g_object_ref (task));
 }
 
 void
