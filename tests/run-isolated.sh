@@ -21,9 +21,10 @@ if [ "${RINGSIDE_ISOLATED_INNER:-}" = 1 ]; then
   # Inside the private bus: start the keyring daemon, then the test.
   if [ "$keyring" = 1 ]; then
     # A non-empty password on stdin makes the daemon create an unlocked "login" collection.
-    # DISPLAY is hidden from it so that it can never pop up a prompt and hang.
-    eval "$(echo "ringside-test" | env -u DISPLAY -u WAYLAND_DISPLAY \
-            gnome-keyring-daemon --unlock --components=secrets --daemonize)"
+    # DISPLAY is hidden from it so that it can never pop up a prompt and hang, and the
+    # tests' G_DEBUG=fatal-warnings so that the daemon's own warnings do not kill it.
+    eval "$(echo "ringside-test" | env -u DISPLAY -u WAYLAND_DISPLAY -u G_DEBUG -u MALLOC_CHECK_ \
+            -u LD_PRELOAD gnome-keyring-daemon --unlock --components=secrets --daemonize)"
     export GNOME_KEYRING_CONTROL
     if ! gdbus wait --session --timeout 10 org.freedesktop.secrets; then
       echo "Bail out! gnome-keyring-daemon did not appear on the session bus"
