@@ -5,4 +5,545 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "ringside-json-member-private.h"
 #include "ringside-user.h"
+
+/* Real hierarchies are a handful of levels deep; the limit keeps a hostile body from
+ * exhausting the stack of the recursive walk. */
+#define MAX_NESTING 64
+
+struct _RingsideUser
+{
+  GObject    parent_instance;
+
+  gint64     id;
+  /* NULL when the API left them out; the getters answer "". */
+  char      *user_name;
+  char      *first_name;
+  char      *last_name;
+  char      *full_name;
+  gboolean   enabled;
+  gboolean   root_user;
+  gint64     rc_user_id;
+  gint64     parent_id;
+  guint      depth;
+  GStrv      roles;        /* never NULL */
+  char      *roles_text;
+  GDateTime *creation_date;
+
+  /* Full name, user name and ID, casefolded once so that filtering stays fast. */
+  char      *search_key;
+};
+
+G_DEFINE_FINAL_TYPE (RingsideUser, ringside_user, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_USER_ID,
+  PROP_USER_NAME,
+  PROP_FIRST_NAME,
+  PROP_LAST_NAME,
+  PROP_FULL_NAME,
+  PROP_ENABLED,
+  PROP_ROOT_USER,
+  PROP_RC_USER_ID,
+  PROP_PARENT_ID,
+  PROP_DEPTH,
+  PROP_ROLES,
+  PROP_ROLES_TEXT,
+  PROP_CREATION_DATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ringside_user_finalize (GObject *object)
+{
+  RingsideUser *self = (RingsideUser *) object;
+
+  g_clear_pointer (&self->user_name, g_free);
+  g_clear_pointer (&self->first_name, g_free);
+  g_clear_pointer (&self->last_name, g_free);
+  g_clear_pointer (&self->full_name, g_free);
+  g_clear_pointer (&self->roles, g_strfreev);
+  g_clear_pointer (&self->roles_text, g_free);
+  g_clear_pointer (&self->creation_date, g_date_time_unref);
+  g_clear_pointer (&self->search_key, g_free);
+
+  G_OBJECT_CLASS (ringside_user_parent_class)->finalize (object);
+}
+
+static void
+ringside_user_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  RingsideUser *self = RINGSIDE_USER (object);
+
+  switch (prop_id)
+    {
+    case PROP_USER_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_USER_NAME:
+      g_value_set_string (value, ringside_user_get_user_name (self));
+      break;
+    case PROP_FIRST_NAME:
+      g_value_set_string (value, ringside_user_get_first_name (self));
+      break;
+    case PROP_LAST_NAME:
+      g_value_set_string (value, ringside_user_get_last_name (self));
+      break;
+    case PROP_FULL_NAME:
+      g_value_set_string (value, ringside_user_get_full_name (self));
+      break;
+    case PROP_ENABLED:
+      g_value_set_boolean (value, self->enabled);
+      break;
+    case PROP_ROOT_USER:
+      g_value_set_boolean (value, self->root_user);
+      break;
+    case PROP_RC_USER_ID:
+      g_value_set_int64 (value, self->rc_user_id);
+      break;
+    case PROP_PARENT_ID:
+      g_value_set_int64 (value, self->parent_id);
+      break;
+    case PROP_DEPTH:
+      g_value_set_uint (value, self->depth);
+      break;
+    case PROP_ROLES:
+      g_value_set_boxed (value, ringside_user_get_roles (self));
+      break;
+    case PROP_ROLES_TEXT:
+      g_value_set_string (value, ringside_user_get_roles_text (self));
+      break;
+    case PROP_CREATION_DATE:
+      g_value_set_boxed (value, self->creation_date);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ringside_user_class_init (RingsideUserClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = ringside_user_finalize;
+  object_class->get_property = ringside_user_get_property;
+
+  properties[PROP_USER_ID] =
+    g_param_spec_int64 ("user-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_USER_NAME] =
+    g_param_spec_string ("user-name", NULL, NULL, "", flags);
+  properties[PROP_FIRST_NAME] =
+    g_param_spec_string ("first-name", NULL, NULL, "", flags);
+  properties[PROP_LAST_NAME] =
+    g_param_spec_string ("last-name", NULL, NULL, "", flags);
+  properties[PROP_FULL_NAME] =
+    g_param_spec_string ("full-name", NULL, NULL, "", flags);
+  properties[PROP_ENABLED] =
+    g_param_spec_boolean ("enabled", NULL, NULL, TRUE, flags);
+  properties[PROP_ROOT_USER] =
+    g_param_spec_boolean ("root-user", NULL, NULL, FALSE, flags);
+  properties[PROP_RC_USER_ID] =
+    g_param_spec_int64 ("rc-user-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_PARENT_ID] =
+    g_param_spec_int64 ("parent-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_DEPTH] =
+    g_param_spec_uint ("depth", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_ROLES] =
+    g_param_spec_boxed ("roles", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_ROLES_TEXT] =
+    g_param_spec_string ("roles-text", NULL, NULL, "", flags);
+  properties[PROP_CREATION_DATE] =
+    g_param_spec_boxed ("creation-date", NULL, NULL, G_TYPE_DATE_TIME, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ringside_user_init (RingsideUser *self)
+{
+  /* A listed user the API says nothing about is taken to be active. */
+  self->enabled = TRUE;
+}
+
+/* "2181.2979.2983": the ancestors' user IDs, the nearest last. */
+static gboolean
+read_parent_path (RingsideUser  *self,
+                  JsonObject    *object,
+                  GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (!ringside_json_read_id_string (object, "parentPath", &path, error))
+    return FALSE;
+  if (path == NULL)
+    return TRUE;
+
+  parts = g_strsplit_set (path, "./,", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *part = g_strstrip (parts[i]);
+      gint64 ancestor;
+
+      if (*part == '\0')
+        continue;
+      if (!g_ascii_string_to_signed (part, 10, G_MININT64, G_MAXINT64, &ancestor, NULL))
+        {
+          g_set_error_literal (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
+                               "“parentPath” is not a list of user IDs");
+          return FALSE;
+        }
+      /* Some servers end the path with the user itself. */
+      if (ancestor == self->id)
+        continue;
+
+      self->parent_id = ancestor;
+      self->depth++;
+    }
+
+  return TRUE;
+}
+
+/* A role is a name, or a {roleType, description} object; nulls are skipped. */
+static gboolean
+add_role (GStrvBuilder  *builder,
+          JsonNode      *role,
+          GError       **error)
+{
+  g_autofree char *name = NULL;
+
+  if (JSON_NODE_HOLDS_NULL (role))
+    return TRUE;
+
+  if (ringside_json_holds (role, G_TYPE_STRING))
+    name = g_strdup (json_node_get_string (role));
+  else if (JSON_NODE_HOLDS_OBJECT (role))
+    {
+      JsonObject *object = json_node_get_object (role);
+
+      if (!ringside_json_read_string (object, "roleType", &name, error) ||
+          (name == NULL && !ringside_json_read_string (object, "description", &name, error)))
+        {
+          g_prefix_error (error, "a role: ");
+          return FALSE;
+        }
+    }
+  else
+    {
+      g_set_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
+                   "“roles” holds %s, expected text or an object",
+                   ringside_json_describe (role));
+      return FALSE;
+    }
+
+  if (name != NULL && *name != '\0')
+    g_strv_builder_add (builder, name);
+  return TRUE;
+}
+
+static gboolean
+read_roles (RingsideUser  *self,
+            JsonObject    *object,
+            GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonNode *node = ringside_json_get_member (object, "roles");
+
+  if (node != NULL)
+    {
+      JsonArray *roles;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return ringside_json_fail_member (error, "roles", node, "a list");
+
+      roles = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (roles); i++)
+        if (!add_role (builder, json_array_get_element (roles, i), error))
+          return FALSE;
+    }
+
+  self->roles = g_strv_builder_end (builder);
+  self->roles_text = g_strjoinv (", ", self->roles);
+  return TRUE;
+}
+
+static void
+fill_full_name (RingsideUser *self)
+{
+  if (self->full_name != NULL)
+    return;
+
+  if (self->first_name != NULL && self->last_name != NULL)
+    self->full_name = g_strjoin (" ", self->first_name, self->last_name, NULL);
+  else if (self->first_name != NULL || self->last_name != NULL)
+    self->full_name = g_strdup (self->first_name != NULL ? self->first_name : self->last_name);
+  else
+    self->full_name = g_strdup (self->user_name);
+}
+
+static char *
+build_search_key (RingsideUser *self)
+{
+  g_autofree char *joined = g_strdup_printf ("%s\n%s\n%" G_GINT64_FORMAT,
+                                             ringside_user_get_full_name (self),
+                                             ringside_user_get_user_name (self),
+                                             self->id);
+
+  return g_utf8_casefold (joined, -1);
+}
+
+static gboolean parse_user (JsonNode      *node,
+                            RingsideUser  *parent,
+                            guint          nesting,
+                            GPtrArray     *out,
+                            GError       **error);
+
+static gboolean
+parse_children (RingsideUser  *self,
+                JsonObject    *object,
+                guint          nesting,
+                GPtrArray     *out,
+                GError       **error)
+{
+  JsonNode *node = ringside_json_get_member (object, "children");
+  JsonArray *children;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return ringside_json_fail_member (error, "children", node, "a list");
+
+  children = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (children); i++)
+    {
+      if (!parse_user (json_array_get_element (children, i), self, nesting + 1, out, error))
+        {
+          g_prefix_error (error, "child %u: ", i + 1);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Appends the user, then its descendants depth first. Parent and depth come from @parent
+ * when the user is nested in it, else from "parentPath". */
+static gboolean
+parse_user (JsonNode      *node,
+            RingsideUser  *parent,
+            guint          nesting,
+            GPtrArray     *out,
+            GError       **error)
+{
+  g_autoptr(RingsideUser) self = NULL;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
+                   "the user is %s, expected an object", ringside_json_describe (node));
+      return FALSE;
+    }
+  if (nesting > MAX_NESTING)
+    {
+      g_set_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
+                   "users are nested more than %u levels deep", MAX_NESTING);
+      return FALSE;
+    }
+
+  object = json_node_get_object (node);
+  self = g_object_new (RINGSIDE_TYPE_USER, NULL);
+
+  if (!ringside_json_read_int64 (object, "userId", &self->id, error) ||
+      !ringside_json_read_string (object, "userName", &self->user_name, error) ||
+      !ringside_json_read_string (object, "firstName", &self->first_name, error) ||
+      !ringside_json_read_string (object, "lastName", &self->last_name, error) ||
+      !ringside_json_read_string (object, "fullName", &self->full_name, error) ||
+      !ringside_json_read_boolean (object, "enabled", &self->enabled, error) ||
+      !ringside_json_read_boolean (object, "rootUser", &self->root_user, error) ||
+      !ringside_json_read_int64 (object, "rcUserId", &self->rc_user_id, error) ||
+      !ringside_json_read_date (object, "creationDate", &self->creation_date, error) ||
+      !read_roles (self, object, error))
+    return FALSE;
+
+  if (parent != NULL)
+    {
+      self->parent_id = parent->id;
+      self->depth = parent->depth + 1;
+    }
+  else if (!read_parent_path (self, object, error))
+    return FALSE;
+
+  fill_full_name (self);
+  self->search_key = build_search_key (self);
+
+  g_ptr_array_add (out, g_object_ref (self));
+  return parse_children (self, object, nesting, out, error);
+}
+
+/**
+ * ringside_user_parse_json:
+ * @node: one element of the users list
+ * @out: (element-type RingsideUser): where to append the users
+ * @error: return location for a #GError
+ *
+ * Returns: whether the element, and every user nested in it, could be read
+ */
+gboolean
+ringside_user_parse_json (JsonNode   *node,
+                          GPtrArray  *out,
+                          GError    **error)
+{
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (node != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!parse_user (node, NULL, 0, users, error))
+    return FALSE;
+
+  g_ptr_array_extend_and_steal (out, g_steal_pointer (&users));
+  return TRUE;
+}
+
+gint64
+ringside_user_get_id (RingsideUser *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), 0);
+
+  return self->id;
+}
+
+const char *
+ringside_user_get_user_name (RingsideUser *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), NULL);
+
+  return self->user_name != NULL ? self->user_name : "";
+}
+
+const char *
+ringside_user_get_first_name (RingsideUser *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), NULL);
+
+  return self->first_name != NULL ? self->first_name : "";
+}
+
+const char *
+ringside_user_get_last_name (RingsideUser *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), NULL);
+
+  return self->last_name != NULL ? self->last_name : "";
+}
+
+const char *
+ringside_user_get_full_name (RingsideUser *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), NULL);
+
+  return self->full_name != NULL ? self->full_name : "";
+}
+
+gboolean
+ringside_user_get_enabled (RingsideUser *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), FALSE);
+
+  return self->enabled;
+}
+
+gboolean
+ringside_user_get_root_user (RingsideUser *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), FALSE);
+
+  return self->root_user;
+}
+
+gint64
+ringside_user_get_rc_user_id (RingsideUser *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), 0);
+
+  return self->rc_user_id;
+}
+
+gint64
+ringside_user_get_parent_id (RingsideUser *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), 0);
+
+  return self->parent_id;
+}
+
+guint
+ringside_user_get_depth (RingsideUser *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), 0);
+
+  return self->depth;
+}
+
+/**
+ * ringside_user_get_roles:
+ *
+ * Returns: (transfer none): the role names, possibly none
+ */
+const char * const *
+ringside_user_get_roles (RingsideUser *self)
+{
+  static const char * const no_roles[] = { NULL };
+
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), NULL);
+
+  return self->roles != NULL ? (const char * const *) self->roles : no_roles;
+}
+
+const char *
+ringside_user_get_roles_text (RingsideUser *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), NULL);
+
+  return self->roles_text != NULL ? self->roles_text : "";
+}
+
+/**
+ * ringside_user_get_creation_date:
+ *
+ * Returns: (transfer none) (nullable): when the user was created, if the API said
+ */
+GDateTime *
+ringside_user_get_creation_date (RingsideUser *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), NULL);
+
+  return self->creation_date;
+}
+
+gboolean
+ringside_user_matches (RingsideUser *self,
+                       const char   *needle)
+{
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), FALSE);
+  g_return_val_if_fail (needle != NULL, FALSE);
+
+  /* Only a user made with g_object_new() lacks one. */
+  if (G_UNLIKELY (self->search_key == NULL))
+    self->search_key = build_search_key (self);
+
+  return strstr (self->search_key, needle) != NULL;
+}
