@@ -56,10 +56,16 @@ typedef struct
   char       *authorization; /* the Authorization header, or NULL */
 } RingsideDemoRequest;
 
+void ringside_demo_request_free (RingsideDemoRequest *request);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RingsideDemoRequest, ringside_demo_request_free)
+
 /* The RC access token that the demo server always accepts, for `ringside --demo`. */
 #define RINGSIDE_DEMO_RC_ACCESS_TOKEN "demo-ringcentral-access-token"
 #define RINGSIDE_DEMO_CLIENT_ID       "demo-client-id"
 #define RINGSIDE_DEMO_CLIENT_SECRET   "demo-client-secret"
+/* Every secret the accounts list carries (crmPwd, ftpPwd, securityKey) contains this, so that
+ * tests can assert that none of them reached a model, a log or an export. */
+#define RINGSIDE_DEMO_SECRET_MARKER   "DEMO-SECRET"
 
 #define RINGSIDE_TYPE_DEMO_SERVER (ringside_demo_server_get_type ())
 G_DECLARE_FINAL_TYPE (RingsideDemoServer, ringside_demo_server, RINGSIDE, DEMO_SERVER, GObject)
@@ -80,7 +86,14 @@ SoupServer  *ringside_demo_server_get_soup_server         (RingsideDemoServer *s
 void         ringside_demo_server_set_sizes               (RingsideDemoServer *self,
                                                            guint               n_accounts,
                                                            guint               n_users);
-/* Seconds an access token lives (default 300). */
+/* What GET /voice/api/v1/admin/accounts returns: the main account and its sub-accounts. */
+guint        ringside_demo_server_get_n_accounts          (RingsideDemoServer *self);
+/* What GET /voice/api/v1/admin/users returns, counting nested users; with @active_only,
+ * only the enabled ones (what activeOnly=true returns). */
+guint        ringside_demo_server_get_n_users             (RingsideDemoServer *self,
+                                                           gboolean            active_only);
+
+/* Seconds an access token lives (default 300; 0 issues tokens that are already expired). */
 void         ringside_demo_server_set_token_lifetime      (RingsideDemoServer *self,
                                                            guint               seconds);
 /* Accept this RC access token at the exchange, besides RINGSIDE_DEMO_RC_ACCESS_TOKEN and the
@@ -88,6 +101,14 @@ void         ringside_demo_server_set_token_lifetime      (RingsideDemoServer *s
 void         ringside_demo_server_accept_rc_token         (RingsideDemoServer *self,
                                                            const char         *rc_access_token);
 
+/* At most @per_minute exchanges (POST /api/auth/login/rc/accesstoken) in any 60 s, as
+ * RingCX allows 5; the next one gets 429 with Retry-After. 0, the default, is no limit. */
+void         ringside_demo_server_set_exchange_limit      (RingsideDemoServer *self,
+                                                           guint               per_minute);
+
+/* A new valid RingCX access token (and no refresh token), for tests that need to call the
+ * data endpoints without signing in. */
+char        *ringside_demo_server_issue_access_token      (RingsideDemoServer *self);
 /* Every access token issued so far now answers 401 "Jwt is expired". */
 void         ringside_demo_server_expire_access_tokens    (RingsideDemoServer *self);
 /* Every refresh token issued so far stops working. */
@@ -97,7 +118,12 @@ gboolean     ringside_demo_server_is_refresh_token_valid  (RingsideDemoServer *s
 /* The newest refresh token issued, or NULL. */
 const char  *ringside_demo_server_get_latest_refresh_token (RingsideDemoServer *self);
 
-/* The next @count requests to @path (exact, without query; NULL for any path) meet @fault. */
+/* The next @count requests to @path (exact, without query; NULL for any path) meet @fault.
+ * Rules apply in the order they were set, the first one that matches taking the request, so
+ * a RINGSIDE_DEMO_FAULT_NONE rule lets requests through before a later rule. A faulted
+ * request does not reach the normal handler (a faulted refresh rotates nothing), except
+ * that DELAY answers normally afterwards and TRUNCATED cuts a body made without effects.
+ * Handlers that tests add to the SoupServer are recorded but never faulted. */
 void         ringside_demo_server_set_fault               (RingsideDemoServer *self,
                                                            const char         *path,
                                                            RingsideDemoFault   fault,
@@ -105,7 +131,7 @@ void         ringside_demo_server_set_fault               (RingsideDemoServer *s
                                                            guint               count);
 void         ringside_demo_server_clear_faults            (RingsideDemoServer *self);
 
-/* Requests received, oldest first (element type RingsideDemoRequest). */
+/* Requests received, oldest first (element type RingsideDemoRequest), owned by @self. */
 GPtrArray   *ringside_demo_server_get_requests            (RingsideDemoServer *self);
 guint        ringside_demo_server_count_requests          (RingsideDemoServer *self,
                                                            const char         *path);
