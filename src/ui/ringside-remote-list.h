@@ -1,0 +1,72 @@
+/* ringside-remote-list.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ringside-session.h"
+
+G_BEGIN_DECLS
+
+/**
+ * RingsideRemoteListState:
+ * @RINGSIDE_REMOTE_LIST_STATE_EMPTY: nothing to show: the list is empty, or no session is set
+ * @RINGSIDE_REMOTE_LIST_STATE_LOADING: loading, and no rows have arrived yet
+ * @RINGSIDE_REMOTE_LIST_STATE_ERROR: the last load failed; see ringside_remote_list_get_error()
+ * @RINGSIDE_REMOTE_LIST_STATE_NO_RESULTS: there are rows, but none matches the search
+ * @RINGSIDE_REMOTE_LIST_STATE_READY: rows to show (more may still be arriving)
+ *
+ * What a view over the list should show.
+ */
+typedef enum
+{
+  RINGSIDE_REMOTE_LIST_STATE_EMPTY,
+  RINGSIDE_REMOTE_LIST_STATE_LOADING,
+  RINGSIDE_REMOTE_LIST_STATE_ERROR,
+  RINGSIDE_REMOTE_LIST_STATE_NO_RESULTS,
+  RINGSIDE_REMOTE_LIST_STATE_READY,
+} RingsideRemoteListState;
+
+/* Whether @item matches @needle, which is casefolded and never empty. */
+typedef gboolean (*RingsideMatchFunc) (gpointer    item,
+                                       const char *needle);
+
+#define RINGSIDE_TYPE_REMOTE_LIST (ringside_remote_list_get_type ())
+G_DECLARE_FINAL_TYPE (RingsideRemoteList, ringside_remote_list, RINGSIDE, REMOTE_LIST, GObject)
+
+/* A list the session fetches from @path with RingsideListLoader, filtered by a search text.
+ * A reload fills a new store and shows it once its first rows arrive, so a refresh never
+ * flashes an empty list, and a cancelled load can never touch what is shown.
+ *
+ * Properties: "session", "search-text" (read-write); "store" (the GListStore shown),
+ * "loading", "error" (read-only). "model" is the filtered list, the same object for the life
+ * of @self; views watch its items-changed and the notifications. */
+RingsideRemoteList      *ringside_remote_list_new             (GType               item_type,
+                                                               const char         *path,
+                                                               RingsideMatchFunc   match_func);
+
+RingsideSession         *ringside_remote_list_get_session     (RingsideRemoteList *self);
+/* Does not load: call ringside_remote_list_reload(). Setting NULL cancels any load and
+ * empties the list. */
+void                     ringside_remote_list_set_session     (RingsideRemoteList *self,
+                                                               RingsideSession    *session);
+const char              *ringside_remote_list_get_search_text (RingsideRemoteList *self);
+void                     ringside_remote_list_set_search_text (RingsideRemoteList *self,
+                                                               const char         *search_text);
+
+GListStore              *ringside_remote_list_get_store       (RingsideRemoteList *self);
+GListModel              *ringside_remote_list_get_model       (RingsideRemoteList *self);
+gboolean                 ringside_remote_list_get_loading     (RingsideRemoteList *self);
+const GError            *ringside_remote_list_get_error       (RingsideRemoteList *self);
+RingsideRemoteListState  ringside_remote_list_get_state       (RingsideRemoteList *self);
+
+/* Every row, and the rows that match the search. */
+guint                    ringside_remote_list_get_n_total     (RingsideRemoteList *self);
+guint                    ringside_remote_list_get_n_shown     (RingsideRemoteList *self);
+
+/* Cancels the load in flight, if any, and starts a new one. */
+void                     ringside_remote_list_reload          (RingsideRemoteList *self);
+
+G_END_DECLS
