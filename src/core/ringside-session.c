@@ -131,7 +131,7 @@ set_keyring_error (RingsideSession *self,
   if (error != NULL)
     {
       self->keyring_error = g_error_copy (error);
-      g_warning ("The session will not be remembered: %s", error->message);
+      g_message ("The session will not be remembered: %s", error->message);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEYRING_ERROR]);
 }
@@ -546,7 +546,7 @@ on_token_cleared (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!ringside_token_store_clear_finish (RINGSIDE_TOKEN_STORE (source), result, &error))
-    g_warning ("Could not remove the saved session: %s", error->message);
+    g_message ("Could not remove the saved session: %s", error->message);
 }
 
 static void

@@ -1,0 +1,852 @@
+/* test-session.c
+ *
+ * The token lifecycle against the demo server (a real SoupServer on 127.0.0.1 playing RingCX
+ * and the RingCentral platform) and a real gnome-keyring on a private bus. Every test asserts
+ * on what the server received and on what the keyring holds.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "ringside-demo-server.h"
+#include "ringside-error.h"
+#include "ringside-session.h"
+#include "ringside-test-utils.h"
+
+#define EXCHANGE_PATH "/api/auth/login/rc/accesstoken"
+#define REFRESH_PATH  "/api/auth/token/refresh"
+#define ACCOUNTS_PATH "/voice/api/v1/admin/accounts"
+#define PLATFORM_PATH "/restapi/oauth/token"
+
+typedef struct
+{
+  RingsideDemoServer *server;
+  RingsideSession    *session;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->server = ringside_demo_server_new ();
+  ringside_demo_server_set_sizes (fixture->server, 5, 40);
+  g_assert_true (ringside_demo_server_start (fixture->server, &error));
+  g_assert_no_error (error);
+
+  fixture->session = ringside_session_new (ringside_demo_server_get_url (fixture->server),
+                                           ringside_demo_server_get_url (fixture->server),
+                                           NULL, NULL);
+  ringside_session_set_retry_delays (fixture->session, 50, 400);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->session);
+  ringside_demo_server_stop (fixture->server);
+  g_clear_object (&fixture->server);
+}
+
+/* Helpers */
+
+static char *
+keyring_token (const char *server_url)
+{
+  g_autoptr(GError) error = NULL;
+  char *secret;
+  char *copy;
+
+  secret = secret_password_lookup_sync (ringside_token_store_get_schema (), NULL, &error,
+                                        "server", server_url, NULL);
+  g_assert_no_error (error);
+  copy = g_strdup (secret);
+  secret_password_free (secret);
+  return copy;
+}
+
+static void
+assert_keyring_holds (Fixture    *fixture,
+                      const char *expected)
+{
+  g_autofree char *stored = keyring_token (ringside_demo_server_get_url (fixture->server));
+
+  g_assert_cmpstr (stored, ==, expected);
+}
+
+/* The keyring is cleared asynchronously after a rejection: wait for it, bounded. */
+static void
+wait_keyring_empty (Fixture *fixture)
+{
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *stored = keyring_token (ringside_demo_server_get_url (fixture->server));
+
+      if (stored == NULL)
+        return;
+      ringside_test_run_for (25);
+    }
+  g_error ("The keyring item was never cleared");
+}
+
+static gboolean
+sign_in (Fixture     *fixture,
+         const char  *token,
+         GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *pending = NULL;
+
+  ringside_session_sign_in_with_token_async (fixture->session, token, NULL,
+                                             ringside_test_store_result, &pending);
+  result = ringside_test_wait_result (&pending, 30);
+  return ringside_session_sign_in_with_token_finish (fixture->session, result, error);
+}
+
+static void
+sign_in_ok (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sign_in (fixture, RINGSIDE_DEMO_RC_ACCESS_TOKEN, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
+                   RINGSIDE_SESSION_STATE_SIGNED_IN);
+}
+
+static gboolean
+restore (RingsideSession  *session,
+         GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *pending = NULL;
+
+  ringside_session_restore_async (session, NULL, ringside_test_store_result, &pending);
+  result = ringside_test_wait_result (&pending, 30);
+  return ringside_session_restore_finish (session, result, error);
+}
+
+static JsonNode *
+fetch (RingsideSession  *session,
+       const char       *path,
+       GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *pending = NULL;
+
+  ringside_session_fetch_json_async (session, path, NULL, ringside_test_store_result, &pending);
+  result = ringside_test_wait_result (&pending, 30);
+  return ringside_session_fetch_json_finish (session, result, error);
+}
+
+static gboolean
+refresh (RingsideSession  *session,
+         GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *pending = NULL;
+
+  ringside_session_refresh_async (session, NULL, ringside_test_store_result, &pending);
+  result = ringside_test_wait_result (&pending, 30);
+  return ringside_session_refresh_finish (session, result, error);
+}
+
+static const RingsideDemoRequest *
+last_request (Fixture    *fixture,
+              const char *path)
+{
+  GPtrArray *requests = ringside_demo_server_get_requests (fixture->server);
+
+  for (guint i = requests->len; i > 0; i--)
+    {
+      const RingsideDemoRequest *request = g_ptr_array_index (requests, i - 1);
+
+      if (g_str_equal (request->path, path))
+        return request;
+    }
+
+  g_error ("The server never received %s", path);
+  return NULL;
+}
+
+static void
+wait_for_state (RingsideSession      *session,
+                RingsideSessionState  state)
+{
+  for (guint i = 0; i < 400 && ringside_session_get_state (session) != state; i++)
+    ringside_test_run_for (25);
+
+  g_assert_cmpint (ringside_session_get_state (session), ==, state);
+}
+
+static void
+wait_for_requests (Fixture    *fixture,
+                   const char *path,
+                   guint       count)
+{
+  for (guint i = 0; i < 800 && ringside_demo_server_count_requests (fixture->server, path) < count;
+       i++)
+    ringside_test_run_for (25);
+
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, path), >=, count);
+}
+
+/* Sign-in */
+
+static void
+test_exchange_request_shape (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const RingsideDemoRequest *request;
+
+  sign_in_ok (fixture);
+
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, EXCHANGE_PATH), ==, 1);
+  request = last_request (fixture, EXCHANGE_PATH);
+  g_assert_cmpstr (request->method, ==, "POST");
+  g_assert_cmpstr (g_hash_table_lookup (request->query, "includeRefresh"), ==, "true");
+  g_assert_cmpstr (g_hash_table_lookup (request->form, "rcAccessToken"), ==,
+                   RINGSIDE_DEMO_RC_ACCESS_TOKEN);
+  g_assert_cmpstr (g_hash_table_lookup (request->form, "rcTokenType"), ==, "Bearer");
+  /* The RC token travels in the body, never in the URL. */
+  g_assert_null (g_hash_table_lookup (request->query, "rcAccessToken"));
+
+  assert_keyring_holds (fixture, ringside_demo_server_get_latest_refresh_token (fixture->server));
+  g_assert_nonnull (ringside_session_get_user_display_name (fixture->session));
+  g_assert_nonnull (ringside_session_get_main_account_id (fixture->session));
+  g_assert_null (ringside_session_get_keyring_error (fixture->session));
+}
+
+static void
+test_exchange_rejected (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+
+  g_assert_false (sign_in (fixture, "not-a-token-ringcentral-knows", &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_UNAUTHORIZED);
+  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
+                   RINGSIDE_SESSION_STATE_SIGNED_OUT);
+  /* The token must not be echoed in the message. */
+  g_assert_null (strstr (error->message, "not-a-token-ringcentral-knows"));
+
+  stored = keyring_token (ringside_demo_server_get_url (fixture->server));
+  g_assert_null (stored);
+}
+
+static void
+test_empty_token_refused (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (sign_in (fixture, "   ", &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT);
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, NULL), ==, 0);
+}
+
+static void
+test_exchange_bad_bodies (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const RingsideDemoFault faults[] = {
+    RINGSIDE_DEMO_FAULT_HTML, RINGSIDE_DEMO_FAULT_EMPTY, RINGSIDE_DEMO_FAULT_TRUNCATED,
+    RINGSIDE_DEMO_FAULT_MALFORMED, RINGSIDE_DEMO_FAULT_WRONG_TYPE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *stored = NULL;
+
+      ringside_demo_server_set_fault (fixture->server, EXCHANGE_PATH, faults[i], 0, 1);
+      g_assert_false (sign_in (fixture, RINGSIDE_DEMO_RC_ACCESS_TOKEN, &error));
+      g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE);
+      g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
+                       RINGSIDE_SESSION_STATE_SIGNED_OUT);
+      stored = keyring_token (ringside_demo_server_get_url (fixture->server));
+      g_assert_null (stored);
+    }
+
+  /* And the next, healthy answer signs in. */
+  sign_in_ok (fixture);
+}
+
+static void
+test_exchange_rate_limited (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  ringside_demo_server_set_fault (fixture->server, EXCHANGE_PATH,
+                                  RINGSIDE_DEMO_FAULT_RATE_LIMITED, 60, 1);
+  g_assert_false (sign_in (fixture, RINGSIDE_DEMO_RC_ACCESS_TOKEN, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_RATE_LIMITED);
+  g_assert_cmpuint (ringside_error_get_retry_after (error), ==, 60);
+}
+
+static void
+test_jwt_flow (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_basic = NULL;
+  g_autofree char *credentials = NULL;
+  g_autofree char *encoded = NULL;
+  const RingsideDemoRequest *platform;
+  const RingsideDemoRequest *exchange;
+  const char *jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJl";
+  GAsyncResult *pending = NULL;
+
+  ringside_session_sign_in_with_jwt_async (fixture->session, RINGSIDE_DEMO_CLIENT_ID,
+                                           RINGSIDE_DEMO_CLIENT_SECRET, jwt, NULL,
+                                           ringside_test_store_result, &pending);
+  result = ringside_test_wait_result (&pending, 30);
+  g_assert_true (ringside_session_sign_in_with_jwt_finish (fixture->session, result, &error));
+  g_assert_no_error (error);
+
+  credentials = g_strconcat (RINGSIDE_DEMO_CLIENT_ID, ":", RINGSIDE_DEMO_CLIENT_SECRET, NULL);
+  encoded = g_base64_encode ((const guchar *) credentials, strlen (credentials));
+  expected_basic = g_strconcat ("Basic ", encoded, NULL);
+
+  platform = last_request (fixture, PLATFORM_PATH);
+  g_assert_cmpstr (platform->method, ==, "POST");
+  g_assert_cmpstr (platform->authorization, ==, expected_basic);
+  g_assert_cmpstr (g_hash_table_lookup (platform->form, "grant_type"), ==,
+                   "urn:ietf:params:oauth:grant-type:jwt-bearer");
+  g_assert_cmpstr (g_hash_table_lookup (platform->form, "assertion"), ==, jwt);
+
+  /* The exchange used the token the platform issued. */
+  exchange = last_request (fixture, EXCHANGE_PATH);
+  g_assert_nonnull (g_hash_table_lookup (exchange->form, "rcAccessToken"));
+  g_assert_cmpstr (g_hash_table_lookup (exchange->form, "rcAccessToken"), !=,
+                   RINGSIDE_DEMO_RC_ACCESS_TOKEN);
+  assert_keyring_holds (fixture, ringside_demo_server_get_latest_refresh_token (fixture->server));
+}
+
+static void
+test_jwt_wrong_secret (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *pending = NULL;
+
+  ringside_session_sign_in_with_jwt_async (fixture->session, RINGSIDE_DEMO_CLIENT_ID,
+                                           "wrong-secret-value", "a.b.c", NULL,
+                                           ringside_test_store_result, &pending);
+  result = ringside_test_wait_result (&pending, 30);
+  g_assert_false (ringside_session_sign_in_with_jwt_finish (fixture->session, result, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_UNAUTHORIZED);
+  g_assert_null (strstr (error->message, "wrong-secret-value"));
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, EXCHANGE_PATH), ==, 0);
+}
+
+static void
+test_insecure_server_refused (void)
+{
+  g_autoptr(RingsideSession) session = ringside_session_new ("http://ringcx.example.com",
+                                                             "https://platform.example.com",
+                                                             NULL, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *pending = NULL;
+
+  ringside_session_sign_in_with_token_async (session, "some-token", NULL,
+                                             ringside_test_store_result, &pending);
+  result = ringside_test_wait_result (&pending, 30);
+  g_assert_false (ringside_session_sign_in_with_token_finish (session, result, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INSECURE_URL);
+  g_assert_cmpint (ringside_session_get_state (session), ==, RINGSIDE_SESSION_STATE_SIGNED_OUT);
+}
+
+/* Refresh */
+
+static void
+test_refresh_from_timeout (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) issued = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *requests;
+  guint refreshes = 0;
+
+  ringside_demo_server_set_token_lifetime (fixture->server, 2);
+  sign_in_ok (fixture);
+  g_ptr_array_add (issued, g_strdup (ringside_demo_server_get_latest_refresh_token (fixture->server)));
+
+  /* Nobody calls refresh: the session's own timeout must, three times over. */
+  for (guint round = 1; round <= 3; round++)
+    {
+      wait_for_requests (fixture, REFRESH_PATH, round);
+      wait_for_state (fixture->session, RINGSIDE_SESSION_STATE_SIGNED_IN);
+      /* The keyring holds the token the server issued last, once it is saved. */
+      for (guint i = 0; i < 200; i++)
+        {
+          g_autofree char *stored = keyring_token (ringside_demo_server_get_url (fixture->server));
+
+          if (g_strcmp0 (stored, ringside_demo_server_get_latest_refresh_token (fixture->server)) == 0)
+            break;
+          ringside_test_run_for (10);
+        }
+      assert_keyring_holds (fixture,
+                            ringside_demo_server_get_latest_refresh_token (fixture->server));
+      g_ptr_array_add (issued,
+                       g_strdup (ringside_demo_server_get_latest_refresh_token (fixture->server)));
+    }
+
+  /* Each refresh sent the token issued just before it, and no token was sent twice. */
+  requests = ringside_demo_server_get_requests (fixture->server);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      const RingsideDemoRequest *request = g_ptr_array_index (requests, i);
+      const char *sent;
+
+      if (!g_str_equal (request->path, REFRESH_PATH) || refreshes >= 3)
+        continue;
+
+      sent = g_hash_table_lookup (request->form, "refresh_token");
+      g_assert_cmpstr (sent, ==, g_ptr_array_index (issued, refreshes));
+      g_assert_cmpstr (g_hash_table_lookup (request->form, "rcTokenType"), ==, "Bearer");
+      g_assert_false (ringside_demo_server_is_refresh_token_valid (fixture->server, sent));
+      refreshes++;
+    }
+  g_assert_cmpuint (refreshes, ==, 3);
+}
+
+static void
+on_json_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  guint *remaining = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  root = ringside_session_fetch_json_finish (RINGSIDE_SESSION (source), result, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  (*remaining)--;
+}
+
+static void
+test_concurrent_expired_single_refresh (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  guint remaining = 3;
+  gboolean done = FALSE;
+
+  sign_in_ok (fixture);
+  ringside_demo_server_expire_access_tokens (fixture->server);
+  ringside_demo_server_clear_requests (fixture->server);
+
+  for (guint i = 0; i < 3; i++)
+    ringside_session_fetch_json_async (fixture->session, ACCOUNTS_PATH, NULL, on_json_done,
+                                       &remaining);
+
+  while (!done)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      done = remaining == 0;
+    }
+
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 1);
+  /* Three met "Jwt is expired", three were retried with the renewed token. */
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, ACCOUNTS_PATH), ==, 6);
+  assert_keyring_holds (fixture, ringside_demo_server_get_latest_refresh_token (fixture->server));
+}
+
+static void
+test_second_unauthorized_signs_out (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  sign_in_ok (fixture);
+  ringside_demo_server_set_fault (fixture->server, ACCOUNTS_PATH,
+                                  RINGSIDE_DEMO_FAULT_UNAUTHORIZED, 0, 2);
+
+  root = fetch (fixture->session, ACCOUNTS_PATH, &error);
+  g_assert_null (root);
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_UNAUTHORIZED);
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 1);
+  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
+                   RINGSIDE_SESSION_STATE_SIGNED_OUT);
+  g_assert_error (ringside_session_get_last_error (fixture->session), RINGSIDE_ERROR,
+                  RINGSIDE_ERROR_SESSION_REJECTED);
+  wait_keyring_empty (fixture);
+}
+
+static void
+on_signed_out (RingsideSession *session,
+               const GError    *reason,
+               gpointer         user_data)
+{
+  GError **out = user_data;
+
+  g_assert_null (*out);
+  g_assert_nonnull (reason);
+  *out = g_error_copy (reason);
+}
+
+static void
+test_revoked_refresh_signs_out (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) reason = NULL;
+
+  sign_in_ok (fixture);
+  ringside_demo_server_revoke_refresh_tokens (fixture->server);
+  g_signal_connect (fixture->session, "signed-out", G_CALLBACK (on_signed_out), &reason);
+
+  g_assert_false (refresh (fixture->session, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_SESSION_REJECTED);
+  g_assert_error (reason, RINGSIDE_ERROR, RINGSIDE_ERROR_SESSION_REJECTED);
+  g_assert_nonnull (strstr (reason->message, "Sign in again"));
+  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
+                   RINGSIDE_SESSION_STATE_SIGNED_OUT);
+  wait_keyring_empty (fixture);
+}
+
+/* Restore */
+
+static void
+test_restore_without_exchange (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(RingsideSession) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const char *url = ringside_demo_server_get_url (fixture->server);
+
+  sign_in_ok (fixture);
+  g_clear_object (&fixture->session);
+
+  second = ringside_session_new (url, url, NULL, NULL);
+  g_assert_true (restore (second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ringside_session_get_state (second), ==, RINGSIDE_SESSION_STATE_SIGNED_IN);
+  g_assert_nonnull (ringside_session_get_user_display_name (second));
+
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, EXCHANGE_PATH), ==, 1);
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 1);
+  assert_keyring_holds (fixture, ringside_demo_server_get_latest_refresh_token (fixture->server));
+
+  root = fetch (second, ACCOUNTS_PATH, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+}
+
+static void
+test_restore_nothing_stored (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (restore (fixture->session, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_NO_SESSION);
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, NULL), ==, 0);
+  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
+                   RINGSIDE_SESSION_STATE_SIGNED_OUT);
+}
+
+static void
+test_restore_revoked (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(RingsideSession) second = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *url = ringside_demo_server_get_url (fixture->server);
+
+  sign_in_ok (fixture);
+  g_clear_object (&fixture->session);
+  ringside_demo_server_revoke_refresh_tokens (fixture->server);
+
+  second = ringside_session_new (url, url, NULL, NULL);
+  g_assert_false (restore (second, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_SESSION_REJECTED);
+  g_assert_cmpint (ringside_session_get_state (second), ==, RINGSIDE_SESSION_STATE_SIGNED_OUT);
+  g_assert_error (ringside_session_get_last_error (second), RINGSIDE_ERROR,
+                  RINGSIDE_ERROR_SESSION_REJECTED);
+  wait_keyring_empty (fixture);
+}
+
+/* Transient failures */
+
+static void
+test_offline_and_recovery (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+
+  sign_in_ok (fixture);
+  before = g_strdup (ringside_demo_server_get_latest_refresh_token (fixture->server));
+
+  /* The server drops the next three refresh connections. */
+  ringside_demo_server_set_fault (fixture->server, REFRESH_PATH,
+                                  RINGSIDE_DEMO_FAULT_DISCONNECT, 0, 3);
+  g_assert_false (refresh (fixture->session, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_NETWORK);
+  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
+                   RINGSIDE_SESSION_STATE_OFFLINE);
+  g_assert_error (ringside_session_get_last_error (fixture->session), RINGSIDE_ERROR,
+                  RINGSIDE_ERROR_NETWORK);
+
+  /* Nothing is lost: the keyring still holds the token, which the server still accepts. */
+  assert_keyring_holds (fixture, before);
+  g_assert_true (ringside_demo_server_is_refresh_token_valid (fixture->server, before));
+
+  /* The backoff retries by itself until the server answers again. */
+  wait_for_state (fixture->session, RINGSIDE_SESSION_STATE_SIGNED_IN);
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 4);
+  g_assert_null (ringside_session_get_last_error (fixture->session));
+  assert_keyring_holds (fixture, ringside_demo_server_get_latest_refresh_token (fixture->server));
+  g_assert_cmpstr (ringside_demo_server_get_latest_refresh_token (fixture->server), !=, before);
+}
+
+static void
+test_refresh_bad_bodies_keep_token (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  const RingsideDemoFault faults[] = {
+    RINGSIDE_DEMO_FAULT_SERVER_ERROR, RINGSIDE_DEMO_FAULT_UNAVAILABLE, RINGSIDE_DEMO_FAULT_HTML,
+    RINGSIDE_DEMO_FAULT_EMPTY, RINGSIDE_DEMO_FAULT_TRUNCATED, RINGSIDE_DEMO_FAULT_MALFORMED,
+    RINGSIDE_DEMO_FAULT_WRONG_TYPE,
+  };
+  g_autofree char *before = NULL;
+
+  sign_in_ok (fixture);
+  ringside_session_set_retry_delays (fixture->session, 60000, 60000);
+  before = g_strdup (ringside_demo_server_get_latest_refresh_token (fixture->server));
+
+  for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      ringside_demo_server_set_fault (fixture->server, REFRESH_PATH, faults[i], 0, 1);
+      g_assert_false (refresh (fixture->session, &error));
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == RINGSIDE_ERROR);
+      g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
+                       RINGSIDE_SESSION_STATE_OFFLINE);
+      assert_keyring_holds (fixture, before);
+    }
+
+  /* "Retry" from the UI: the token kept is still good. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (refresh (fixture->session, &error));
+    g_assert_no_error (error);
+    assert_keyring_holds (fixture,
+                          ringside_demo_server_get_latest_refresh_token (fixture->server));
+  }
+}
+
+static void
+test_rate_limited_refresh_waits (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  sign_in_ok (fixture);
+  ringside_demo_server_set_fault (fixture->server, REFRESH_PATH,
+                                  RINGSIDE_DEMO_FAULT_RATE_LIMITED, 2, 1);
+
+  g_assert_false (refresh (fixture->session, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_RATE_LIMITED);
+  g_assert_cmpuint (ringside_error_get_retry_after (error), ==, 2);
+  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
+                   RINGSIDE_SESSION_STATE_OFFLINE);
+
+  /* The backoff alone would retry after 50 ms; Retry-After says 2 s. */
+  ringside_test_run_for (1200);
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 1);
+
+  wait_for_state (fixture->session, RINGSIDE_SESSION_STATE_SIGNED_IN);
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 2);
+}
+
+static void
+test_refresh_timeout (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  sign_in_ok (fixture);
+  ringside_client_set_timeout (ringside_session_get_client (fixture->session), 1);
+  ringside_session_set_retry_delays (fixture->session, 60000, 60000);
+  ringside_demo_server_set_fault (fixture->server, REFRESH_PATH, RINGSIDE_DEMO_FAULT_HANG, 0, 1);
+
+  g_assert_false (refresh (fixture->session, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_TIMEOUT);
+  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
+                   RINGSIDE_SESSION_STATE_OFFLINE);
+  assert_keyring_holds (fixture, ringside_demo_server_get_latest_refresh_token (fixture->server));
+}
+
+/* Sign-out */
+
+static void
+test_sign_out (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *logout_path = NULL;
+  g_autofree char *stored = NULL;
+  GAsyncResult *pending = NULL;
+
+  sign_in_ok (fixture);
+  token = g_strdup (ringside_demo_server_get_latest_refresh_token (fixture->server));
+
+  ringside_session_sign_out_async (fixture->session, NULL, ringside_test_store_result,
+                                   &pending);
+  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
+                   RINGSIDE_SESSION_STATE_SIGNED_OUT);
+  result = ringside_test_wait_result (&pending, 30);
+  g_assert_true (ringside_session_sign_out_finish (fixture->session, result, &error));
+  g_assert_no_error (error);
+
+  logout_path = g_strconcat ("/api/auth/logout/", token, NULL);
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, logout_path), ==, 1);
+  g_assert_cmpstr (last_request (fixture, logout_path)->method, ==, "DELETE");
+  g_assert_false (ringside_demo_server_is_refresh_token_valid (fixture->server, token));
+
+  stored = keyring_token (ringside_demo_server_get_url (fixture->server));
+  g_assert_null (stored);
+  g_assert_null (ringside_session_get_user_display_name (fixture->session));
+
+  root = fetch (fixture->session, ACCOUNTS_PATH, &error);
+  g_assert_null (root);
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_NO_SESSION);
+}
+
+/* Keyring trouble: the session still works, in memory, and says why it won't be kept. */
+
+static void
+test_keyring_unavailable (void)
+{
+  if (g_test_subprocess ())
+    {
+      Fixture fixture = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) root = NULL;
+
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/ringside-bus", TRUE);
+      fixture_setup (&fixture, NULL);
+
+      sign_in_ok (&fixture);
+      g_assert_error (ringside_session_get_keyring_error (fixture.session), RINGSIDE_ERROR,
+                      RINGSIDE_ERROR_KEYRING);
+
+      root = fetch (fixture.session, ACCOUNTS_PATH, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (root);
+
+      g_assert_true (refresh (fixture.session, &error));
+      g_assert_no_error (error);
+
+      fixture_teardown (&fixture, NULL);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_keyring_locked (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SecretService) service = NULL;
+      g_autoptr(SecretCollection) collection = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      GList *objects;
+
+      service = secret_service_get_sync (SECRET_SERVICE_LOAD_COLLECTIONS, NULL, &error);
+      g_assert_no_error (error);
+      collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
+                                                     SECRET_COLLECTION_NONE, NULL, &error);
+      g_assert_no_error (error);
+      objects = g_list_append (NULL, collection);
+      secret_service_lock_sync (service, objects, NULL, NULL, &error);
+      g_list_free (objects);
+      g_assert_no_error (error);
+
+      sign_in_ok (fixture);
+      g_assert_error (ringside_session_get_keyring_error (fixture->session), RINGSIDE_ERROR,
+                      RINGSIDE_ERROR_KEYRING);
+
+      root = fetch (fixture->session, ACCOUNTS_PATH, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (root);
+      return;
+    }
+
+  /* In a child, since locking the collection would change the keyring for later tests. */
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_demo_session_not_persisted (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ringside_session_set_persistent (fixture->session, FALSE);
+  sign_in_ok (fixture);
+  g_assert_true (refresh (fixture->session, &error));
+  stored = keyring_token (ringside_demo_server_get_url (fixture->server));
+  g_assert_null (stored);
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ADD ("/session/exchange/request-shape", test_exchange_request_shape);
+  ADD ("/session/exchange/rejected", test_exchange_rejected);
+  ADD ("/session/exchange/empty-token", test_empty_token_refused);
+  ADD ("/session/exchange/bad-bodies", test_exchange_bad_bodies);
+  ADD ("/session/exchange/rate-limited", test_exchange_rate_limited);
+  ADD ("/session/jwt/flow", test_jwt_flow);
+  ADD ("/session/jwt/wrong-secret", test_jwt_wrong_secret);
+  g_test_add_func ("/session/insecure-server", test_insecure_server_refused);
+  ADD ("/session/refresh/from-timeout", test_refresh_from_timeout);
+  ADD ("/session/refresh/concurrent-expired", test_concurrent_expired_single_refresh);
+  ADD ("/session/refresh/second-401-signs-out", test_second_unauthorized_signs_out);
+  ADD ("/session/refresh/revoked", test_revoked_refresh_signs_out);
+  ADD ("/session/refresh/offline-recovery", test_offline_and_recovery);
+  ADD ("/session/refresh/bad-bodies-keep-token", test_refresh_bad_bodies_keep_token);
+  ADD ("/session/refresh/rate-limited", test_rate_limited_refresh_waits);
+  ADD ("/session/refresh/timeout", test_refresh_timeout);
+  ADD ("/session/restore/without-exchange", test_restore_without_exchange);
+  ADD ("/session/restore/nothing-stored", test_restore_nothing_stored);
+  ADD ("/session/restore/revoked", test_restore_revoked);
+  ADD ("/session/sign-out", test_sign_out);
+  ADD ("/session/not-persistent", test_demo_session_not_persisted);
+  g_test_add_func ("/session/keyring/unavailable", test_keyring_unavailable);
+  ADD ("/session/keyring/locked", test_keyring_locked);
+
+  return g_test_run ();
+}
