@@ -11,6 +11,7 @@
 #include "ringside-error.h"
 #include "ringside-jwt.h"
 #include "ringside-session.h"
+#include "ringside-token-response.h"
 
 /* RingCX does not say how long its access tokens live; they are JWTs of 5 minutes. */
 #define FALLBACK_LIFETIME_SECONDS 300
@@ -150,17 +151,6 @@ set_string (RingsideSession  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
-/* Overwrites a secret before freeing it, so it does not linger in freed heap memory. */
-static void
-clear_secret (char **secret)
-{
-  if (*secret != NULL)
-    {
-      explicit_bzero (*secret, strlen (*secret));
-      g_clear_pointer (secret, g_free);
-    }
-}
-
 /* A server may echo a token back in an error message; none must reach the UI or a log. */
 static GError *
 scrub_error (GError     *error,
@@ -226,118 +216,6 @@ get_string_member (JsonObject *object,
     return json_node_get_string (node);
 
   return NULL;
-}
-
-/* Token responses */
-
-typedef struct
-{
-  char *access_token;
-  char *refresh_token;
-  char *user_display_name;
-  char *user_email;
-  char *account_name;
-  char *main_account_id;
-} TokenResponse;
-
-static void
-token_response_free (TokenResponse *response)
-{
-  clear_secret (&response->access_token);
-  clear_secret (&response->refresh_token);
-  g_free (response->user_display_name);
-  g_free (response->user_email);
-  g_free (response->account_name);
-  g_free (response->main_account_id);
-  g_free (response);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TokenResponse, token_response_free)
-
-static char *
-string_or_number (JsonObject *object,
-                  const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return NULL;
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-  return NULL;
-}
-
-static void
-read_agent_details (JsonObject    *object,
-                    TokenResponse *response)
-{
-  JsonNode *details = json_object_get_member (object, "agentDetails");
-  JsonObject *agent;
-  const char *first;
-  const char *last;
-
-  if (details == NULL || !JSON_NODE_HOLDS_ARRAY (details) ||
-      json_array_get_length (json_node_get_array (details)) == 0)
-    return;
-
-  agent = json_array_get_object_element (json_node_get_array (details), 0);
-  if (agent == NULL)
-    return;
-
-  first = get_string_member (agent, "firstName");
-  last = get_string_member (agent, "lastName");
-  if (first != NULL || last != NULL)
-    response->user_display_name = g_strstrip (g_strdup_printf ("%s %s", first ? first : "",
-                                                               last ? last : ""));
-  response->user_email = g_strdup (get_string_member (agent, "email"));
-  if (response->user_email == NULL)
-    response->user_email = g_strdup (get_string_member (agent, "username"));
-  response->account_name = g_strdup (get_string_member (agent, "accountName"));
-  if (response->main_account_id == NULL)
-    response->main_account_id = string_or_number (agent, "accountId");
-}
-
-/* The answer of the exchange and of the refresh: both must carry both tokens. */
-static TokenResponse *
-parse_token_response (JsonNode  *root,
-                      GError   **error)
-{
-  g_autoptr(TokenResponse) response = g_new0 (TokenResponse, 1);
-  JsonObject *object;
-  const char *access_token;
-  const char *refresh_token;
-
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
-                           "The sign-in response is not a JSON object.");
-      return NULL;
-    }
-  object = json_node_get_object (root);
-
-  access_token = get_string_member (object, "accessToken");
-  refresh_token = get_string_member (object, "refreshToken");
-  if (access_token == NULL || *access_token == '\0')
-    {
-      g_set_error_literal (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
-                           "The sign-in response has no access token.");
-      return NULL;
-    }
-  if (refresh_token == NULL || *refresh_token == '\0')
-    {
-      g_set_error_literal (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
-                           "The sign-in response has no refresh token.");
-      return NULL;
-    }
-
-  response->access_token = g_strdup (access_token);
-  response->refresh_token = g_strdup (refresh_token);
-  response->main_account_id = string_or_number (object, "mainAccountId");
-  read_agent_details (object, response);
-
-  return g_steal_pointer (&response);
 }
 
 /* Lifetimes */
@@ -422,15 +300,15 @@ next_retry_delay (RingsideSession *self,
 
 static void
 apply_token_response (RingsideSession *self,
-                      TokenResponse   *response)
+                      RingsideTokenResponse   *response)
 {
   gint64 lifetime = access_token_lifetime (response->access_token);
 
-  clear_secret (&self->access_token);
+  ringside_clear_secret (&self->access_token);
   self->access_token = g_steal_pointer (&response->access_token);
   if (g_strcmp0 (self->refresh_token, response->refresh_token) != 0)
     {
-      clear_secret (&self->refresh_token);
+      ringside_clear_secret (&self->refresh_token);
       self->refresh_token = g_steal_pointer (&response->refresh_token);
     }
   self->token_generation++;
@@ -460,8 +338,8 @@ static void
 forget_tokens (RingsideSession *self)
 {
   cancel_renewal (self);
-  clear_secret (&self->access_token);
-  clear_secret (&self->refresh_token);
+  ringside_clear_secret (&self->access_token);
+  ringside_clear_secret (&self->refresh_token);
   self->access_expires_at = 0;
   self->token_generation++;
   self->retry_attempt = 0;
@@ -480,13 +358,13 @@ forget_identity (RingsideSession *self)
  * so a crash right after a rotation leaves the keyring holding the token the server knows. */
 
 typedef void (*PersistedFunc) (RingsideSession *self,
-                               TokenResponse   *response,
+                               RingsideTokenResponse   *response,
                                gpointer         user_data);
 
 typedef struct
 {
   RingsideSession *self;
-  TokenResponse   *response;
+  RingsideTokenResponse   *response;
   PersistedFunc    func;
   gpointer         user_data;
 } PersistData;
@@ -506,14 +384,14 @@ on_token_saved (GObject      *source,
 
   data->func (data->self, data->response, data->user_data);
 
-  token_response_free (data->response);
+  ringside_token_response_free (data->response);
   g_object_unref (data->self);
   g_free (data);
 }
 
 static void
 persist_then (RingsideSession *self,
-              TokenResponse   *response,
+              RingsideTokenResponse   *response,
               PersistedFunc    func,
               gpointer         user_data)
 {
@@ -522,7 +400,7 @@ persist_then (RingsideSession *self,
   if (!self->persistent)
     {
       func (self, response, user_data);
-      token_response_free (response);
+      ringside_token_response_free (response);
       return;
     }
 
@@ -611,7 +489,7 @@ complete_refresh_waiters (RingsideSession *self,
 
 static void
 on_refreshed_tokens_persisted (RingsideSession *self,
-                               TokenResponse   *response,
+                               RingsideTokenResponse   *response,
                                gpointer         user_data)
 {
   guint epoch = GPOINTER_TO_UINT (user_data);
@@ -672,7 +550,7 @@ on_refresh_response (GObject      *source,
   guint epoch = call->epoch;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
-  TokenResponse *response;
+  RingsideTokenResponse *response;
 
   g_free (call);
   root = ringside_client_fetch_json_finish (RINGSIDE_CLIENT (source), result, &error);
@@ -682,7 +560,7 @@ on_refresh_response (GObject      *source,
     return;
 
   if (root != NULL)
-    response = parse_token_response (root, &error);
+    response = ringside_token_response_parse (root, &error);
   else
     response = NULL;
 
@@ -693,7 +571,7 @@ on_refresh_response (GObject      *source,
     }
 
   /* Hold the rotated token in memory at once: whatever happens next, it is not lost. */
-  clear_secret (&self->refresh_token);
+  ringside_clear_secret (&self->refresh_token);
   self->refresh_token = g_strdup (response->refresh_token);
 
   persist_then (self, response, on_refreshed_tokens_persisted,
@@ -776,7 +654,7 @@ ringside_session_refresh_finish (RingsideSession  *self,
 
 static void
 on_sign_in_persisted (RingsideSession *self,
-                      TokenResponse   *response,
+                      RingsideTokenResponse   *response,
                       gpointer         user_data)
 {
   g_autoptr(GTask) task = user_data;
@@ -816,7 +694,7 @@ on_exchange_response (GObject      *source,
   guint epoch = GPOINTER_TO_UINT (g_task_get_task_data (task));
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
-  TokenResponse *response = NULL;
+  RingsideTokenResponse *response = NULL;
 
   root = ringside_client_fetch_json_finish (RINGSIDE_CLIENT (source), result, &error);
   if (root != NULL && epoch != self->epoch)
@@ -827,7 +705,7 @@ on_exchange_response (GObject      *source,
       return;
     }
   if (root != NULL)
-    response = parse_token_response (root, &error);
+    response = ringside_token_response_parse (root, &error);
 
   if (response == NULL)
     {
@@ -846,7 +724,7 @@ on_exchange_response (GObject      *source,
       return;
     }
 
-  clear_secret (&self->refresh_token);
+  ringside_clear_secret (&self->refresh_token);
   self->refresh_token = g_strdup (response->refresh_token);
   persist_then (self, response, on_sign_in_persisted, g_steal_pointer (&task));
 }
@@ -946,14 +824,14 @@ ringside_session_sign_in_with_token_async (RingsideSession     *self,
       g_task_report_error (self, callback, user_data,
                            ringside_session_sign_in_with_token_async,
                            g_steal_pointer (&error));
-      clear_secret (&token);
+      ringside_clear_secret (&token);
       return;
     }
 
   task = begin_sign_in (self, cancellable, callback, user_data,
                         ringside_session_sign_in_with_token_async);
   exchange (task, token);
-  clear_secret (&token);
+  ringside_clear_secret (&token);
 }
 
 gboolean
@@ -1047,8 +925,8 @@ ringside_session_sign_in_with_jwt_async (RingsideSession     *self,
     {
       g_task_report_error (self, callback, user_data, ringside_session_sign_in_with_jwt_async,
                            g_steal_pointer (&error));
-      clear_secret (&secret);
-      clear_secret (&assertion);
+      ringside_clear_secret (&secret);
+      ringside_clear_secret (&assertion);
       return;
     }
 
@@ -1070,11 +948,11 @@ ringside_session_sign_in_with_jwt_async (RingsideSession     *self,
   ringside_client_fetch_json_async (self->client, message, cancellable, on_platform_token,
                                     task);
 
-  clear_secret (&secret);
-  clear_secret (&assertion);
-  clear_secret (&credentials);
-  clear_secret (&encoded);
-  clear_secret (&authorization);
+  ringside_clear_secret (&secret);
+  ringside_clear_secret (&assertion);
+  ringside_clear_secret (&credentials);
+  ringside_clear_secret (&encoded);
+  ringside_clear_secret (&authorization);
 }
 
 gboolean
@@ -1119,7 +997,7 @@ on_restore_looked_up (GObject      *source,
 
   if (epoch != self->epoch)
     {
-      clear_secret (&refresh_token);
+      ringside_clear_secret (&refresh_token);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                "The restore was superseded.");
       return;
@@ -1287,9 +1165,9 @@ ringside_session_sign_out_async (RingsideSession     *self,
       data->pending++;
       ringside_client_send_async (self->client, message, cancellable, on_logout_response,
                                   g_object_ref (task));
-      clear_secret (&escaped);
-      clear_secret (&path);
-      clear_secret (&refresh_token);
+      ringside_clear_secret (&escaped);
+      ringside_clear_secret (&path);
+      ringside_clear_secret (&refresh_token);
     }
 
   if (self->persistent)
@@ -1477,7 +1355,7 @@ send_authorized (GTask *task)
   authorization = g_strconcat ("Bearer ", self->access_token, NULL);
   soup_message_headers_replace (soup_message_get_request_headers (message),
                                 "Authorization", authorization);
-  clear_secret (&authorization);
+  ringside_clear_secret (&authorization);
   data->generation = self->token_generation;
 
   if (data->want_json)
@@ -1705,8 +1583,8 @@ ringside_session_finalize (GObject *object)
 
   g_assert (self->refresh_waiters == NULL);
 
-  clear_secret (&self->access_token);
-  clear_secret (&self->refresh_token);
+  ringside_clear_secret (&self->access_token);
+  ringside_clear_secret (&self->refresh_token);
   g_clear_object (&self->client);
   g_clear_object (&self->store);
   g_clear_object (&self->lifetime_cancellable);
