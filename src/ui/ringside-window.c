@@ -7,31 +7,815 @@
 
 #include <glib/gi18n.h>
 
+#include "ringside-accounts-view.h"
+#include "ringside-error.h"
+#include "ringside-sign-in-dialog.h"
+#include "ringside-users-view.h"
 #include "ringside-window.h"
 
 struct _RingsideWindow
 {
-  AdwApplicationWindow parent_instance;
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkLabel             *demo_tag;
+  GtkLabel             *identity_name_label;
+  GtkLabel             *identity_detail_label;
+  GtkRevealer          *demo_banner;
+  GtkRevealer          *offline_banner;
+  GtkLabel             *offline_label;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *main_stack;
+  GtkSpinner           *loading_spinner;
+  AdwViewStack         *view_stack;
+  RingsideAccountsView *accounts_view;
+  RingsideUsersView    *users_view;
+  GtkRevealer          *footer_revealer;
+  GtkLabel             *summary_label;
+
+  /* Borrowed */
+  RingsideSignInDialog *sign_in_dialog;   /* a weak pointer while it is open */
+
+  /* Owned */
+  GSettings            *settings;
+  RingsideSession      *session;
+  GSignalGroup         *session_signals;
+  GBinding             *summary_binding;
+  /* Cancelled when the session is replaced and when the window goes. */
+  GCancellable         *cancellable;
+
+  /* The state last shown, to act on transitions only. */
+  RingsideSessionState  state;
+  guint                 resuming : 1;
+  guint                 keyring_warned : 1;
+  /* The lists were loaded while offline and failed: load them again once back online. */
+  guint                 reload_when_online : 1;
+  /* A refresh reloaded only the visible view: the other one reloads when it is shown. */
+  guint                 accounts_stale : 1;
+  guint                 users_stale : 1;
+  guint                 app_attached : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RingsideWindow, ringside_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void ringside_window_update_state (RingsideWindow *self);
+
+static RingsideApplication *
+ringside_window_get_app (RingsideWindow *self)
+{
+  return RINGSIDE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static gboolean
+state_is_signed_in (RingsideSessionState state)
+{
+  return state == RINGSIDE_SESSION_STATE_SIGNED_IN
+         || state == RINGSIDE_SESSION_STATE_REFRESHING
+         || state == RINGSIDE_SESSION_STATE_OFFLINE;
+}
+
+static gboolean
+ringside_window_showing_accounts (RingsideWindow *self)
+{
+  return adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->accounts_view);
+}
+
+static GtkWidget *
+ringside_window_get_visible_view (RingsideWindow *self)
+{
+  if (ringside_window_showing_accounts (self))
+    return GTK_WIDGET (self->accounts_view);
+
+  return GTK_WIDGET (self->users_view);
+}
+
+static void
+ringside_window_reload_view (RingsideWindow *self,
+                             GtkWidget      *view)
+{
+  if (view == GTK_WIDGET (self->accounts_view))
+    {
+      self->accounts_stale = FALSE;
+      ringside_accounts_view_reload (self->accounts_view);
+    }
+  else
+    {
+      self->users_stale = FALSE;
+      ringside_users_view_reload (self->users_view);
+    }
+}
+
+/* The views only hold the session while it is signed in, so that nothing of one user's lists
+ * stays around once they sign out. */
+static void
+ringside_window_set_views_session (RingsideWindow  *self,
+                                   RingsideSession *session)
+{
+  g_object_set (self->accounts_view, "session", session, NULL);
+  g_object_set (self->users_view, "session", session, NULL);
+}
+
+static void
+ringside_window_reload_all (RingsideWindow *self)
+{
+  ringside_window_reload_view (self, GTK_WIDGET (self->accounts_view));
+  ringside_window_reload_view (self, GTK_WIDGET (self->users_view));
+}
+
+/* Toasts and the sign-in dialog */
+
+void
+ringside_window_add_toast (RingsideWindow *self,
+                           const char     *title)
+{
+  g_return_if_fail (RINGSIDE_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+on_dialog_signed_in (RingsideWindow *self)
+{
+  /* The session's state change does the rest: this only makes sure we show it. */
+  self->resuming = FALSE;
+  ringside_window_update_state (self);
+}
+
+void
+ringside_window_show_sign_in (RingsideWindow *self,
+                              const GError   *reason)
+{
+  g_return_if_fail (RINGSIDE_IS_WINDOW (self));
+
+  if (self->sign_in_dialog == NULL)
+    {
+      RingsideSignInDialog *dialog = ringside_sign_in_dialog_new (ringside_window_get_app (self));
+
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+      g_signal_connect_object (dialog, "signed-in", G_CALLBACK (on_dialog_signed_in), self,
+                               G_CONNECT_SWAPPED);
+      g_set_weak_pointer (&self->sign_in_dialog, dialog);
+    }
+
+  ringside_sign_in_dialog_set_reason (self->sign_in_dialog, reason);
+  gtk_window_present (GTK_WINDOW (self->sign_in_dialog));
+}
+
+/* Session state */
+
+static char *
+describe_offline (const GError *error)
+{
+  if (g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_RATE_LIMITED))
+    return g_strdup (_("RingCX asked Ringside to slow down. Ringside will try again shortly."));
+
+  if (g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_SERVER))
+    return g_strdup (_("The RingCX server is having problems. Ringside keeps trying to "
+                       "reconnect."));
+
+  if (g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_TIMEOUT))
+    return g_strdup (_("The RingCX server is not answering. Ringside keeps trying to "
+                       "reconnect."));
+
+  return g_strdup (_("Offline: Ringside cannot reach the RingCX server and keeps trying to "
+                     "reconnect."));
+}
+
+static void
+ringside_window_update_banners (RingsideWindow *self)
+{
+  RingsideApplication *app = ringside_window_get_app (self);
+  gboolean demo = app != NULL && ringside_application_get_demo (app);
+  gboolean offline = self->state == RINGSIDE_SESSION_STATE_OFFLINE;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_tag), demo);
+  gtk_revealer_set_reveal_child (self->demo_banner, demo);
+  gtk_window_set_title (GTK_WINDOW (self), demo ? _("Ringside Demo") : _("Ringside"));
+  adw_view_switcher_title_set_title (self->switcher_title,
+                                     gtk_window_get_title (GTK_WINDOW (self)));
+
+  if (offline)
+    {
+      g_autofree char *text = describe_offline (ringside_session_get_last_error (self->session));
+
+      gtk_label_set_label (self->offline_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->offline_banner, offline);
+}
+
+static void
+ringside_window_update_identity (RingsideWindow *self)
+{
+  const char *name = NULL;
+  const char *email = NULL;
+  const char *account = NULL;
+  g_autofree char *detail = NULL;
+
+  if (self->session != NULL && state_is_signed_in (self->state))
+    {
+      name = ringside_session_get_user_display_name (self->session);
+      email = ringside_session_get_user_email (self->session);
+      account = ringside_session_get_account_name (self->session);
+    }
+
+  if (self->session == NULL || !state_is_signed_in (self->state))
+    detail = g_strdup (self->session != NULL ? ringside_session_get_server_url (self->session) : "");
+  else if (account != NULL && *account != '\0' && email != NULL && *email != '\0')
+    /* TRANSLATORS: the account name, then the e-mail address of the signed-in user */
+    detail = g_strdup_printf (_("%s · %s"), account, email);
+  else if (account != NULL && *account != '\0')
+    detail = g_strdup (account);
+  else
+    detail = g_strdup (email != NULL ? email : "");
+
+  if (!state_is_signed_in (self->state))
+    gtk_label_set_label (self->identity_name_label, _("Not Signed In"));
+  else if (name != NULL && *name != '\0')
+    gtk_label_set_label (self->identity_name_label, name);
+  else
+    gtk_label_set_label (self->identity_name_label, _("Signed In"));
+
+  gtk_label_set_label (self->identity_detail_label, detail);
+  gtk_widget_set_visible (GTK_WIDGET (self->identity_detail_label), *detail != '\0');
+
+  /* The subtitle shows when the view switcher does not fit. */
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        account != NULL ? account : "");
+}
+
+static void
+ringside_window_update_summary (RingsideWindow *self)
+{
+  const char *summary = gtk_label_get_label (self->summary_label);
+  gboolean content = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack),
+                                "content") == 0;
+
+  gtk_revealer_set_reveal_child (self->footer_revealer,
+                                 content && summary != NULL && *summary != '\0');
+}
+
+/* The switcher moves to the bottom when the header bar is too narrow for it, and only where
+ * there are lists to switch between. */
+static void
+ringside_window_update_switcher_bar (RingsideWindow *self)
+{
+  gboolean content = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack),
+                                "content") == 0;
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    content
+                                    && adw_view_switcher_title_get_title_visible (
+                                         self->switcher_title));
+}
+
+static void
+ringside_window_show_page (RingsideWindow *self,
+                           const char     *page)
+{
+  gboolean content = g_str_equal (page, "content");
+  gboolean loading = g_str_equal (page, "loading");
+
+  gtk_stack_set_visible_child_name (self->main_stack, page);
+  gtk_spinner_set_spinning (self->loading_spinner, loading);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, content);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", content);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", content);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", content);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_bar), content);
+
+  /* Typing anywhere in the window starts a search, but only where there is a list. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, content ? GTK_WIDGET (self) : NULL);
+  if (!content)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  ringside_window_update_summary (self);
+  ringside_window_update_switcher_bar (self);
+}
+
+static void
+ringside_window_update_state (RingsideWindow *self)
+{
+  RingsideSessionState previous = self->state;
+  RingsideSessionState state = RINGSIDE_SESSION_STATE_SIGNED_OUT;
+
+  if (self->session != NULL)
+    state = ringside_session_get_state (self->session);
+  self->state = state;
+
+  if (state_is_signed_in (state) && !state_is_signed_in (previous))
+    {
+      /* Signed in, restored, or restored while offline (the lists then show the failure
+       * with a Retry button, and load again once the session is back). */
+      ringside_window_set_views_session (self, self->session);
+      ringside_window_reload_all (self);
+      self->reload_when_online = state == RINGSIDE_SESSION_STATE_OFFLINE;
+    }
+  else if (!state_is_signed_in (state) && state_is_signed_in (previous))
+    {
+      ringside_window_set_views_session (self, NULL);
+    }
+  else if (state == RINGSIDE_SESSION_STATE_SIGNED_IN && self->reload_when_online)
+    {
+      self->reload_when_online = FALSE;
+      ringside_window_reload_all (self);
+    }
+
+  if (self->resuming || state == RINGSIDE_SESSION_STATE_SIGNING_IN)
+    ringside_window_show_page (self, "loading");
+  else if (state_is_signed_in (state))
+    ringside_window_show_page (self, "content");
+  else
+    ringside_window_show_page (self, "signed-out");
+
+  ringside_window_update_banners (self);
+  ringside_window_update_identity (self);
+}
+
+static void
+ringside_window_check_keyring (RingsideWindow *self)
+{
+  if (self->session == NULL || ringside_session_get_keyring_error (self->session) == NULL)
+    return;
+
+  if (self->keyring_warned)
+    return;
+
+  self->keyring_warned = TRUE;
+  ringside_window_add_toast (self, _("The system keyring is unavailable: you will need to sign "
+                                     "in again next time"));
+}
+
+static void
+on_session_signed_out (RingsideWindow  *self,
+                       const GError    *reason,
+                       RingsideSession *session)
+{
+  /* Signing out on purpose has its own follow-up; here the server ended the session. */
+  if (reason != NULL)
+    ringside_window_show_sign_in (self, reason);
+}
+
+static void
+on_resumed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(RingsideWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ringside_application_resume_finish (RINGSIDE_APPLICATION (source), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->resuming = FALSE;
+
+  if (error == NULL || ringside_error_is_transient (error))
+    ;  /* Signed in, or OFFLINE and retrying: the state says it all. */
+  else if (g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_NO_SESSION))
+    ringside_window_show_sign_in (self, NULL);
+  else
+    ringside_window_show_sign_in (self, error);
+
+  ringside_window_update_state (self);
+  ringside_window_check_keyring (self);
+}
+
+static void
+ringside_window_resume (RingsideWindow *self)
+{
+  self->resuming = TRUE;
+  ringside_window_update_state (self);
+
+  ringside_application_resume_async (ringside_window_get_app (self), self->cancellable,
+                                     on_resumed, g_object_ref (self));
+}
+
+static void
+ringside_window_set_session (RingsideWindow  *self,
+                             RingsideSession *session)
+{
+  if (self->session == session)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (state_is_signed_in (self->state))
+    ringside_window_set_views_session (self, NULL);
+
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
+  self->state = RINGSIDE_SESSION_STATE_SIGNED_OUT;
+  self->resuming = FALSE;
+  self->keyring_warned = FALSE;
+  self->reload_when_online = FALSE;
+
+  /* The sign-in dialog replaces the session when the user picks another server there, and
+   * signs in to the new one itself. */
+  if (session != NULL && self->sign_in_dialog == NULL)
+    ringside_window_resume (self);
+  else
+    ringside_window_update_state (self);
+}
+
+static void
+on_app_session_changed (RingsideWindow *self)
+{
+  ringside_window_set_session (self,
+                               ringside_application_get_session (ringside_window_get_app (self)));
+}
+
+/* Search and views */
+
+static void
+on_search_changed (RingsideWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_object_set (ringside_window_get_visible_view (self), "search-text", text, NULL);
+}
+
+static void
+on_visible_view_changed (RingsideWindow *self)
+{
+  GtkWidget *view = ringside_window_get_visible_view (self);
+  gboolean accounts = view == GTK_WIDGET (self->accounts_view);
+  const char *placeholder = accounts ? _("Search accounts") : _("Search users");
+
+  g_clear_pointer (&self->summary_binding, g_binding_unbind);
+  self->summary_binding = g_object_bind_property (view, "summary",
+                                                  self->summary_label, "label",
+                                                  G_BINDING_SYNC_CREATE);
+
+  g_object_set (self->search_entry, "placeholder-text", placeholder, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder,
+                                  -1);
+  on_search_changed (self);
+
+  if (state_is_signed_in (self->state)
+      && (accounts ? self->accounts_stale : self->users_stale))
+    ringside_window_reload_view (self, view);
+}
+
+/* Actions */
+
+static void
+ringside_window_refresh (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RingsideWindow *self = RINGSIDE_WINDOW (widget);
+  gboolean accounts = ringside_window_showing_accounts (self);
+
+  if (self->state == RINGSIDE_SESSION_STATE_OFFLINE)
+    gtk_widget_activate_action (widget, "win.retry", NULL);
+
+  ringside_window_reload_view (self, ringside_window_get_visible_view (self));
+  if (accounts)
+    self->users_stale = TRUE;
+  else
+    self->accounts_stale = TRUE;
+}
+
+static void
+ringside_window_show_view (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  RingsideWindow *self = RINGSIDE_WINDOW (widget);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "content"))
+    adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter,
+                                                                                    NULL));
+}
+
+static void
+ringside_window_search (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RingsideWindow *self = RINGSIDE_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(RingsideWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (RINGSIDE_IS_ACCOUNTS_VIEW (source))
+    ok = ringside_accounts_view_export_finish (RINGSIDE_ACCOUNTS_VIEW (source), result, &error);
+  else
+    ok = ringside_users_view_export_finish (RINGSIDE_USERS_VIEW (source), result, &error);
+
+  if (ok)
+    {
+      ringside_window_add_toast (self, RINGSIDE_IS_ACCOUNTS_VIEW (source)
+                                       ? _("Accounts exported")
+                                       : _("Users exported"));
+    }
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *title = NULL;
+
+      /* TRANSLATORS: %s says why, e.g. "Permission denied" */
+      title = g_strdup_printf (_("Could not export: %s"), error->message);
+      ringside_window_add_toast (self, title);
+    }
+}
+
+static void
+ringside_window_export (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RingsideWindow *self = RINGSIDE_WINDOW (widget);
+
+  if (ringside_window_showing_accounts (self))
+    ringside_accounts_view_export_async (self->accounts_view, GTK_WINDOW (self),
+                                         self->cancellable, on_exported, g_object_ref (self));
+  else
+    ringside_users_view_export_async (self->users_view, GTK_WINDOW (self),
+                                      self->cancellable, on_exported, g_object_ref (self));
+}
+
+static void
+ringside_window_sign_in (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  ringside_window_show_sign_in (RINGSIDE_WINDOW (widget), NULL);
+}
+
+static void
+on_retried (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(RingsideWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Failures show through the session's state: still OFFLINE, or signed out with a reason. */
+  if (!ringside_session_refresh_finish (RINGSIDE_SESSION (source), result, &error))
+    g_debug ("Retrying the session failed: %s", error->message);
+}
+
+static void
+ringside_window_retry (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RingsideWindow *self = RINGSIDE_WINDOW (widget);
+
+  if (self->session == NULL || self->state != RINGSIDE_SESSION_STATE_OFFLINE)
+    return;
+
+  ringside_session_refresh_async (self->session, self->cancellable, on_retried,
+                                  g_object_ref (self));
+}
+
+static void
+on_signed_out (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(RingsideWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The session is gone from here whatever happened at the server. */
+  if (!ringside_session_sign_out_finish (RINGSIDE_SESSION (source), result, &error))
+    g_debug ("Signing out was incomplete: %s", error->message);
+
+  ringside_window_add_toast (self, _("Signed out"));
+  ringside_window_show_sign_in (self, NULL);
+}
+
+static void
+on_sign_out_response (RingsideWindow   *self,
+                      const char       *response,
+                      AdwMessageDialog *dialog)
+{
+  if (!g_str_equal (response, "sign-out") || self->session == NULL)
+    return;
+
+  ringside_session_sign_out_async (self->session, NULL, on_signed_out, g_object_ref (self));
+}
+
+static void
+ringside_window_sign_out (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RingsideWindow *self = RINGSIDE_WINDOW (widget);
+  AdwMessageDialog *dialog;
+  const char *account = NULL;
+
+  if (self->session == NULL || !state_is_signed_in (self->state))
+    return;
+
+  account = ringside_session_get_account_name (self->session);
+  if (account == NULL || *account == '\0')
+    account = ringside_session_get_server_url (self->session);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Sign Out?"), NULL));
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Ringside will forget the session for %s. You will need to "
+                                    "sign in again to see its accounts and users."),
+                                  account);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "sign-out", _("_Sign Out"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "sign-out", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_sign_out_response), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Window */
+
+static void
+ringside_window_save_state (RingsideWindow *self)
+{
+  int width = 0;
+  int height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  /* The default size is the unmaximized one: keep it to return to. */
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+ringside_window_close_request (GtkWindow *window)
+{
+  ringside_window_save_state (RINGSIDE_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (ringside_window_parent_class)->close_request (window);
+}
+
+/* GtkWindow:application is set after construction, and back to NULL on destruction: follow
+ * the first application the window belongs to. */
+static void
+on_application_changed (RingsideWindow *self)
+{
+  RingsideApplication *app = ringside_window_get_app (self);
+
+  if (app == NULL || self->app_attached)
+    return;
+
+  self->app_attached = TRUE;
+  g_signal_connect_object (app, "notify::session", G_CALLBACK (on_app_session_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "notify::demo", G_CALLBACK (ringside_window_update_banners),
+                           self, G_CONNECT_SWAPPED);
+
+  ringside_window_set_session (self, ringside_application_get_session (app));
+}
+
+static void
+ringside_window_dispose (GObject *object)
+{
+  RingsideWindow *self = RINGSIDE_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_pointer (&self->summary_binding, g_binding_unbind);
+  g_clear_weak_pointer (&self->sign_in_dialog);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RINGSIDE_TYPE_WINDOW);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ringside_window_parent_class)->dispose (object);
+}
+
 static void
 ringside_window_class_init (RingsideWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ringside-window.ui");
+  object_class->dispose = ringside_window_dispose;
+  window_class->close_request = ringside_window_close_request;
+
+  g_type_ensure (RINGSIDE_TYPE_ACCOUNTS_VIEW);
+  g_type_ensure (RINGSIDE_TYPE_USERS_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ringside-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, demo_tag);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, identity_name_label);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, identity_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, demo_banner);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, offline_banner);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, offline_label);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, accounts_view);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, users_view);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, footer_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, summary_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
+  gtk_widget_class_bind_template_callback (widget_class, ringside_window_update_switcher_bar);
+
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, ringside_window_refresh);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, ringside_window_search);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, ringside_window_export);
+  gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, ringside_window_sign_in);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL,
+                                   ringside_window_sign_out);
+  gtk_widget_class_install_action (widget_class, "win.retry", NULL, ringside_window_retry);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s",
+                                   ringside_window_show_view);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-view", "s", "accounts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-view", "s", "users");
 }
 
 static void
 ringside_window_init (RingsideWindow *self)
 {
+  self->state = RINGSIDE_SESSION_STATE_SIGNED_OUT;
+  self->cancellable = g_cancellable_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (BASE_APPLICATION_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "last-view", self->view_stack, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  on_visible_view_changed (self);
+
+  self->session_signals = g_signal_group_new (RINGSIDE_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::state",
+                                  G_CALLBACK (ringside_window_update_state), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::last-error",
+                                  G_CALLBACK (ringside_window_update_banners), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::user-display-name",
+                                  G_CALLBACK (ringside_window_update_identity), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::user-email",
+                                  G_CALLBACK (ringside_window_update_identity), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::account-name",
+                                  G_CALLBACK (ringside_window_update_identity), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::keyring-error",
+                                  G_CALLBACK (ringside_window_check_keyring), self);
+  g_signal_group_connect_swapped (self->session_signals, "signed-out",
+                                  G_CALLBACK (on_session_signed_out), self);
+
+  g_signal_connect_swapped (self->summary_label, "notify::label",
+                            G_CALLBACK (ringside_window_update_summary), self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
 }
 
 RingsideWindow *
 ringside_window_new (RingsideApplication *application)
 {
+  g_return_val_if_fail (RINGSIDE_IS_APPLICATION (application), NULL);
+
   return g_object_new (RINGSIDE_TYPE_WINDOW, "application", application, NULL);
 }

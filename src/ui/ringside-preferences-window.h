@@ -1,0 +1,19 @@
+/* ringside-preferences-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ringside-application.h"
+
+G_BEGIN_DECLS
+
+#define RINGSIDE_TYPE_PREFERENCES_WINDOW (ringside_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (RingsidePreferencesWindow, ringside_preferences_window, RINGSIDE,
+                      PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+RingsidePreferencesWindow *ringside_preferences_window_new (RingsideApplication *app);
+
+G_END_DECLS

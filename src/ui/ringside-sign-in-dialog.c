@@ -1,0 +1,730 @@
+/* ringside-sign-in-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ringside-client.h"
+#include "ringside-demo-server.h"
+#include "ringside-error.h"
+#include "ringside-sign-in-dialog.h"
+
+struct _RingsideSignInDialog
+{
+  AdwWindow            parent_instance;
+
+  /* Template widgets */
+  GtkButton           *cancel_button;
+  GtkButton           *sign_in_button;
+  GtkSpinner          *spinner;
+  GtkWidget           *form_box;
+  GtkRevealer         *message_revealer;
+  GtkWidget           *message_box;
+  GtkImage            *message_icon;
+  GtkLabel            *message_label;
+  GtkToggleButton     *token_toggle;
+  GtkToggleButton     *jwt_toggle;
+  GtkStack            *method_stack;
+  AdwPreferencesGroup *token_group;
+  AdwEntryRow         *token_row;
+  AdwEntryRow         *client_id_row;
+  AdwEntryRow         *client_secret_row;
+  AdwEntryRow         *jwt_row;
+  AdwComboRow         *server_row;
+  AdwEntryRow         *custom_url_row;
+  AdwActionRow        *fixed_server_row;
+  GtkLabel            *url_error_label;
+
+  /* Owned */
+  RingsideApplication *app;
+  /* Set while a sign-in is in flight. */
+  GCancellable        *cancellable;
+  gboolean             signing_in_with_jwt;
+};
+
+G_DEFINE_FINAL_TYPE (RingsideSignInDialog, ringside_sign_in_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_APP,
+  N_PROPS
+};
+
+enum {
+  SIGNED_IN,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char *
+row_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static gboolean
+row_is_empty (AdwEntryRow *row)
+{
+  return *row_text (row) == '\0';
+}
+
+static gboolean
+ringside_sign_in_dialog_uses_jwt (RingsideSignInDialog *self)
+{
+  return gtk_toggle_button_get_active (self->jwt_toggle);
+}
+
+static gboolean
+ringside_sign_in_dialog_is_busy (RingsideSignInDialog *self)
+{
+  return self->cancellable != NULL;
+}
+
+/* Messages */
+
+static char *
+describe_sign_in_error (const GError *error,
+                        gboolean      jwt)
+{
+  guint retry_after;
+
+  if (error->domain != RINGSIDE_ERROR)
+    return g_strdup (_("Signing in failed. Try again."));
+
+  switch ((RingsideError) error->code)
+    {
+    case RINGSIDE_ERROR_UNAUTHORIZED:
+    case RINGSIDE_ERROR_TOKEN_EXPIRED:
+    case RINGSIDE_ERROR_SESSION_REJECTED:
+      if (jwt)
+        return g_strdup (_("RingCentral did not accept these credentials. Check the client ID, "
+                           "client secret and JWT."));
+      return g_strdup (_("RingCentral did not accept this token. Paste a fresh access token."));
+
+    case RINGSIDE_ERROR_INVALID_INPUT:
+      if (jwt)
+        return g_strdup (_("These credentials cannot be used as typed. Paste them again without "
+                           "spaces or line breaks."));
+      return g_strdup (_("This does not look like an access token. Paste the whole token "
+                         "without spaces or line breaks."));
+
+    case RINGSIDE_ERROR_FORBIDDEN:
+      return g_strdup (_("This RingCentral user may not use RingCX. Ask your RingCX "
+                         "administrator for access."));
+
+    case RINGSIDE_ERROR_NETWORK:
+      return g_strdup (_("Ringside cannot reach the server. Check your network connection and "
+                         "the server address."));
+
+    case RINGSIDE_ERROR_TIMEOUT:
+      return g_strdup (_("The server did not answer in time. Try again in a moment."));
+
+    case RINGSIDE_ERROR_TLS:
+      return g_strdup (_("The server’s security certificate is not trusted, so Ringside sent "
+                         "nothing to it. Check the server address."));
+
+    case RINGSIDE_ERROR_INSECURE_URL:
+      return g_strdup (_("The server address must start with https://. Plain http:// only "
+                         "works for this computer."));
+
+    case RINGSIDE_ERROR_RATE_LIMITED:
+      retry_after = ringside_error_get_retry_after (error);
+      if (retry_after > 90)
+        {
+          guint minutes = (retry_after + 59) / 60;
+
+          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "Too many sign-in attempts. Wait %u minute and "
+                                               "try again.",
+                                               "Too many sign-in attempts. Wait %u minutes and "
+                                               "try again.", minutes),
+                                  minutes);
+        }
+      return g_strdup (_("Too many sign-in attempts. Wait a minute and try again."));
+
+    case RINGSIDE_ERROR_SERVER:
+      return g_strdup (_("The server ran into a problem. Try again in a few minutes."));
+
+    case RINGSIDE_ERROR_NOT_FOUND:
+    case RINGSIDE_ERROR_BAD_RESPONSE:
+      return g_strdup (_("The server did not answer like a RingCX server. Check the server "
+                         "address."));
+
+    case RINGSIDE_ERROR_KEYRING:
+      return g_strdup (_("The system keyring is unavailable, so Ringside cannot remember your "
+                         "session. You can still sign in, but you will need to sign in again "
+                         "next time."));
+
+    case RINGSIDE_ERROR_NO_SESSION:
+    default:
+      return g_strdup (_("Signing in failed. Try again."));
+    }
+}
+
+static void
+ringside_sign_in_dialog_show_message (RingsideSignInDialog *self,
+                                      const char           *message,
+                                      gboolean              is_error)
+{
+  if (message == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+      return;
+    }
+
+  gtk_label_set_label (self->message_label, message);
+  gtk_image_set_from_icon_name (self->message_icon,
+                                is_error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+  if (is_error)
+    {
+      gtk_widget_remove_css_class (self->message_box, "warning");
+      gtk_widget_add_css_class (self->message_box, "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->message_box, "error");
+      gtk_widget_add_css_class (self->message_box, "warning");
+    }
+  gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
+
+  /* Screen readers announce the new text when the label gets a fresh description. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->message_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                  -1);
+}
+
+void
+ringside_sign_in_dialog_set_reason (RingsideSignInDialog *self,
+                                    const GError         *reason)
+{
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (RINGSIDE_IS_SIGN_IN_DIALOG (self));
+
+  if (reason == NULL)
+    {
+      ringside_sign_in_dialog_show_message (self, NULL, FALSE);
+      return;
+    }
+
+  if (g_error_matches (reason, RINGSIDE_ERROR, RINGSIDE_ERROR_SESSION_REJECTED)
+      || g_error_matches (reason, RINGSIDE_ERROR, RINGSIDE_ERROR_UNAUTHORIZED)
+      || g_error_matches (reason, RINGSIDE_ERROR, RINGSIDE_ERROR_TOKEN_EXPIRED))
+    message = g_strdup (_("Your session has ended. Sign in again to continue."));
+  else
+    message = describe_sign_in_error (reason, FALSE);
+
+  ringside_sign_in_dialog_show_message (self, message, FALSE);
+}
+
+/* The form */
+
+static RingsideServerKind
+ringside_sign_in_dialog_get_server_kind (RingsideSignInDialog *self)
+{
+  return (RingsideServerKind) adw_combo_row_get_selected (self->server_row);
+}
+
+/* The URL chosen here, or NULL with the reason when the custom URL cannot be used. */
+static char *
+ringside_sign_in_dialog_dup_server_url (RingsideSignInDialog  *self,
+                                        GError               **error)
+{
+  return ringside_server_kind_resolve_url (ringside_sign_in_dialog_get_server_kind (self),
+                                           row_text (self->custom_url_row), error);
+}
+
+static gboolean
+ringside_sign_in_dialog_check_server (RingsideSignInDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  gboolean custom;
+  gboolean show_error;
+
+  if (ringside_application_get_server_overridden (self->app))
+    return TRUE;
+
+  custom = ringside_sign_in_dialog_get_server_kind (self) == RINGSIDE_SERVER_KIND_CUSTOM;
+  url = ringside_sign_in_dialog_dup_server_url (self, &error);
+
+  /* An empty address is unfinished rather than wrong. */
+  show_error = url == NULL && !row_is_empty (self->custom_url_row);
+  if (show_error)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->custom_url_row), "error");
+      gtk_label_set_label (self->url_error_label, ringside_describe_url_error (error));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->custom_url_row), "error");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->url_error_label), custom && show_error);
+
+  return url != NULL;
+}
+
+static gboolean
+ringside_sign_in_dialog_can_sign_in (RingsideSignInDialog *self)
+{
+  gboolean filled;
+
+  if (ringside_sign_in_dialog_uses_jwt (self))
+    filled = !row_is_empty (self->client_id_row)
+             && !row_is_empty (self->client_secret_row)
+             && !row_is_empty (self->jwt_row);
+  else
+    filled = !row_is_empty (self->token_row);
+
+  return filled && ringside_sign_in_dialog_check_server (self);
+}
+
+static void
+ringside_sign_in_dialog_update (RingsideSignInDialog *self)
+{
+  gboolean busy = ringside_sign_in_dialog_is_busy (self);
+
+  /* Template signals may arrive before construction has finished. */
+  if (self->app == NULL)
+    return;
+
+  gtk_widget_set_sensitive (self->form_box, !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button),
+                            !busy && ringside_sign_in_dialog_can_sign_in (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+}
+
+static void
+ringside_sign_in_dialog_focus_first_empty (RingsideSignInDialog *self)
+{
+  AdwEntryRow *rows[3] = { self->token_row, NULL, NULL };
+  guint n_rows = 1;
+
+  if (ringside_sign_in_dialog_uses_jwt (self))
+    {
+      rows[0] = self->client_id_row;
+      rows[1] = self->client_secret_row;
+      rows[2] = self->jwt_row;
+      n_rows = 3;
+    }
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      if (row_is_empty (rows[i]))
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (rows[i]));
+          return;
+        }
+    }
+
+  /* Everything is filled in: the last field, from where Enter signs in. */
+  gtk_widget_grab_focus (GTK_WIDGET (rows[n_rows - 1]));
+}
+
+static void
+on_field_changed (RingsideSignInDialog *self)
+{
+  ringside_sign_in_dialog_update (self);
+}
+
+static void
+on_method_toggled (RingsideSignInDialog *self)
+{
+  gboolean jwt = ringside_sign_in_dialog_uses_jwt (self);
+
+  gtk_stack_set_visible_child_name (self->method_stack, jwt ? "jwt" : "token");
+  ringside_sign_in_dialog_update (self);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ringside_sign_in_dialog_focus_first_empty (self);
+}
+
+static void
+on_server_selected (RingsideSignInDialog *self)
+{
+  gboolean custom = ringside_sign_in_dialog_get_server_kind (self) == RINGSIDE_SERVER_KIND_CUSTOM;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->custom_url_row), custom);
+  ringside_sign_in_dialog_update (self);
+
+  if (custom && gtk_widget_get_mapped (GTK_WIDGET (self)) && row_is_empty (self->custom_url_row))
+    gtk_widget_grab_focus (GTK_WIDGET (self->custom_url_row));
+}
+
+/* Signing in */
+
+static void
+clear_row (AdwEntryRow *row)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
+static void
+ringside_sign_in_dialog_clear_secrets (RingsideSignInDialog *self)
+{
+  clear_row (self->token_row);
+  clear_row (self->client_secret_row);
+  clear_row (self->jwt_row);
+}
+
+/* Keeps the server chosen here in the settings; the application then moves its session to it
+ * (unless the command line chose the server, which the settings do not override). */
+static void
+ringside_sign_in_dialog_apply_server (RingsideSignInDialog *self)
+{
+  GSettings *settings = ringside_application_get_settings (self->app);
+  RingsideServerKind kind = ringside_sign_in_dialog_get_server_kind (self);
+
+  if (ringside_application_get_server_overridden (self->app))
+    return;
+
+  if (kind == RINGSIDE_SERVER_KIND_CUSTOM)
+    {
+      g_autofree char *url = ringside_sign_in_dialog_dup_server_url (self, NULL);
+
+      g_settings_set_string (settings, "custom-server-url", url);
+    }
+  g_settings_set_enum (settings, "server-kind", kind);
+}
+
+static gboolean
+error_is_about_server (const GError *error)
+{
+  return g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_NETWORK)
+         || g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_TLS)
+         || g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INSECURE_URL)
+         || g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_NOT_FOUND)
+         || g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE);
+}
+
+static void
+ringside_sign_in_dialog_fail (RingsideSignInDialog *self,
+                              const GError         *error)
+{
+  g_autofree char *message = describe_sign_in_error (error, self->signing_in_with_jwt);
+  GtkWidget *focus;
+
+  ringside_sign_in_dialog_show_message (self, message, TRUE);
+
+  if (error_is_about_server (error)
+      && gtk_widget_get_visible (GTK_WIDGET (self->custom_url_row)))
+    focus = GTK_WIDGET (self->custom_url_row);
+  else if (self->signing_in_with_jwt)
+    focus = GTK_WIDGET (self->jwt_row);
+  else
+    focus = GTK_WIDGET (self->token_row);
+
+  gtk_widget_grab_focus (focus);
+}
+
+static void
+on_signed_in (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(RingsideSignInDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RingsideSession *session = RINGSIDE_SESSION (source);
+  gboolean ok;
+
+  if (self->signing_in_with_jwt)
+    ok = ringside_session_sign_in_with_jwt_finish (session, result, &error);
+  else
+    ok = ringside_session_sign_in_with_token_finish (session, result, &error);
+
+  /* Cancelled from here: the form is already back to normal. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  ringside_sign_in_dialog_update (self);
+
+  /* A keyring that cannot save the session does not stop anyone from signing in; the
+   * window tells about it. */
+  if (ok || (g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_KEYRING)
+             && ringside_session_get_state (session) == RINGSIDE_SESSION_STATE_SIGNED_IN))
+    {
+      g_signal_emit (self, signals[SIGNED_IN], 0);
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+
+  ringside_sign_in_dialog_fail (self, error);
+}
+
+static void
+ringside_sign_in_dialog_sign_in (RingsideSignInDialog *self)
+{
+  RingsideSession *session;
+  GSettings *settings = ringside_application_get_settings (self->app);
+  gboolean jwt = ringside_sign_in_dialog_uses_jwt (self);
+
+  if (ringside_sign_in_dialog_is_busy (self) || !ringside_sign_in_dialog_can_sign_in (self))
+    return;
+
+  ringside_sign_in_dialog_apply_server (self);
+  /* Only the method is remembered, never what was typed. */
+  g_settings_set_string (settings, "sign-in-method", jwt ? "jwt" : "token");
+
+  session = ringside_application_get_session (self->app);
+  g_return_if_fail (session != NULL);
+
+  self->cancellable = g_cancellable_new ();
+  self->signing_in_with_jwt = jwt;
+  ringside_sign_in_dialog_show_message (self, NULL, FALSE);
+  /* The fields turn insensitive: GTK 4.8 does not take the focus out of them itself. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  ringside_sign_in_dialog_update (self);
+
+  if (jwt)
+    ringside_session_sign_in_with_jwt_async (session,
+                                             row_text (self->client_id_row),
+                                             row_text (self->client_secret_row),
+                                             row_text (self->jwt_row),
+                                             self->cancellable, on_signed_in,
+                                             g_object_ref (self));
+  else
+    ringside_session_sign_in_with_token_async (session, row_text (self->token_row),
+                                               self->cancellable, on_signed_in,
+                                               g_object_ref (self));
+}
+
+static void
+ringside_sign_in_dialog_cancel (RingsideSignInDialog *self)
+{
+  if (self->cancellable == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  ringside_sign_in_dialog_update (self);
+}
+
+static void
+on_sign_in_clicked (RingsideSignInDialog *self)
+{
+  ringside_sign_in_dialog_sign_in (self);
+}
+
+/* Enter in any field does what the default button does. (AdwEntryRow:activates-default
+ * does not reach its text in libadwaita 1.2.) */
+static void
+on_entry_activated (RingsideSignInDialog *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "default.activate", NULL);
+}
+
+static void
+on_cancel_clicked (RingsideSignInDialog *self)
+{
+  /* While signing in, Cancel stops that and keeps the dialog open to change what was typed. */
+  if (ringside_sign_in_dialog_is_busy (self))
+    ringside_sign_in_dialog_cancel (self);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Setting up */
+
+static void
+ringside_sign_in_dialog_load_settings (RingsideSignInDialog *self)
+{
+  GSettings *settings = ringside_application_get_settings (self->app);
+  g_autofree char *method = g_settings_get_string (settings, "sign-in-method");
+  g_autofree char *custom_url = g_settings_get_string (settings, "custom-server-url");
+  gboolean demo = ringside_application_get_demo (self->app);
+  gboolean overridden = ringside_application_get_server_overridden (self->app);
+
+  gtk_toggle_button_set_active (g_str_equal (method, "jwt") && !demo
+                                ? self->jwt_toggle : self->token_toggle, TRUE);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->custom_url_row), custom_url);
+  adw_combo_row_set_selected (self->server_row, g_settings_get_enum (settings, "server-kind"));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->server_row), !overridden);
+  gtk_widget_set_visible (GTK_WIDGET (self->fixed_server_row), overridden);
+  if (overridden)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->custom_url_row), FALSE);
+      adw_action_row_set_subtitle (self->fixed_server_row,
+                                   ringside_application_get_server_url (self->app));
+    }
+
+  if (demo)
+    {
+      /* The demo server's token is public: fill it in so that Enter is all it takes. */
+      adw_preferences_group_set_description (self->token_group,
+                                             _("This is the demo server: its access token is "
+                                               "filled in for you."));
+      gtk_editable_set_text (GTK_EDITABLE (self->token_row), RINGSIDE_DEMO_RC_ACCESS_TOKEN);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->fixed_server_row),
+                                     _("Demo Server"));
+    }
+
+  on_method_toggled (self);
+  on_server_selected (self);
+}
+
+static void
+ringside_sign_in_dialog_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ringside_sign_in_dialog_parent_class)->map (widget);
+
+  ringside_sign_in_dialog_focus_first_empty (RINGSIDE_SIGN_IN_DIALOG (widget));
+}
+
+static gboolean
+ringside_sign_in_dialog_close_request (GtkWindow *window)
+{
+  RingsideSignInDialog *self = RINGSIDE_SIGN_IN_DIALOG (window);
+
+  ringside_sign_in_dialog_cancel (self);
+  ringside_sign_in_dialog_clear_secrets (self);
+  /* GTK 4.8 warns when a text field is destroyed while its cursor blinks. */
+  gtk_window_set_focus (window, NULL);
+
+  return GTK_WINDOW_CLASS (ringside_sign_in_dialog_parent_class)->close_request (window);
+}
+
+static void
+ringside_sign_in_dialog_constructed (GObject *object)
+{
+  RingsideSignInDialog *self = RINGSIDE_SIGN_IN_DIALOG (object);
+
+  G_OBJECT_CLASS (ringside_sign_in_dialog_parent_class)->constructed (object);
+
+  g_return_if_fail (RINGSIDE_IS_APPLICATION (self->app));
+
+  ringside_sign_in_dialog_load_settings (self);
+}
+
+static void
+ringside_sign_in_dialog_dispose (GObject *object)
+{
+  RingsideSignInDialog *self = RINGSIDE_SIGN_IN_DIALOG (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RINGSIDE_TYPE_SIGN_IN_DIALOG);
+
+  g_clear_object (&self->app);
+
+  G_OBJECT_CLASS (ringside_sign_in_dialog_parent_class)->dispose (object);
+}
+
+static void
+ringside_sign_in_dialog_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  RingsideSignInDialog *self = RINGSIDE_SIGN_IN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_APP:
+      g_value_set_object (value, self->app);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ringside_sign_in_dialog_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  RingsideSignInDialog *self = RINGSIDE_SIGN_IN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_APP:
+      self->app = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ringside_sign_in_dialog_class_init (RingsideSignInDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = ringside_sign_in_dialog_constructed;
+  object_class->dispose = ringside_sign_in_dialog_dispose;
+  object_class->get_property = ringside_sign_in_dialog_get_property;
+  object_class->set_property = ringside_sign_in_dialog_set_property;
+  widget_class->map = ringside_sign_in_dialog_map;
+  window_class->close_request = ringside_sign_in_dialog_close_request;
+
+  /* Not GtkWindow:application: the dialog is no window of its own to the application. */
+  properties[PROP_APP] =
+    g_param_spec_object ("app", NULL, NULL,
+                         RINGSIDE_TYPE_APPLICATION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNED_IN] =
+    g_signal_new ("signed-in", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ringside-sign-in-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, sign_in_button);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, form_box);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, message_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, message_box);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, message_icon);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, message_label);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, token_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, jwt_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, method_stack);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, token_group);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, token_row);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, client_id_row);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, client_secret_row);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, jwt_row);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, server_row);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, custom_url_row);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, fixed_server_row);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, url_error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_method_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_server_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_sign_in_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+ringside_sign_in_dialog_init (RingsideSignInDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+RingsideSignInDialog *
+ringside_sign_in_dialog_new (RingsideApplication *app)
+{
+  g_return_val_if_fail (RINGSIDE_IS_APPLICATION (app), NULL);
+
+  return g_object_new (RINGSIDE_TYPE_SIGN_IN_DIALOG, "app", app, NULL);
+}

@@ -1,0 +1,737 @@
+/* test-ui.c
+ *
+ * The real application, in process, against an in-process demo server and the real keyring:
+ * signing in through the dialog, restoring on a second start, searching, signing out, and the
+ * error states. Each scenario runs inside g_application_run() and drives the real widgets,
+ * iterating the main context until what it waits for has happened.
+ *
+ * Screenshots of the main screens go to $RINGSIDE_SCREENSHOT_DIR, else
+ * $MESON_BUILD_ROOT/screenshots, else screenshots/ next to this program.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <libsecret/secret.h>
+
+#include "ringside-accounts-view.h"
+#include "ringside-application.h"
+#include "ringside-demo-server.h"
+#include "ringside-sign-in-dialog.h"
+#include "ringside-test-utils.h"
+#include "ringside-token-store.h"
+#include "ringside-user.h"
+#include "ringside-users-view.h"
+#include "ringside-window.h"
+
+#define WAIT_SECONDS 30
+#define EXCHANGE_PATH "/api/auth/login/rc/accesstoken"
+#define REFRESH_PATH "/api/auth/token/refresh"
+#define ACCOUNTS_PATH "/voice/api/v1/admin/accounts"
+
+/* Nothing listens on this port: connections are refused at once. */
+#define UNREACHABLE_URL "http://127.0.0.1:1"
+
+static RingsideDemoServer *server;
+
+typedef void (*Scenario) (RingsideApplication *app);
+
+typedef struct
+{
+  Scenario             scenario;
+  RingsideApplication *app;
+  gboolean             started;
+  gboolean             done;
+} Run;
+
+/* Waiting */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+on_wait_timeout (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_wait_timeout, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Timed out after %d s waiting for %s", WAIT_SECONDS, what);
+
+  g_source_remove (timeout_id);
+}
+
+/* Finding the real widgets */
+
+static RingsideWindow *
+get_window (RingsideApplication *app)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  for (const GList *l = windows; l != NULL; l = l->next)
+    if (RINGSIDE_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gpointer
+window_child (RingsideApplication *app,
+              const char          *name)
+{
+  RingsideWindow *window = get_window (app);
+
+  g_assert_nonnull (window);
+  return gtk_widget_get_template_child (GTK_WIDGET (window), RINGSIDE_TYPE_WINDOW, name);
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (const GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static RingsideSignInDialog *
+get_sign_in_dialog (void)
+{
+  return find_toplevel (RINGSIDE_TYPE_SIGN_IN_DIALOG);
+}
+
+static gpointer
+dialog_child (RingsideSignInDialog *dialog,
+              const char           *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (dialog), RINGSIDE_TYPE_SIGN_IN_DIALOG, name);
+}
+
+static const char *
+view_page (GtkWidget *view)
+{
+  GType type = RINGSIDE_IS_ACCOUNTS_VIEW (view) ? RINGSIDE_TYPE_ACCOUNTS_VIEW
+                                                : RINGSIDE_TYPE_USERS_VIEW;
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (view, type, "stack"));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+static char *
+view_summary (GtkWidget *view)
+{
+  char *summary = NULL;
+
+  g_object_get (view, "summary", &summary, NULL);
+  return summary;
+}
+
+static char *
+lookup_stored_token (const char *url)
+{
+  g_autoptr(GError) error = NULL;
+  char *token = secret_password_lookup_sync (ringside_token_store_get_schema (), NULL, &error,
+                                             "server", url,
+                                             NULL);
+
+  g_assert_no_error (error);
+  return token;
+}
+
+/* Conditions */
+
+static gboolean
+sign_in_dialog_is_open (gpointer data)
+{
+  return get_sign_in_dialog () != NULL;
+}
+
+static gboolean
+sign_in_dialog_is_closed (gpointer data)
+{
+  return get_sign_in_dialog () == NULL;
+}
+
+static gboolean
+dialog_is_busy (gpointer data)
+{
+  return gtk_widget_get_visible (dialog_child (data, "spinner"));
+}
+
+static gboolean
+dialog_shows_message (gpointer data)
+{
+  RingsideSignInDialog *dialog = data;
+  GtkRevealer *revealer = dialog_child (dialog, "message_revealer");
+
+  return gtk_revealer_get_reveal_child (revealer)
+         && gtk_widget_get_sensitive (dialog_child (dialog, "form_box"));
+}
+
+static gboolean
+lists_are_shown (gpointer data)
+{
+  RingsideApplication *app = data;
+  RingsideSession *session = ringside_application_get_session (app);
+  GtkStack *main_stack = window_child (app, "main_stack");
+
+  return ringside_session_get_state (session) == RINGSIDE_SESSION_STATE_SIGNED_IN
+         && g_strcmp0 (gtk_stack_get_visible_child_name (main_stack), "content") == 0
+         && g_strcmp0 (view_page (window_child (app, "accounts_view")), "list") == 0
+         && g_strcmp0 (view_page (window_child (app, "users_view")), "list") == 0;
+}
+
+static gboolean
+accounts_show_error (gpointer data)
+{
+  return g_strcmp0 (view_page (window_child (data, "accounts_view")), "error") == 0;
+}
+
+static gboolean
+accounts_show_list (gpointer data)
+{
+  return g_strcmp0 (view_page (window_child (data, "accounts_view")), "list") == 0;
+}
+
+typedef struct
+{
+  GtkWidget  *view;
+  const char *summary;
+} SummaryWait;
+
+static gboolean
+summary_is (gpointer data)
+{
+  SummaryWait *wait = data;
+  g_autofree char *summary = view_summary (wait->view);
+
+  return g_strcmp0 (summary, wait->summary) == 0;
+}
+
+static void
+wait_for_summary (GtkWidget  *view,
+                  const char *expected)
+{
+  SummaryWait wait = { view, expected };
+  g_autofree char *what = g_strdup_printf ("the summary “%s”", expected);
+
+  wait_until (summary_is, &wait, what);
+}
+
+static gboolean
+offline_banner_is_shown (gpointer data)
+{
+  return gtk_revealer_get_reveal_child (window_child (data, "offline_banner"));
+}
+
+static gboolean
+message_dialog_is_open (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Screenshots */
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static char *
+screenshot_dir (void)
+{
+  const char *dir = g_getenv ("RINGSIDE_SCREENSHOT_DIR");
+
+  if (dir != NULL && *dir != '\0')
+    return g_strdup (dir);
+
+  dir = g_getenv ("MESON_BUILD_ROOT");
+  if (dir != NULL && *dir != '\0')
+    return g_build_filename (dir, "screenshots", NULL);
+
+  return g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+}
+
+/* Renders @window as it is on screen, once it has painted its current state. */
+static void
+save_screenshot (GtkWindow  *window,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = screenshot_dir ();
+  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file_name, NULL);
+  GtkWidget *widget = GTK_WIDGET (window);
+  GdkFrameClock *clock;
+  GtkSnapshot *snapshot;
+  gboolean painted = FALSE;
+  gulong handler_id;
+  int width;
+  int height;
+
+  wait_until ((Condition) gtk_widget_get_mapped, widget, "the window to be mapped");
+
+  clock = gtk_widget_get_frame_clock (widget);
+  handler_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  wait_until (flag_is_set, &painted, "a frame");
+  g_signal_handler_disconnect (clock, handler_id);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
+/* Running the application */
+
+static gboolean
+run_scenario (gpointer user_data)
+{
+  Run *run = user_data;
+
+  /* Transitions would only make the screenshots catch widgets half-way. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  run->scenario (run->app);
+  run->done = TRUE;
+
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate (GApplication *application,
+             Run          *run)
+{
+  if (run->started)
+    return;
+
+  run->started = TRUE;
+  g_idle_add (run_scenario, run);
+}
+
+/* Runs a fresh application with @args (after the program name) until @scenario returns,
+ * then checks that it quit and left nothing behind. */
+static void
+run_app (const char * const *args,
+         Scenario            scenario)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  Run run = { scenario, NULL, FALSE, FALSE };
+  int status;
+
+  g_ptr_array_add (argv, g_strdup ("ringside"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+
+  run.app = ringside_application_new ();
+  g_signal_connect_after (run.app, "activate", G_CALLBACK (on_activate), &run);
+
+  status = g_application_run (G_APPLICATION (run.app), argv->len - 1, (char **) argv->pdata);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.done);
+
+  /* The next instance must be able to own the application ID again. */
+  g_object_add_weak_pointer (G_OBJECT (run.app), (gpointer *) &run.app);
+  g_object_unref (run.app);
+  g_assert_null (run.app);
+}
+
+static void
+run_app_on_server (Scenario scenario)
+{
+  const char *url = ringside_demo_server_get_url (server);
+  const char * const args[] = { "--server", url, "--platform-server", url, NULL };
+
+  run_app (args, scenario);
+}
+
+/* What pressing Enter in an entry row does. */
+static void
+activate_entry (gpointer row)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+  g_assert_true (GTK_IS_TEXT (text));
+  g_signal_emit_by_name (text, "activate");
+}
+
+/* Scenarios */
+
+static void
+assert_focus_in (RingsideSignInDialog *dialog,
+                 const char           *row_name)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, dialog_child (dialog, row_name)));
+}
+
+static void
+assert_lists_complete (RingsideApplication *app)
+{
+  g_autofree char *accounts = NULL;
+  g_autofree char *users = NULL;
+
+  accounts = g_strdup_printf ("%u accounts", ringside_demo_server_get_n_accounts (server));
+  users = g_strdup_printf ("%u users", ringside_demo_server_get_n_users (server, FALSE));
+  wait_for_summary (window_child (app, "accounts_view"), accounts);
+  wait_for_summary (window_child (app, "users_view"), users);
+}
+
+static void
+scenario_sign_in (RingsideApplication *app)
+{
+  const char *url = ringside_demo_server_get_url (server);
+  RingsideSignInDialog *dialog;
+  g_autofree char *stored = NULL;
+  AdwViewStack *view_stack;
+
+  /* Nothing stored: the dialog opens over the window, on the method used last (JWT for a new
+   * user), with the first field focused. */
+  wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  dialog = get_sign_in_dialog ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog))
+                 == GTK_WINDOW (get_window (app)));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  wait_until ((Condition) gtk_widget_get_mapped, dialog, "the dialog to be mapped");
+  assert_focus_in (dialog, "client_id_row");
+
+  /* The access token way: its field gets the focus. */
+  gtk_toggle_button_set_active (dialog_child (dialog, "token_toggle"), TRUE);
+  assert_focus_in (dialog, "token_row");
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "sign_in_button")));
+  save_screenshot (GTK_WINDOW (dialog), "sign-in");
+
+  /* A wrong token: a plain message, and what was typed stays. */
+  gtk_editable_set_text (dialog_child (dialog, "token_row"), "not-the-right-token");
+  activate_entry (dialog_child (dialog, "token_row"));
+  wait_until (dialog_is_busy, dialog, "the dialog to sign in");
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "form_box")));
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "sign_in_button")));
+  g_assert_true (gtk_widget_get_sensitive (dialog_child (dialog, "cancel_button")));
+  wait_until (dialog_shows_message, dialog, "the sign-in error");
+  g_assert_cmpstr (gtk_label_get_label (dialog_child (dialog, "message_label")), ==,
+                   "RingCentral did not accept this token. Paste a fresh access token.");
+  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "token_row")), ==,
+                   "not-the-right-token");
+  g_assert_true (get_sign_in_dialog () == dialog);
+  save_screenshot (GTK_WINDOW (dialog), "sign-in-error");
+
+  /* The right one, with Enter: the dialog goes and both lists fill. */
+  gtk_editable_set_text (dialog_child (dialog, "token_row"), RINGSIDE_DEMO_RC_ACCESS_TOKEN);
+  activate_entry (dialog_child (dialog, "token_row"));
+  wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
+  wait_until (lists_are_shown, app, "both lists");
+  assert_lists_complete (app);
+
+  /* Only the rotating refresh token is kept, in the keyring, for this server. */
+  stored = lookup_stored_token (url);
+  g_assert_cmpstr (stored, ==, ringside_demo_server_get_latest_refresh_token (server));
+  g_clear_pointer (&stored, secret_password_free);
+
+  save_screenshot (GTK_WINDOW (get_window (app)), "accounts");
+
+  view_stack = window_child (app, "view_stack");
+  gtk_widget_activate_action (GTK_WIDGET (get_window (app)), "win.show-view", "s", "users");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "users");
+  save_screenshot (GTK_WINDOW (get_window (app)), "users");
+}
+
+static void
+scenario_search_and_errors (RingsideApplication *app)
+{
+  GtkWidget *accounts_view;
+  GtkWidget *users_view;
+  GtkSearchBar *search_bar;
+  AdwStatusPage *error_page;
+  RingsideUser *first;
+  g_autofree char *expected = NULL;
+  g_autofree char *needle = NULL;
+  guint n_users = ringside_demo_server_get_n_users (server, FALSE);
+  guint n_shown;
+
+  wait_until (lists_are_shown, app, "both lists");
+  g_assert_null (get_sign_in_dialog ());
+  accounts_view = window_child (app, "accounts_view");
+  users_view = window_child (app, "users_view");
+
+  /* The view shown last comes back. */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window_child (app, "view_stack")), ==,
+                   "users");
+
+  /* Search for one user's e-mail address: the summary counts what matches. */
+  first = g_list_model_get_item (ringside_users_view_get_model (RINGSIDE_USERS_VIEW (users_view)),
+                                 0);
+  needle = g_strdup (ringside_user_get_user_name (first));
+  g_object_unref (first);
+
+  search_bar = window_child (app, "search_bar");
+  gtk_widget_activate_action (GTK_WIDGET (get_window (app)), "win.search", NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (search_bar));
+  gtk_editable_set_text (window_child (app, "search_entry"), needle);
+
+  n_shown = 0;
+  while (n_shown == 0)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      n_shown = g_list_model_get_n_items (ringside_users_view_get_model (
+                                            RINGSIDE_USERS_VIEW (users_view)));
+      if (n_shown == n_users)
+        n_shown = 0;
+    }
+  g_assert_cmpuint (n_shown, <, n_users);
+  expected = g_strdup_printf ("%u of %u users", n_shown, n_users);
+  wait_for_summary (users_view, expected);
+  g_assert_cmpstr (gtk_label_get_label (window_child (app, "summary_label")), ==, expected);
+  save_screenshot (GTK_WINDOW (get_window (app)), "users-search");
+
+  /* Escape-like: clearing the search shows everything again. */
+  gtk_editable_set_text (window_child (app, "search_entry"), "");
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%u users", n_users);
+  wait_for_summary (users_view, expected);
+
+  /* A failing server: the accounts show the error with Retry, and the app carries on. */
+  ringside_demo_server_set_fault (server, ACCOUNTS_PATH, RINGSIDE_DEMO_FAULT_SERVER_ERROR, 0,
+                                  G_MAXUINT);
+  gtk_widget_activate_action (GTK_WIDGET (get_window (app)), "win.show-view", "s", "accounts");
+  gtk_widget_activate_action (GTK_WIDGET (get_window (app)), "win.refresh", NULL);
+  wait_until (accounts_show_error, app, "the error state");
+  g_assert_cmpint (ringside_session_get_state (ringside_application_get_session (app)), ==,
+                   RINGSIDE_SESSION_STATE_SIGNED_IN);
+  save_screenshot (GTK_WINDOW (get_window (app)), "error");
+
+  ringside_demo_server_clear_faults (server);
+  error_page = ADW_STATUS_PAGE (gtk_widget_get_template_child (accounts_view,
+                                                              RINGSIDE_TYPE_ACCOUNTS_VIEW,
+                                                              "error_page"));
+  gtk_widget_activate (adw_status_page_get_child (error_page));
+  wait_until (accounts_show_list, app, "the accounts again");
+}
+
+static void
+scenario_restore_and_sign_out (RingsideApplication *app)
+{
+  const char *url = ringside_demo_server_get_url (server);
+  AdwMessageDialog *confirmation;
+  RingsideSignInDialog *dialog;
+  g_autofree char *stored = NULL;
+
+  /* Restored from the keyring: no dialog, no new exchange, only a refresh. */
+  wait_until (lists_are_shown, app, "both lists");
+  g_assert_null (get_sign_in_dialog ());
+  g_assert_cmpuint (ringside_demo_server_count_requests (server, EXCHANGE_PATH), ==, 0);
+  g_assert_cmpuint (ringside_demo_server_count_requests (server, REFRESH_PATH), >=, 1);
+  assert_lists_complete (app);
+
+  /* Sign out, confirmed: the keyring forgets the session and the dialog comes back. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
+  wait_until (message_dialog_is_open, NULL, "the confirmation");
+  confirmation = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (confirmation, "sign-out");
+  wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+
+  stored = lookup_stored_token (url);
+  g_assert_null (stored);
+  g_assert_cmpint (ringside_session_get_state (ringside_application_get_session (app)), ==,
+                   RINGSIDE_SESSION_STATE_SIGNED_OUT);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (app, "main_stack")), ==,
+                   "signed-out");
+  g_assert_null (ringside_accounts_view_get_session (window_child (app, "accounts_view")));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "sign-out"));
+
+  /* Back in with JWT credentials, remembered from here on. */
+  dialog = get_sign_in_dialog ();
+  gtk_toggle_button_set_active (dialog_child (dialog, "jwt_toggle"), TRUE);
+  gtk_editable_set_text (dialog_child (dialog, "client_id_row"), RINGSIDE_DEMO_CLIENT_ID);
+  gtk_editable_set_text (dialog_child (dialog, "client_secret_row"),
+                         RINGSIDE_DEMO_CLIENT_SECRET);
+  gtk_editable_set_text (dialog_child (dialog, "jwt_row"), "eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl");
+  activate_entry (dialog_child (dialog, "jwt_row"));
+  wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
+  wait_until (lists_are_shown, app, "both lists");
+
+  stored = lookup_stored_token (url);
+  g_assert_cmpstr (stored, ==, ringside_demo_server_get_latest_refresh_token (server));
+  g_clear_pointer (&stored, secret_password_free);
+}
+
+static void
+scenario_rejected (RingsideApplication *app)
+{
+  RingsideSignInDialog *dialog;
+  g_autofree char *stored = NULL;
+
+  wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  dialog = get_sign_in_dialog ();
+  wait_until (dialog_shows_message, dialog, "the reason");
+  g_assert_cmpstr (gtk_label_get_label (dialog_child (dialog, "message_label")), ==,
+                   "Your session has ended. Sign in again to continue.");
+
+  /* The rejected session is not tried again next time. */
+  stored = lookup_stored_token (ringside_demo_server_get_url (server));
+  g_assert_null (stored);
+}
+
+static void
+scenario_offline (RingsideApplication *app)
+{
+  GtkStack *main_stack;
+
+  /* The server cannot be reached: the window stays, saying so, with Retry and Sign In. */
+  wait_until (offline_banner_is_shown, app, "the offline banner");
+  main_stack = window_child (app, "main_stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "content");
+  g_assert_null (get_sign_in_dialog ());
+  g_assert_cmpint (ringside_session_get_state (ringside_application_get_session (app)), ==,
+                   RINGSIDE_SESSION_STATE_OFFLINE);
+  save_screenshot (GTK_WINDOW (get_window (app)), "offline");
+
+  gtk_widget_activate_action (GTK_WIDGET (get_window (app)), "win.sign-in", NULL);
+  g_assert_nonnull (get_sign_in_dialog ());
+}
+
+static void
+scenario_demo (RingsideApplication *app)
+{
+  g_autofree char *stored = NULL;
+
+  g_assert_true (ringside_application_get_demo (app));
+  wait_until (lists_are_shown, app, "both lists");
+  g_assert_null (get_sign_in_dialog ());
+
+  /* Marked as a demo in words, and never remembered. */
+  g_assert_true (gtk_revealer_get_reveal_child (window_child (app, "demo_banner")));
+  g_assert_true (gtk_widget_get_visible (window_child (app, "demo_tag")));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (get_window (app))), ==, "Ringside Demo");
+  g_assert_false (ringside_session_get_persistent (ringside_application_get_session (app)));
+  stored = lookup_stored_token (ringside_application_get_server_url (app));
+  g_assert_null (stored);
+
+  save_screenshot (GTK_WINDOW (get_window (app)), "demo");
+}
+
+/* Tests: they build on each other's keyring, in this order. */
+
+static void
+test_sign_in_through_dialog (void)
+{
+  run_app_on_server (scenario_sign_in);
+}
+
+static void
+test_restore_search_and_errors (void)
+{
+  ringside_demo_server_clear_requests (server);
+  run_app_on_server (scenario_search_and_errors);
+  g_assert_cmpuint (ringside_demo_server_count_requests (server, EXCHANGE_PATH), ==, 0);
+}
+
+static void
+test_restore_and_sign_out (void)
+{
+  ringside_demo_server_clear_requests (server);
+  run_app_on_server (scenario_restore_and_sign_out);
+}
+
+static void
+test_rejected_session (void)
+{
+  ringside_demo_server_revoke_refresh_tokens (server);
+  run_app_on_server (scenario_rejected);
+}
+
+static void
+test_offline (void)
+{
+  const char * const args[] = { "--server", UNREACHABLE_URL,
+                                "--platform-server", UNREACHABLE_URL, NULL };
+  g_autoptr(GError) error = NULL;
+
+  secret_password_store_sync (ringside_token_store_get_schema (), SECRET_COLLECTION_DEFAULT,
+                              "Ringside test", "a-refresh-token", NULL, &error,
+                              "server", UNREACHABLE_URL,
+                              NULL);
+  g_assert_no_error (error);
+
+  run_app (args, scenario_offline);
+}
+
+static void
+test_demo (void)
+{
+  const char * const args[] = { "--demo", NULL };
+
+  run_app (args, scenario_demo);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  server = ringside_demo_server_new ();
+  if (!ringside_demo_server_start (server, &error))
+    g_error ("Cannot start the demo server: %s", error->message);
+
+  g_test_add_func ("/ui/sign-in-through-dialog", test_sign_in_through_dialog);
+  g_test_add_func ("/ui/restore-search-and-errors", test_restore_search_and_errors);
+  g_test_add_func ("/ui/restore-and-sign-out", test_restore_and_sign_out);
+  g_test_add_func ("/ui/rejected-session", test_rejected_session);
+  g_test_add_func ("/ui/offline", test_offline);
+  g_test_add_func ("/ui/demo", test_demo);
+
+  status = g_test_run ();
+
+  ringside_demo_server_stop (server);
+  g_clear_object (&server);
+
+  return status;
+}
