@@ -168,7 +168,7 @@ typedef struct
   guint    *children;
 } DemoUserTree;
 
-/* Tokens and faults */
+/* Sessions, faults and replies */
 
 /* What one sign-in (exchange) started: its refresh and access tokens share its fate. */
 typedef struct
@@ -1127,6 +1127,7 @@ handle_platform_token (RingsideDemoServer        *self,
   g_autoptr(JsonBuilder) builder = NULL;
   g_autofree char *access_token = NULL;
   g_autofree char *refresh_token = NULL;
+  g_autofree char *owner_id = NULL;
 
   if (!client_credentials_match (request->authorization))
     {
@@ -1168,8 +1169,9 @@ handle_platform_token (RingsideDemoServer        *self,
   json_builder_add_int_value (builder, PLATFORM_REFRESH_LIFETIME);
   json_builder_set_member_name (builder, "scope");
   json_builder_add_string_value (builder, "ReadAccounts RingCX");
+  owner_id = g_strdup_printf ("%" G_GINT64_FORMAT, RC_USER_ID_BASE);
   json_builder_set_member_name (builder, "owner_id");
-  json_builder_add_string_value (builder, "62845100004");
+  json_builder_add_string_value (builder, owner_id);
   json_builder_end_object (builder);
 
   reply_json (reply, SOUP_STATUS_OK, builder);
