@@ -501,6 +501,8 @@ ringside_accounts_view_dispose (GObject *object)
       g_clear_object (&self->list);
     }
 
+  /* AdwBin lets go of its child itself; the template would unparent it behind its back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RINGSIDE_TYPE_ACCOUNTS_VIEW);
 
   G_OBJECT_CLASS (ringside_accounts_view_parent_class)->dispose (object);
@@ -629,9 +631,10 @@ ringside_accounts_view_init (RingsideAccountsView *self)
 {
   g_autoptr(GtkSorter) id_sorter = NULL;
 
+  /* Before the template, whose bindings read "loading". */
+  self->list = ringside_remote_list_new (RINGSIDE_TYPE_ACCOUNT, ACCOUNTS_PATH, match_account);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->list = ringside_remote_list_new (RINGSIDE_TYPE_ACCOUNT, ACCOUNTS_PATH, match_account);
   g_signal_connect_object (self->list, "notify", G_CALLBACK (on_list_notify), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (ringside_remote_list_get_model (self->list), "items-changed",

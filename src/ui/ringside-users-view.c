@@ -43,13 +43,11 @@ struct _RingsideUsersView
   RingsideRemoteList  *list;
   char                *summary;
   GtkSorter           *reports_to_sorter;
-  /* The users of the shown store by ID, for "Reports To"; values borrowed from the store */
+  /* The store shown, and its users by ID for "Reports To" (values borrowed from it) */
+  GListStore          *indexed_store;
   GHashTable          *users_by_id;
   /* The Reports To cells bound now (GtkListItem *), to fill in once a parent arrives */
   GHashTable          *reports_to_cells;
-
-  /* Borrowed */
-  GListStore          *indexed_store;
 };
 
 G_DEFINE_FINAL_TYPE (RingsideUsersView, ringside_users_view, ADW_TYPE_BIN)
@@ -219,8 +217,8 @@ index_store (RingsideUsersView *self,
   if (self->indexed_store != NULL)
     g_signal_handlers_disconnect_by_func (self->indexed_store, on_store_items_changed, self);
 
-  self->indexed_store = store;
   g_hash_table_remove_all (self->users_by_id);
+  g_set_object (&self->indexed_store, store);
 
   if (store == NULL)
     return;
@@ -656,6 +654,8 @@ ringside_users_view_dispose (GObject *object)
       g_clear_object (&self->list);
     }
 
+  /* AdwBin lets go of its child itself; the template would unparent it behind its back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RINGSIDE_TYPE_USERS_VIEW);
 
   g_clear_object (&self->reports_to_sorter);
@@ -794,9 +794,10 @@ ringside_users_view_init (RingsideUsersView *self)
   self->users_by_id = user_index_new ();
   self->reports_to_cells = g_hash_table_new (NULL, NULL);
 
+  /* Before the template, whose bindings read "loading". */
+  self->list = ringside_remote_list_new (RINGSIDE_TYPE_USER, USERS_PATH, match_user);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->list = ringside_remote_list_new (RINGSIDE_TYPE_USER, USERS_PATH, match_user);
   g_signal_connect_object (self->list, "notify", G_CALLBACK (on_list_notify), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (ringside_remote_list_get_model (self->list), "items-changed",

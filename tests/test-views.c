@@ -1,0 +1,987 @@
+/* test-views.c
+ *
+ * The accounts and users views, real widgets in a real window under Xvfb, loading from an
+ * in-process demo server through a real session.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ringside-account.h"
+#include "ringside-accounts-view.h"
+#include "ringside-demo-server.h"
+#include "ringside-session.h"
+#include "ringside-test-utils.h"
+#include "ringside-user.h"
+#include "ringside-users-view.h"
+
+#define ACCOUNTS_PATH "/voice/api/v1/admin/accounts"
+#define USERS_PATH    "/voice/api/v1/admin/users"
+
+typedef struct
+{
+  RingsideDemoServer *server;
+  RingsideSession    *session;
+  GtkWindow          *window;
+  GtkWidget          *view;      /* a RingsideAccountsView or RingsideUsersView */
+} Fixture;
+
+/* Widgets */
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char *
+visible_page (GtkWidget *view)
+{
+  GtkWidget *stack = find_descendant (view, GTK_TYPE_STACK);
+
+  g_assert_nonnull (stack);
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static GtkWidget *
+visible_status_page (GtkWidget *view)
+{
+  GtkWidget *stack = find_descendant (view, GTK_TYPE_STACK);
+
+  return gtk_stack_get_visible_child (GTK_STACK (stack));
+}
+
+static GtkColumnView *
+column_view (GtkWidget *view)
+{
+  GtkWidget *found = find_descendant (view, GTK_TYPE_COLUMN_VIEW);
+
+  g_assert_nonnull (found);
+  return GTK_COLUMN_VIEW (found);
+}
+
+static GtkColumnViewColumn *
+column_titled (GtkWidget  *view,
+               const char *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (column_view (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  g_error ("No column titled “%s”", title);
+}
+
+static GListModel *
+view_model (GtkWidget *view)
+{
+  if (RINGSIDE_IS_USERS_VIEW (view))
+    return ringside_users_view_get_model (RINGSIDE_USERS_VIEW (view));
+  return ringside_accounts_view_get_model (RINGSIDE_ACCOUNTS_VIEW (view));
+}
+
+static char *
+view_summary (GtkWidget *view)
+{
+  char *summary = NULL;
+
+  g_object_get (view, "summary", &summary, NULL);
+  return summary;
+}
+
+static void
+reload (GtkWidget *view)
+{
+  if (RINGSIDE_IS_USERS_VIEW (view))
+    ringside_users_view_reload (RINGSIDE_USERS_VIEW (view));
+  else
+    ringside_accounts_view_reload (RINGSIDE_ACCOUNTS_VIEW (view));
+}
+
+static void
+on_loading_notify (GObject    *view,
+                   GParamSpec *pspec,
+                   gboolean   *done)
+{
+  gboolean loading;
+
+  g_object_get (view, "loading", &loading, NULL);
+  *done = !loading;
+}
+
+static void
+wait_until_loaded (GtkWidget *view)
+{
+  gboolean loading;
+  gboolean done = FALSE;
+  gulong handler;
+
+  g_object_get (view, "loading", &loading, NULL);
+  g_assert_true (loading);
+
+  handler = g_signal_connect (view, "notify::loading", G_CALLBACK (on_loading_notify), &done);
+  ringside_test_wait_for (&done, 30);
+  g_signal_handler_disconnect (view, handler);
+}
+
+static void
+reload_and_wait (GtkWidget *view)
+{
+  reload (view);
+  wait_until_loaded (view);
+}
+
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets the window lay out and paint what changed. */
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      count)
+{
+  guint frames = 0;
+  gboolean enough = FALSE;
+  guint id = gtk_widget_add_tick_callback (widget, on_tick, &frames, NULL);
+
+  while (!enough)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+      enough = frames >= count;
+    }
+
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+/* Screenshots for people to look at: $MESON_BUILD_ROOT/screenshots/NAME.png, else in
+ * screenshots/ next to this program. */
+static void
+save_screenshot (Fixture    *fixture,
+                 const char *name)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *directory = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  const char *build_root = g_getenv ("MESON_BUILD_ROOT");
+  int width, height;
+
+  wait_for_frames (window, 3);
+
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  if (build_root != NULL)
+    directory = g_build_filename (build_root, "screenshots", NULL);
+  else
+    directory = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (directory, 0755), ==, 0);
+  file_name = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (directory, file_name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
+/* Fixture */
+
+static void
+on_signed_in (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean *done = user_data;
+
+  ringside_session_sign_in_with_token_finish (RINGSIDE_SESSION (source), result, &error);
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  GType view_type = GPOINTER_TO_SIZE (user_data);
+  g_autoptr(GError) error = NULL;
+  const char *url;
+  gboolean signed_in = FALSE;
+  GtkWidget *box;
+  GtkWidget *header_bar;
+
+  fixture->server = ringside_demo_server_new ();
+  ringside_demo_server_start (fixture->server, &error);
+  g_assert_no_error (error);
+  url = ringside_demo_server_get_url (fixture->server);
+
+  fixture->session = ringside_session_new (url, url, NULL, NULL);
+  ringside_session_set_persistent (fixture->session, FALSE);
+  ringside_session_sign_in_with_token_async (fixture->session, RINGSIDE_DEMO_RC_ACCESS_TOKEN,
+                                             NULL, on_signed_in, &signed_in);
+  ringside_test_wait_for (&signed_in, 30);
+
+  fixture->view = g_object_new (view_type, "session", fixture->session, NULL);
+  header_bar = adw_header_bar_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), header_bar);
+  gtk_box_append (GTK_BOX (box), fixture->view);
+  gtk_widget_set_vexpand (fixture->view, TRUE);
+
+  fixture->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_title (fixture->window, "Ringside");
+  gtk_window_set_default_size (fixture->window, 1100, 640);
+  adw_window_set_content (ADW_WINDOW (fixture->window), box);
+  gtk_window_present (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->session);
+  ringside_demo_server_stop (fixture->server);
+  g_clear_object (&fixture->server);
+}
+
+/* CSV */
+
+/* A strict RFC 4180 reader for the exported files. */
+static GPtrArray *
+parse_csv (const char *text)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  GPtrArray *row = g_ptr_array_new ();
+  GString *field = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          for (p++; !(p[0] == '"' && p[1] != '"'); p++)
+            {
+              g_assert_cmpint (*p, !=, '\0');
+              if (p[0] == '"')
+                p++;
+              g_string_append_c (field, *p);
+            }
+          p++;
+        }
+      else
+        {
+          for (; *p != ',' && *p != '\r' && *p != '\0'; p++)
+            g_string_append_c (field, *p);
+        }
+
+      g_ptr_array_add (row, g_string_free (g_steal_pointer (&field), FALSE));
+      field = g_string_new (NULL);
+
+      if (*p == ',')
+        {
+          p++;
+          continue;
+        }
+
+      g_assert_cmpint (p[0], ==, '\r');
+      g_assert_cmpint (p[1], ==, '\n');
+      p += 2;
+      g_ptr_array_add (row, NULL);
+      g_ptr_array_add (rows, g_ptr_array_free (g_steal_pointer (&row), FALSE));
+      row = g_ptr_array_new ();
+    }
+
+  g_assert_cmpuint (row->len, ==, 0);
+  g_ptr_array_free (row, TRUE);
+  g_string_free (field, TRUE);
+  return rows;
+}
+
+static void
+on_csv_written (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean *done = user_data;
+  gboolean ok;
+
+  if (RINGSIDE_IS_USERS_VIEW (source))
+    ok = ringside_users_view_write_csv_finish (RINGSIDE_USERS_VIEW (source), result, &error);
+  else
+    ok = ringside_accounts_view_write_csv_finish (RINGSIDE_ACCOUNTS_VIEW (source), result,
+                                                  &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  *done = TRUE;
+}
+
+/* Exports @view to a temporary file and returns the file's text. */
+static char *
+export_csv (GtkWidget *view)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ringside-export-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  char *text = NULL;
+  gboolean done = FALSE;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "export.csv", NULL);
+  file = g_file_new_for_path (path);
+
+  if (RINGSIDE_IS_USERS_VIEW (view))
+    ringside_users_view_write_csv_async (RINGSIDE_USERS_VIEW (view), file, NULL,
+                                         on_csv_written, &done);
+  else
+    ringside_accounts_view_write_csv_async (RINGSIDE_ACCOUNTS_VIEW (view), file, NULL,
+                                            on_csv_written, &done);
+  ringside_test_wait_for (&done, 30);
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  return text;
+}
+
+static guint
+column_index (char       **header,
+              const char  *title)
+{
+  for (guint i = 0; header[i] != NULL; i++)
+    if (g_strcmp0 (header[i], title) == 0)
+      return i;
+
+  g_error ("No column “%s” in the export", title);
+}
+
+/* Accounts */
+
+static void
+test_accounts_populate (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GListModel *model = view_model (fixture->view);
+  guint n_accounts = ringside_demo_server_get_n_accounts (fixture->server);
+  g_autofree char *summary = NULL;
+  g_autofree char *expected = NULL;
+  guint n_main = 0;
+
+  reload_and_wait (fixture->view);
+
+  g_assert_cmpstr (visible_page (fixture->view), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_accounts);
+  summary = view_summary (fixture->view);
+  expected = g_strdup_printf ("%u accounts", n_accounts);
+  g_assert_cmpstr (summary, ==, expected);
+
+  /* Sorted by name by default; the main account is among them. */
+  for (guint i = 0; i < n_accounts; i++)
+    {
+      g_autoptr(RingsideAccount) account = g_list_model_get_item (model, i);
+
+      if (ringside_account_get_is_main (account))
+        n_main++;
+      if (i > 0)
+        {
+          g_autoptr(RingsideAccount) previous = g_list_model_get_item (model, i - 1);
+
+          g_assert_cmpint (g_utf8_collate (ringside_account_get_name (previous),
+                                           ringside_account_get_name (account)), <=, 0);
+        }
+    }
+  g_assert_cmpuint (n_main, ==, 1);
+
+  save_screenshot (fixture, "accounts");
+}
+
+static void
+test_accounts_sort_by_id (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  GListModel *model = view_model (fixture->view);
+  guint n;
+
+  reload_and_wait (fixture->view);
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 2);
+
+  gtk_column_view_sort_by_column (column_view (fixture->view),
+                                  column_titled (fixture->view, "Account ID"),
+                                  GTK_SORT_DESCENDING);
+
+  /* Numerically, however long the IDs are. */
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(RingsideAccount) previous = g_list_model_get_item (model, i - 1);
+      g_autoptr(RingsideAccount) account = g_list_model_get_item (model, i);
+
+      g_assert_cmpuint (g_ascii_strtoull (ringside_account_get_id (previous), NULL, 10), >,
+                        g_ascii_strtoull (ringside_account_get_id (account), NULL, 10));
+    }
+}
+
+static char *
+fetch_raw (Fixture    *fixture,
+           const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  ringside_session_fetch_json_async (fixture->session, path, NULL,
+                                     ringside_test_store_result, &result);
+  result = ringside_test_wait_result (&result, 30);
+  node = ringside_session_fetch_json_finish (fixture->session, result, &error);
+  g_assert_no_error (error);
+  return json_to_string (node, FALSE);
+}
+
+static void
+test_accounts_export (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GListModel *model = view_model (fixture->view);
+  g_autofree char *raw = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  char **header;
+  guint name, id, status;
+
+  reload_and_wait (fixture->view);
+  gtk_column_view_sort_by_column (column_view (fixture->view),
+                                  column_titled (fixture->view, "Status"),
+                                  GTK_SORT_DESCENDING);
+
+  csv = export_csv (fixture->view);
+  rows = parse_csv (csv);
+
+  header = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (header[0], ==, "Name");
+  g_assert_cmpuint (g_strv_length (header), ==, 6);
+  name = column_index (header, "Name");
+  id = column_index (header, "Account ID");
+  status = column_index (header, "Status");
+  column_index (header, "Main Account");
+  column_index (header, "Start Date");
+  column_index (header, "End Date");
+
+  /* The rows in the order shown: archived accounts first. */
+  g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (model) + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RingsideAccount) account = g_list_model_get_item (model, i);
+      char **row = g_ptr_array_index (rows, i + 1);
+
+      g_assert_cmpstr (row[name], ==, ringside_account_get_name (account));
+      g_assert_cmpstr (row[id], ==, ringside_account_get_id (account));
+      g_assert_cmpstr (row[status], ==,
+                       ringside_account_get_archived (account) ? "Archived" : "Active");
+    }
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 1))[status], ==, "Archived");
+
+  /* The server sends secrets with every account; none of them is written. */
+  raw = fetch_raw (fixture, ACCOUNTS_PATH);
+  g_assert_nonnull (strstr (raw, RINGSIDE_DEMO_SECRET_MARKER));
+  g_assert_null (strstr (csv, RINGSIDE_DEMO_SECRET_MARKER));
+}
+
+/* Users */
+
+static void
+test_users_populate (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GListModel *model = view_model (fixture->view);
+  guint n_users = ringside_demo_server_get_n_users (fixture->server, FALSE);
+  g_autofree char *summary = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+  guint max_depth = 0;
+  RingsideDemoRequest *request;
+  GPtrArray *requests;
+
+  reload_and_wait (fixture->view);
+
+  /* The flat form of the list, so that nested users come as rows of their own. */
+  requests = ringside_demo_server_get_requests (fixture->server);
+  request = g_ptr_array_index (requests, requests->len - 1);
+  g_assert_cmpstr (request->path, ==, USERS_PATH);
+  g_assert_cmpstr (g_hash_table_lookup (request->query, "flatten"), ==, "true");
+
+  g_assert_cmpstr (visible_page (fixture->view), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_users);
+  summary = view_summary (fixture->view);
+  expected = g_strdup_printf ("%u users", n_users);
+  g_assert_cmpstr (summary, ==, expected);
+
+  for (guint i = 0; i < n_users; i++)
+    {
+      RingsideUser *user = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (users, user);
+      max_depth = MAX (max_depth, ringside_user_get_depth (user));
+    }
+  for (guint i = 0; i < users->len; i++)
+    {
+      RingsideUser *user = g_ptr_array_index (users, i);
+
+      g_hash_table_add (ids, g_memdup2 (&(gint64) { ringside_user_get_id (user) },
+                                        sizeof (gint64)));
+    }
+  /* Every user once, and every nested user's manager is there too. */
+  g_assert_cmpuint (g_hash_table_size (ids), ==, n_users);
+  g_assert_cmpuint (max_depth, >=, 2);
+  for (guint i = 0; i < users->len; i++)
+    {
+      gint64 parent = ringside_user_get_parent_id (g_ptr_array_index (users, i));
+
+      if (parent != 0)
+        g_assert_true (g_hash_table_contains (ids, &parent));
+    }
+
+  save_screenshot (fixture, "users");
+}
+
+static void
+test_users_search (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  GListModel *model = view_model (fixture->view);
+  guint n_users = ringside_demo_server_get_n_users (fixture->server, FALSE);
+  g_autoptr(RingsideUser) someone = NULL;
+  g_autofree char *needle = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *folded = NULL;
+  guint n_broad, n_narrow;
+
+  reload_and_wait (fixture->view);
+  someone = g_list_model_get_item (model, n_users / 2);
+
+  /* The first letters of an e-mail address, then all of it. */
+  needle = g_utf8_substring (ringside_user_get_user_name (someone), 0, 2);
+  g_object_set (fixture->view, "search-text", needle, NULL);
+  n_broad = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_broad, >, 0);
+  g_assert_cmpuint (n_broad, <, n_users);
+  folded = g_utf8_casefold (needle, -1);
+  for (guint i = 0; i < n_broad; i++)
+    {
+      g_autoptr(RingsideUser) user = g_list_model_get_item (model, i);
+
+      g_assert_true (ringside_user_matches (user, folded));
+    }
+  summary = view_summary (fixture->view);
+  expected = g_strdup_printf ("%u of %u users", n_broad, n_users);
+  g_assert_cmpstr (summary, ==, expected);
+
+  g_object_set (fixture->view, "search-text", ringside_user_get_user_name (someone), NULL);
+  n_narrow = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_narrow, >=, 1);
+  g_assert_cmpuint (n_narrow, <=, n_broad);
+
+  /* Shortening the text widens the results again. */
+  g_object_set (fixture->view, "search-text", needle, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_broad);
+
+  /* By ID too, and case does not matter. */
+  g_clear_pointer (&needle, g_free);
+  needle = g_strdup_printf ("%" G_GINT64_FORMAT, ringside_user_get_id (someone));
+  g_object_set (fixture->view, "search-text", needle, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 1);
+  g_clear_pointer (&needle, g_free);
+  needle = g_utf8_strup (ringside_user_get_user_name (someone), -1);
+  g_object_set (fixture->view, "search-text", needle, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_narrow);
+
+  g_object_set (fixture->view, "search-text", "zzzz-nobody-by-this-name", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (visible_page (fixture->view), ==, "no-results");
+  g_clear_pointer (&summary, g_free);
+  summary = view_summary (fixture->view);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("0 of %u users", n_users);
+  g_assert_cmpstr (summary, ==, expected);
+  save_screenshot (fixture, "users-no-results");
+
+  g_object_set (fixture->view, "search-text", "", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_users);
+  g_assert_cmpstr (visible_page (fixture->view), ==, "list");
+}
+
+static gint64
+first_user_id (GtkWidget *view)
+{
+  g_autoptr(RingsideUser) first = g_list_model_get_item (view_model (view), 0);
+
+  return ringside_user_get_id (first);
+}
+
+static void
+test_users_sort (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  GListModel *model = view_model (fixture->view);
+  guint n_users;
+  gint64 by_name, max_id = 0;
+
+  reload_and_wait (fixture->view);
+  n_users = g_list_model_get_n_items (model);
+  by_name = first_user_id (fixture->view);
+
+  for (guint i = 0; i < n_users; i++)
+    {
+      g_autoptr(RingsideUser) user = g_list_model_get_item (model, i);
+
+      max_id = MAX (max_id, ringside_user_get_id (user));
+    }
+
+  gtk_column_view_sort_by_column (column_view (fixture->view),
+                                  column_titled (fixture->view, "ID"), GTK_SORT_DESCENDING);
+  g_assert_cmpint (first_user_id (fixture->view), ==, max_id);
+  g_assert_cmpint (first_user_id (fixture->view), !=, by_name);
+
+  gtk_column_view_sort_by_column (column_view (fixture->view),
+                                  column_titled (fixture->view, "Name"), GTK_SORT_ASCENDING);
+  g_assert_cmpint (first_user_id (fixture->view), ==, by_name);
+
+  /* Every column sorts. */
+  for (guint i = 0; i < 7; i++)
+    {
+      GListModel *columns = gtk_column_view_get_columns (column_view (fixture->view));
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_assert_nonnull (gtk_column_view_column_get_sorter (column));
+    }
+}
+
+static void
+test_users_export (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  GListModel *model = view_model (fixture->view);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                       g_free, g_free);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *csv = NULL;
+  char **header;
+  guint id, name, reports_to, n_rows, n_nested = 0;
+
+  reload_and_wait (fixture->view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RingsideUser) user = g_list_model_get_item (model, i);
+
+      g_hash_table_insert (names, g_memdup2 (&(gint64) { ringside_user_get_id (user) },
+                                             sizeof (gint64)),
+                           g_strdup (ringside_user_get_full_name (user)));
+    }
+
+  /* Filtered and sorted: what the user sees is what gets written. */
+  g_object_set (fixture->view, "search-text", "a", NULL);
+  gtk_column_view_sort_by_column (column_view (fixture->view),
+                                  column_titled (fixture->view, "ID"), GTK_SORT_DESCENDING);
+  n_rows = g_list_model_get_n_items (model);
+
+  csv = export_csv (fixture->view);
+  rows = parse_csv (csv);
+  header = g_ptr_array_index (rows, 0);
+  g_assert_cmpuint (g_strv_length (header), ==, 7);
+  name = column_index (header, "Name");
+  id = column_index (header, "ID");
+  reports_to = column_index (header, "Reports To");
+  column_index (header, "User Name");
+  column_index (header, "Roles");
+  column_index (header, "Enabled");
+  column_index (header, "Created");
+
+  g_assert_cmpuint (rows->len, ==, n_rows + 1);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(RingsideUser) user = g_list_model_get_item (model, i);
+      char **row = g_ptr_array_index (rows, i + 1);
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  ringside_user_get_id (user));
+      gint64 parent = ringside_user_get_parent_id (user);
+
+      g_assert_cmpstr (row[id], ==, id_text);
+      g_assert_cmpstr (row[name], ==, ringside_user_get_full_name (user));
+      if (parent != 0)
+        {
+          g_assert_cmpstr (row[reports_to], ==, g_hash_table_lookup (names, &parent));
+          n_nested++;
+        }
+      else
+        {
+          g_assert_cmpstr (row[reports_to], ==, "");
+        }
+    }
+  g_assert_cmpuint (n_nested, >, 0);
+  g_assert_null (strstr (csv, RINGSIDE_DEMO_SECRET_MARKER));
+}
+
+static void
+click_retry (GtkWidget *view)
+{
+  GtkWidget *button = find_descendant (visible_status_page (view), GTK_TYPE_BUTTON);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+test_users_error_and_retry (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  const struct {
+    RingsideDemoFault fault;
+    guint             argument;
+    const char       *message;
+  } cases[] = {
+    { RINGSIDE_DEMO_FAULT_SERVER_ERROR, 0,
+      "The RingCX server ran into a problem. Try again later." },
+    { RINGSIDE_DEMO_FAULT_FORBIDDEN, 0, "Your account lacks permission to list users." },
+    { RINGSIDE_DEMO_FAULT_RATE_LIMITED, 30, "RingCX is busy. Try again in 30 seconds." },
+    { RINGSIDE_DEMO_FAULT_MALFORMED, 0,
+      "The server sent an answer Ringside cannot read. Check the server address in "
+      "Preferences." },
+  };
+  GListModel *model = view_model (fixture->view);
+  guint n_users = ringside_demo_server_get_n_users (fixture->server, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *summary = NULL;
+      GtkWidget *status_page;
+
+      ringside_demo_server_set_fault (fixture->server, USERS_PATH, cases[i].fault,
+                                      cases[i].argument, 1);
+      reload_and_wait (fixture->view);
+
+      g_assert_cmpstr (visible_page (fixture->view), ==, "error");
+      status_page = visible_status_page (fixture->view);
+      g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status_page)), ==,
+                       cases[i].message);
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+      summary = view_summary (fixture->view);
+      g_assert_cmpstr (summary, ==, "");
+      if (i == 0)
+        save_screenshot (fixture, "users-error");
+
+      /* The fault was for one request: Retry brings the list. */
+      click_retry (fixture->view);
+      wait_until_loaded (fixture->view);
+      g_assert_cmpstr (visible_page (fixture->view), ==, "list");
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_users);
+    }
+}
+
+static void
+test_users_loading_state (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *summary = NULL;
+
+  ringside_demo_server_set_fault (fixture->server, USERS_PATH, RINGSIDE_DEMO_FAULT_DELAY, 500, 1);
+  reload (fixture->view);
+
+  g_assert_cmpstr (visible_page (fixture->view), ==, "loading");
+  summary = view_summary (fixture->view);
+  g_assert_cmpstr (summary, ==, "Loading…");
+
+  wait_until_loaded (fixture->view);
+  g_assert_cmpstr (visible_page (fixture->view), ==, "list");
+}
+
+static void
+test_users_empty (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autofree char *summary = NULL;
+
+  ringside_demo_server_set_sizes (fixture->server, 3, 0);
+  reload_and_wait (fixture->view);
+
+  g_assert_cmpstr (visible_page (fixture->view), ==, "empty");
+  summary = view_summary (fixture->view);
+  g_assert_cmpstr (summary, ==, "0 users");
+}
+
+typedef struct
+{
+  GtkWidget *view;
+  gboolean   started;
+} ReloadOnRequest;
+
+/* Reloads once the server has read the first request for the list, before it answers. */
+static void
+reload_on_request_read (SoupServer        *server,
+                        SoupServerMessage *message,
+                        ReloadOnRequest   *data)
+{
+  if (g_strcmp0 (g_uri_get_path (soup_server_message_get_uri (message)), USERS_PATH) != 0)
+    return;
+
+  g_signal_handlers_disconnect_by_data (server, data);
+  data->started = TRUE;
+  reload (data->view);
+}
+
+/* A second reload cancels the first, whose late answer must not show. */
+static void
+test_users_reload_cancels (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  SoupServer *soup_server = ringside_demo_server_get_soup_server (fixture->server);
+  GListModel *model = view_model (fixture->view);
+  ReloadOnRequest data = { fixture->view, FALSE };
+
+  ringside_demo_server_set_fault (fixture->server, USERS_PATH, RINGSIDE_DEMO_FAULT_SERVER_ERROR,
+                                  0, 1);
+  g_signal_connect (soup_server, "request-read", G_CALLBACK (reload_on_request_read), &data);
+  reload (fixture->view);
+  ringside_test_wait_for (&data.started, 30);
+  wait_until_loaded (fixture->view);
+
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, USERS_PATH), ==, 2);
+  g_assert_cmpstr (visible_page (fixture->view), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==,
+                    ringside_demo_server_get_n_users (fixture->server, FALSE));
+
+  /* Refreshing keeps the rows on screen until the new ones arrive. */
+  reload (fixture->view);
+  g_assert_cmpstr (visible_page (fixture->view), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  wait_until_loaded (fixture->view);
+}
+
+static void
+test_users_sign_out (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *summary = NULL;
+
+  reload_and_wait (fixture->view);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (fixture->view)), >, 0);
+
+  g_object_set (fixture->view, "session", NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (fixture->view)), ==, 0);
+  g_assert_cmpstr (visible_page (fixture->view), ==, "empty");
+  summary = view_summary (fixture->view);
+  g_assert_cmpstr (summary, ==, "");
+}
+
+static void
+on_request_read (SoupServer        *server,
+                 SoupServerMessage *message,
+                 gboolean          *read)
+{
+  if (g_strcmp0 (g_uri_get_path (soup_server_message_get_uri (message)), USERS_PATH) == 0)
+    *read = TRUE;
+}
+
+/* Closing the window while the list is loading leaves nothing behind to call back. */
+static void
+test_users_dispose_while_loading (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  SoupServer *soup_server = ringside_demo_server_get_soup_server (fixture->server);
+  gboolean read = FALSE;
+  gulong handler;
+
+  ringside_demo_server_set_fault (fixture->server, USERS_PATH, RINGSIDE_DEMO_FAULT_DELAY, 200, 1);
+  handler = g_signal_connect (soup_server, "request-read", G_CALLBACK (on_request_read), &read);
+  reload (fixture->view);
+  ringside_test_wait_for (&read, 30);
+  g_signal_handler_disconnect (soup_server, handler);
+
+  gtk_window_destroy (fixture->window);
+  fixture->window = GTK_WINDOW (adw_window_new ());
+
+  /* Let the delayed answer arrive and the cancelled load wind down. */
+  ringside_test_run_for (400);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  /* GL under Xvfb renders in software, so slowly that the frame clock could keep the main
+   * loop busy; the cairo renderer is what the benchmarks use too. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  gtk_init ();
+  adw_init ();
+
+#define ADD_TEST(path, type, func) \
+  g_test_add (path, Fixture, GSIZE_TO_POINTER (type), fixture_set_up, func, fixture_tear_down)
+
+  ADD_TEST ("/views/accounts/populate", RINGSIDE_TYPE_ACCOUNTS_VIEW, test_accounts_populate);
+  ADD_TEST ("/views/accounts/sort-by-id", RINGSIDE_TYPE_ACCOUNTS_VIEW, test_accounts_sort_by_id);
+  ADD_TEST ("/views/accounts/export", RINGSIDE_TYPE_ACCOUNTS_VIEW, test_accounts_export);
+  ADD_TEST ("/views/users/populate", RINGSIDE_TYPE_USERS_VIEW, test_users_populate);
+  ADD_TEST ("/views/users/search", RINGSIDE_TYPE_USERS_VIEW, test_users_search);
+  ADD_TEST ("/views/users/sort", RINGSIDE_TYPE_USERS_VIEW, test_users_sort);
+  ADD_TEST ("/views/users/export", RINGSIDE_TYPE_USERS_VIEW, test_users_export);
+  ADD_TEST ("/views/users/error-and-retry", RINGSIDE_TYPE_USERS_VIEW,
+            test_users_error_and_retry);
+  ADD_TEST ("/views/users/loading-state", RINGSIDE_TYPE_USERS_VIEW, test_users_loading_state);
+  ADD_TEST ("/views/users/empty", RINGSIDE_TYPE_USERS_VIEW, test_users_empty);
+  ADD_TEST ("/views/users/reload-cancels", RINGSIDE_TYPE_USERS_VIEW, test_users_reload_cancels);
+  ADD_TEST ("/views/users/sign-out", RINGSIDE_TYPE_USERS_VIEW, test_users_sign_out);
+  ADD_TEST ("/views/users/dispose-while-loading", RINGSIDE_TYPE_USERS_VIEW,
+            test_users_dispose_while_loading);
+
+#undef ADD_TEST
+
+  return g_test_run ();
+}
