@@ -13,8 +13,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RingsideAccount, ringside_account, RINGSIDE, ACCOUNT, GObject)
 
 /* One element of GET /voice/api/v1/admin/accounts. Unknown members are ignored, missing ones
- * defaulted, members of the wrong type rejected with RINGSIDE_ERROR_BAD_RESPONSE. Secrets the
- * API carries (crmPwd, ftpPwd, securityKey, ...) are never read. */
+ * defaulted ("" for text), members of the wrong type rejected with RINGSIDE_ERROR_BAD_RESPONSE
+ * and a reason naming the member. IDs may be text or numbers; dates ISO 8601 text,
+ * milliseconds since 1970 or {"millis": ...}. Secrets the API carries (crmPwd, ftpPwd,
+ * securityKey, ...) are never read.
+ *
+ * Read-only properties, for views to bind and sort: "account-id", "name", "main-account-id",
+ * "main-account-name" (strings), "is-main", "archived" (booleans), "start-date", "end-date"
+ * (GDateTime, nullable). */
 RingsideAccount *ringside_account_new_from_json      (JsonNode        *node,
                                                       GError         **error);
 

@@ -15,8 +15,12 @@ G_DECLARE_FINAL_TYPE (RingsideListLoader, ringside_list_loader, RINGSIDE, LIST_L
  * array read as a stream: the body is read on the calling thread's main context, elements are
  * parsed by json-glib in a worker thread, and items reach the store in batches (one
  * g_list_store_splice() at most every ~50 ms), so first rows appear while bytes still arrive.
- * The store is emptied when loading starts. On error or cancellation the items already added
- * stay; the caller decides whether to keep them. */
+ * The store is emptied when loading starts; starting a load cancels the one in progress.
+ * On error or cancellation the items already added stay; the caller decides whether to keep
+ * them. Errors: RINGSIDE_ERROR_BAD_RESPONSE (the body is not a list, or element N is broken:
+ * "user 17: …"), RINGSIDE_ERROR_NETWORK or _TIMEOUT (reading failed), G_IO_ERROR_CANCELLED.
+ *
+ * Properties: "store" (construct-only), "n-items" (read-only, notified after each batch). */
 RingsideListLoader *ringside_list_loader_new         (GListStore          *store);
 
 GListStore         *ringside_list_loader_get_store   (RingsideListLoader  *self);

@@ -16,7 +16,13 @@ G_DECLARE_FINAL_TYPE (RingsideUser, ringside_user, RINGSIDE, USER, GObject)
  * its "children" member, appending all of them (parent before children) to @out, which holds
  * references. Parent and depth come from the nesting, or from "parentPath"
  * ("2181.2979.2983", the ancestors' user IDs, nearest last) when the list is flat. Roles may
- * be strings or {roleType, description} objects. On error nothing is appended. */
+ * be strings or {roleType, description} objects. Users nested more than 64 levels deep are
+ * refused. On error nothing is appended.
+ *
+ * Read-only properties, for views to bind and sort: "user-id", "rc-user-id", "parent-id"
+ * (gint64), "user-name", "first-name", "last-name", "full-name", "roles-text" (strings),
+ * "enabled", "root-user" (booleans), "depth" (guint), "roles" (GStrv), "creation-date"
+ * (GDateTime, nullable). */
 gboolean      ringside_user_parse_json        (JsonNode      *node,
                                                GPtrArray     *out,
                                                GError       **error);
