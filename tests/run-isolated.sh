@@ -31,10 +31,18 @@ if [ "${RINGSIDE_ISOLATED_INNER:-}" = 1 ]; then
       exit 1
     fi
   fi
+  set +e
   "$@"
   status=$?
-  if [ -n "${GNOME_KEYRING_CONTROL:-}" ]; then
-    pkill -u "$(id -u)" -f "gnome-keyring-daemon.*--daemonize" -P 1 2>/dev/null || true
+  # The daemon outlives the bus: stop the one whose environment is this test's.
+  if [ "$keyring" = 1 ]; then
+    for environ in /proc/[0-9]*/environ; do
+      if grep -qsz "^XDG_RUNTIME_DIR=$XDG_RUNTIME_DIR\$" "$environ" &&
+         grep -qs gnome-keyring-daemon "${environ%/environ}/cmdline"; then
+        pid=${environ#/proc/}
+        kill "${pid%/environ}" 2>/dev/null || true
+      fi
+    done
   fi
   exit $status
 fi

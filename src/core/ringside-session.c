@@ -511,9 +511,11 @@ fail_refresh (RingsideSession *self,
   if (refresh_was_rejected (owned))
     {
       g_autoptr(GError) reason =
-        g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_SESSION_REJECTED,
-                     "Your RingCX session has ended: it expired or was signed out elsewhere "
-                     "(%s). Sign in again.", owned->message);
+        g_error_new_literal (RINGSIDE_ERROR, RINGSIDE_ERROR_SESSION_REJECTED,
+                             "Your RingCX session has ended: it expired or was signed out "
+                             "elsewhere. Sign in again.");
+
+      g_info ("The refresh token was rejected: %s", owned->message);
 
       end_session (self, reason);
       complete_refresh_waiters (self, reason);
@@ -714,9 +716,10 @@ on_exchange_response (GObject      *source,
         {
           g_autoptr(GError) reason = NULL;
 
-          reason = g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_UNAUTHORIZED,
-                                "RingCX did not accept the RingCentral access token; it may "
-                                "have expired (%s).", error->message);
+          g_info ("The exchange was refused: %s", error->message);
+          reason = g_error_new_literal (RINGSIDE_ERROR, RINGSIDE_ERROR_UNAUTHORIZED,
+                                        "RingCX did not accept the RingCentral access token. "
+                                        "It may have expired: get a fresh one.");
           g_clear_error (&error);
           error = g_steal_pointer (&reason);
         }
@@ -862,9 +865,10 @@ on_platform_token (GObject      *source,
         {
           g_autoptr(GError) reason = NULL;
 
-          reason = g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_UNAUTHORIZED,
-                                "RingCentral did not accept the client ID, client secret or "
-                                "JWT (%s).", error->message);
+          g_info ("The JWT grant was refused: %s", error->message);
+          reason = g_error_new_literal (RINGSIDE_ERROR, RINGSIDE_ERROR_UNAUTHORIZED,
+                                        "RingCentral did not accept the client ID, client "
+                                        "secret or JWT.");
           g_clear_error (&error);
           error = g_steal_pointer (&reason);
         }
@@ -1244,9 +1248,10 @@ retry_after_unauthorized (GTask        *task,
   if (data->retried)
     {
       g_autoptr(GError) reason =
-        g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_SESSION_REJECTED,
-                     "RingCX no longer accepts this session (%s). Sign in again.",
-                     error->message);
+        g_error_new_literal (RINGSIDE_ERROR, RINGSIDE_ERROR_SESSION_REJECTED,
+                             "RingCX no longer accepts this session. Sign in again.");
+
+      g_info ("A renewed access token was refused too: %s", error->message);
 
       if (self->state != RINGSIDE_SESSION_STATE_SIGNED_OUT)
         end_session (self, reason);
