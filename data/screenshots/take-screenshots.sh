@@ -36,23 +36,28 @@ export GDK_BACKEND=x11
 export NO_AT_BRIDGE=1 GTK_A11Y=none
 schema=io.github.ringside.Ringside
 
+# Park the pointer in a corner, where it hovers over nothing.
+xdotool mousemove 1279 799
+
 gsettings set $schema window-width 1000
 gsettings set $schema window-height 680
 gsettings set $schema window-maximized false
 
-# Prints the largest visible window of a process as "X Y WIDTH HEIGHT" once it is mapped.
+# Prints the visible windows of a process, largest first, as "AREA ID X Y WIDTH HEIGHT".
+windows_of () {
+  local id
+  for id in $(xdotool search --onlyvisible --pid "$1" 2>/dev/null); do
+    eval "$(xdotool getwindowgeometry --shell "$id")"
+    echo "$((WIDTH * HEIGHT)) $id $X $Y $WIDTH $HEIGHT"
+  done | sort -rn
+}
+
+# Waits for the main window of a process and prints its geometry as "X Y WIDTH HEIGHT".
 main_window_geometry () {
-  local pid=$1 id best="" best_area=0
+  local area id x y w h
   for _ in $(seq 100); do
-    for id in $(xdotool search --onlyvisible --pid "$pid" 2>/dev/null); do
-      eval "$(xdotool getwindowgeometry --shell "$id")"
-      if [ $((WIDTH * HEIGHT)) -gt "$best_area" ]; then
-        best_area=$((WIDTH * HEIGHT))
-        best="$X $Y $WIDTH $HEIGHT"
-      fi
-    done
-    if [ -n "$best" ]; then
-      echo "$best"
+    if read -r area id x y w h < <(windows_of "$1"); then
+      echo "$x $y $w $h"
       return 0
     fi
     sleep 0.1
@@ -60,35 +65,54 @@ main_window_geometry () {
   return 1
 }
 
-# Grabs the screen until two grabs in a row are the same: the demo data has loaded and
+# There is no window manager on Xvfb: do its job of centring dialogs on the main window.
+centre_dialogs () {
+  local pid=$1 mx=$2 my=$3 mw=$4 mh=$5 area id x y w h first=1
+  while read -r area id x y w h; do
+    if [ "$first" = 1 ]; then
+      first=0
+      continue
+    fi
+    xdotool windowmove "$id" $((mx + (mw - w) / 2)) $((my + (mh - h) / 2))
+  done < <(windows_of "$pid")
+}
+
+# Grabs the screen until three grabs in a row are the same: the demo data has loaded and
 # every animation (spinners, transitions) has come to rest.
 grab_when_still () {
-  local out=$1 previous="" current
-  for _ in $(seq 40); do
-    sleep 0.5
+  local out=$1 previous="" current same=0
+  for _ in $(seq 60); do
+    sleep 0.7
     import -window root "$out.tmp.png"
     current=$(md5sum < "$out.tmp.png")
     if [ "$current" = "$previous" ]; then
-      break
+      same=$((same + 1))
+      [ "$same" -ge 2 ] && return 0
+    else
+      same=0
     fi
     previous=$current
   done
+  echo "the screen did not settle for $(basename "$out")" >&2
 }
 
 # shot NAME VIEW ARGS...: starts the app on VIEW with ARGS and saves NAME.png.
 shot () {
-  local name=$1 view=$2 pid geometry x y w h out
+  local name=$1 view=$2 pid x y w h out
   shift 2
   out=$output_dir/$name
   gsettings set $schema last-view "$view"
   "$app" "$@" &
   pid=$!
-  if ! geometry=$(main_window_geometry "$pid"); then
+  if ! main_window_geometry "$pid" > /dev/null; then
     echo "no window appeared for $name" >&2
     kill "$pid" 2>/dev/null || true
     return 1
   fi
-  read -r x y w h <<< "$geometry"
+  # Give dialogs time to map before centring them; grab_when_still waits for the rest.
+  sleep 1
+  read -r x y w h < <(main_window_geometry "$pid")
+  centre_dialogs "$pid" "$x" "$y" "$w" "$h"
   grab_when_still "$out"
   convert "$out.tmp.png" -crop "${w}x${h}+${x}+${y}" +repage -strip "$out.png"
   rm -f "$out.tmp.png"
