@@ -1,7 +1,8 @@
 #!/bin/bash
 # The whole test suite from a fresh clone on a fresh Debian 12 machine: installs the
 # dependencies, builds, runs every test, then builds again with AddressSanitizer and
-# UndefinedBehaviorSanitizer and runs every test once more.
+# UndefinedBehaviorSanitizer and runs every test once more; the core tests also run under
+# valgrind for leaks.
 #
 # usage: tests/run-all.sh        (as root, or with sudo available)
 set -euo pipefail
@@ -16,6 +17,14 @@ rm -rf build-test
 meson setup build-test --buildtype=debugoptimized --werror
 meson compile -C build-test
 meson test -C build-test --print-errorlogs --num-processes 2
+
+echo "== Core tests under valgrind: no definite leaks, no invalid accesses"
+# Known leaks inside libsoup 3.2, libsecret 0.20 and GDBus are listed in tests/valgrind.supp.
+RINGSIDE_TEST_WRAPPER="valgrind --quiet --leak-check=full --show-leak-kinds=definite \
+  --errors-for-leak-kinds=definite --error-exitcode=99 --num-callers=40 \
+  --suppressions=$top/tests/valgrind.supp" \
+  meson test -C build-test --suite core --print-errorlogs --num-processes 2 \
+  --timeout-multiplier 10
 
 echo "== Build and test with AddressSanitizer and UndefinedBehaviorSanitizer"
 rm -rf build-asan

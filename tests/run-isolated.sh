@@ -32,7 +32,8 @@ if [ "${RINGSIDE_ISOLATED_INNER:-}" = 1 ]; then
     fi
   fi
   set +e
-  "$@"
+  # RINGSIDE_TEST_WRAPPER runs the test program under a tool, e.g. valgrind.
+  ${RINGSIDE_TEST_WRAPPER:-} "$@"
   status=$?
   # The daemon outlives the bus: stop the one whose environment is this test's.
   if [ "$keyring" = 1 ]; then

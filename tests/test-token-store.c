@@ -117,6 +117,7 @@ test_contract (void)
   g_autoptr(SecretValue) value = NULL;
   g_autoptr(GHashTable) attributes = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *schema_name = NULL;
 
   g_assert_true (save (store, SERVER_A, "first-token", &error));
   g_assert_no_error (error);
@@ -130,7 +131,8 @@ test_contract (void)
 
   label = secret_item_get_label (item);
   g_assert_cmpstr (label, ==, "Ringside session (" SERVER_A ")");
-  g_assert_cmpstr (secret_item_get_schema_name (item), ==, "io.github.ringside.Ringside.Session");
+  schema_name = secret_item_get_schema_name (item);
+  g_assert_cmpstr (schema_name, ==, "io.github.ringside.Ringside.Session");
 
   attributes = secret_item_get_attributes (item);
   g_assert_cmpstr (g_hash_table_lookup (attributes, "server"), ==, SERVER_A);

@@ -674,10 +674,12 @@ on_sign_in_persisted (RingsideSession *self,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Takes @task and @error. */
 static void
-fail_sign_in (GTask  *task,
+fail_sign_in (GTask  *owned_task,
               GError *error)
 {
+  g_autoptr(GTask) task = owned_task;
   RingsideSession *self = g_task_get_source_object (task);
   guint epoch = GPOINTER_TO_UINT (g_task_get_task_data (task));
 
