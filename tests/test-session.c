@@ -25,6 +25,77 @@ typedef struct
   RingsideSession    *session;
 } Fixture;
 
+/* Everything logged, at every level, so that teardown can prove no secret was in it. */
+static GString *captured_log;
+
+static GLogWriterOutput
+capture_log (GLogLevelFlags   log_level,
+             const GLogField *fields,
+             gsize            n_fields,
+             gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+      {
+        if (fields[i].length < 0)
+          g_string_append (captured_log, fields[i].value);
+        else
+          g_string_append_len (captured_log, fields[i].value, fields[i].length);
+        g_string_append_c (captured_log, '\n');
+      }
+
+  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    return g_log_writer_default (log_level, fields, n_fields, user_data);
+
+  return G_LOG_WRITER_HANDLED;
+}
+
+static void
+add_secret (GPtrArray  *secrets,
+            const char *value)
+{
+  if (value != NULL && strlen (value) >= 8)
+    g_ptr_array_add (secrets, g_strdup (value));
+}
+
+/* Every credential that crossed the wire: what the client sent and what the server issued. */
+static GPtrArray *
+collect_secrets (RingsideDemoServer *server)
+{
+  GPtrArray *secrets = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *requests = ringside_demo_server_get_requests (server);
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      const RingsideDemoRequest *request = g_ptr_array_index (requests, i);
+      const char *forms[] = { "rcAccessToken", "refresh_token", "assertion" };
+
+      for (guint j = 0; j < G_N_ELEMENTS (forms); j++)
+        add_secret (secrets, g_hash_table_lookup (request->form, forms[j]));
+      if (request->authorization != NULL && strchr (request->authorization, ' ') != NULL)
+        add_secret (secrets, strchr (request->authorization, ' ') + 1);
+      if (g_str_has_prefix (request->path, "/api/auth/logout/"))
+        add_secret (secrets, request->path + strlen ("/api/auth/logout/"));
+    }
+  add_secret (secrets, ringside_demo_server_get_latest_refresh_token (server));
+  add_secret (secrets, RINGSIDE_DEMO_CLIENT_SECRET);
+
+  return secrets;
+}
+
+static void
+assert_log_clean (RingsideDemoServer *server)
+{
+  g_autoptr(GPtrArray) secrets = collect_secrets (server);
+
+  for (guint i = 0; i < secrets->len; i++)
+    if (strstr (captured_log->str, g_ptr_array_index (secrets, i)) != NULL)
+      g_error ("A credential reached the log");
+
+  /* Account secrets from the API never get read, so never logged either. */
+  g_assert_null (strstr (captured_log->str, RINGSIDE_DEMO_SECRET_MARKER));
+}
+
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -46,6 +117,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
+  assert_log_clean (fixture->server);
   g_clear_object (&fixture->session);
   ringside_demo_server_stop (fixture->server);
   g_clear_object (&fixture->server);
@@ -822,6 +894,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Debug output on, as a user reporting a bug would run it. */
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+  captured_log = g_string_new (NULL);
+  g_log_set_writer_func (capture_log, NULL, NULL);
+
   g_test_init (&argc, &argv, NULL);
 
   ADD ("/session/exchange/request-shape", test_exchange_request_shape);
