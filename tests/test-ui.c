@@ -19,6 +19,7 @@
 #include "ringside-accounts-view.h"
 #include "ringside-application.h"
 #include "ringside-demo-server.h"
+#include "ringside-preferences-window.h"
 #include "ringside-sign-in-dialog.h"
 #include "ringside-test-utils.h"
 #include "ringside-token-store.h"
@@ -249,6 +250,12 @@ message_dialog_is_open (gpointer data)
 }
 
 static gboolean
+message_dialog_is_closed (gpointer data)
+{
+  return !message_dialog_is_open (data);
+}
+
+static gboolean
 flag_is_set (gpointer data)
 {
   return *(gboolean *) data;
@@ -387,6 +394,39 @@ run_app_on_server (Scenario scenario)
 }
 
 /* What pressing Enter in an entry row does. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = find_button (child, label);
+
+      if (button != NULL)
+        return button;
+    }
+
+  return NULL;
+}
+
+/* Clicks the response button of the open message dialog labelled @label. */
+static void
+respond (const char *label)
+{
+  AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  button = find_button (GTK_WIDGET (dialog), label);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
 static void
 activate_entry (gpointer row)
 {
@@ -524,7 +564,8 @@ scenario_search_and_errors (RingsideApplication *app)
   g_assert_cmpuint (n_shown, <, n_users);
   expected = g_strdup_printf ("%u of %u users", n_shown, n_users);
   wait_for_summary (users_view, expected);
-  g_assert_cmpstr (gtk_label_get_label (window_child (app, "summary_label")), ==, expected);
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (window_child (app, "switcher_title")),
+                   ==, expected);
   save_screenshot (GTK_WINDOW (get_window (app)), "users-search");
 
   /* Escape-like: clearing the search shows everything again. */
@@ -555,7 +596,6 @@ static void
 scenario_restore_and_sign_out (RingsideApplication *app)
 {
   const char *url = ringside_demo_server_get_url (server);
-  AdwMessageDialog *confirmation;
   RingsideSignInDialog *dialog;
   g_autofree char *stored = NULL;
 
@@ -569,8 +609,7 @@ scenario_restore_and_sign_out (RingsideApplication *app)
   /* Sign out, confirmed: the keyring forgets the session and the dialog comes back. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
   wait_until (message_dialog_is_open, NULL, "the confirmation");
-  confirmation = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  adw_message_dialog_response (confirmation, "sign-out");
+  respond ("_Sign Out");
   wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
 
   stored = lookup_stored_token (url);
@@ -653,6 +692,99 @@ scenario_demo (RingsideApplication *app)
   save_screenshot (GTK_WINDOW (get_window (app)), "demo");
 }
 
+static gpointer
+preferences_child (RingsidePreferencesWindow *preferences,
+                   const char                *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                        RINGSIDE_TYPE_PREFERENCES_WINDOW, name);
+}
+
+static gboolean
+preferences_are_closed (gpointer data)
+{
+  return find_toplevel (RINGSIDE_TYPE_PREFERENCES_WINDOW) == NULL;
+}
+
+static void
+scenario_preferences (RingsideApplication *app)
+{
+  const char *url = ringside_demo_server_get_url (server);
+  GSettings *settings = ringside_application_get_settings (app);
+  RingsidePreferencesWindow *preferences;
+  RingsideSignInDialog *dialog;
+  AdwComboRow *server_row;
+  AdwEntryRow *custom_url_row;
+  g_autofree char *stored = NULL;
+
+  /* The server comes from the settings: the dialog shows it, and signing in keeps it. */
+  g_assert_false (ringside_application_get_server_overridden (app));
+  g_assert_cmpstr (ringside_application_get_server_url (app), ==, url);
+  wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  dialog = get_sign_in_dialog ();
+  g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "server_row")), ==,
+                    RINGSIDE_SERVER_KIND_CUSTOM);
+  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "custom_url_row")), ==, url);
+  gtk_toggle_button_set_active (dialog_child (dialog, "token_toggle"), TRUE);
+  gtk_editable_set_text (dialog_child (dialog, "token_row"), RINGSIDE_DEMO_RC_ACCESS_TOKEN);
+  activate_entry (dialog_child (dialog, "token_row"));
+  wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
+  wait_until (lists_are_shown, app, "both lists");
+  g_assert_cmpstr (g_settings_get_string (settings, "sign-in-method"), ==, "token");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = find_toplevel (RINGSIDE_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  server_row = preferences_child (preferences, "server_row");
+  custom_url_row = preferences_child (preferences, "custom_url_row");
+  g_assert_cmpuint (adw_combo_row_get_selected (server_row), ==, RINGSIDE_SERVER_KIND_CUSTOM);
+
+  /* Plain http to another computer is refused inline, and never stored. */
+  gtk_editable_set_text (GTK_EDITABLE (custom_url_row), "http://ringcx.example.com");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (custom_url_row), "error"));
+  g_assert_true (gtk_widget_get_visible (preferences_child (preferences, "url_error_label")));
+  g_signal_emit_by_name (custom_url_row, "apply");
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  save_screenshot (GTK_WINDOW (preferences), "preferences");
+  gtk_editable_set_text (GTK_EDITABLE (custom_url_row), url);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (custom_url_row), "error"));
+  {
+    g_autofree char *stored_url = g_settings_get_string (settings, "custom-server-url");
+
+    g_assert_cmpstr (stored_url, ==, url);
+  }
+
+  /* Another server asks first; cancelling changes nothing. */
+  adw_combo_row_set_selected (server_row, RINGSIDE_SERVER_KIND_RINGCX);
+  wait_until (message_dialog_is_open, NULL, "the confirmation");
+  respond ("_Cancel");
+  g_assert_cmpuint (adw_combo_row_get_selected (server_row), ==, RINGSIDE_SERVER_KIND_CUSTOM);
+  g_assert_cmpint (g_settings_get_enum (settings, "server-kind"), ==,
+                   RINGSIDE_SERVER_KIND_CUSTOM);
+  g_assert_cmpint (ringside_session_get_state (ringside_application_get_session (app)), ==,
+                   RINGSIDE_SESSION_STATE_SIGNED_IN);
+
+  wait_until (message_dialog_is_closed, NULL, "the confirmation to close");
+
+  /* Confirmed: signed out of this server, then asked to sign in to the new one. */
+  adw_combo_row_set_selected (server_row, RINGSIDE_SERVER_KIND_RINGCX);
+  wait_until (message_dialog_is_open, NULL, "the confirmation");
+  respond ("_Change Server");
+  wait_until (preferences_are_closed, NULL, "the preferences to close");
+  wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+
+  g_assert_cmpint (g_settings_get_enum (settings, "server-kind"), ==,
+                   RINGSIDE_SERVER_KIND_RINGCX);
+  g_assert_cmpstr (ringside_application_get_server_url (app), ==, RINGSIDE_DEFAULT_SERVER_URL);
+  g_assert_cmpstr (ringside_session_get_server_url (ringside_application_get_session (app)), ==,
+                   RINGSIDE_DEFAULT_SERVER_URL);
+  dialog = get_sign_in_dialog ();
+  g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "server_row")), ==,
+                    RINGSIDE_SERVER_KIND_RINGCX);
+  stored = lookup_stored_token (url);
+  g_assert_null (stored);
+}
+
 /* Tests: they build on each other's keyring, in this order. */
 
 static void
@@ -700,6 +832,20 @@ test_offline (void)
 }
 
 static void
+test_preferences (void)
+{
+  const char * const args[] = { NULL };
+  const char *url = ringside_demo_server_get_url (server);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
+
+  g_settings_set_string (settings, "custom-server-url", url);
+  g_settings_set_string (settings, "platform-server-url", url);
+  g_settings_set_enum (settings, "server-kind", RINGSIDE_SERVER_KIND_CUSTOM);
+
+  run_app (args, scenario_preferences);
+}
+
+static void
 test_demo (void)
 {
   const char * const args[] = { "--demo", NULL };
@@ -727,6 +873,7 @@ main (int   argc,
   g_test_add_func ("/ui/rejected-session", test_rejected_session);
   g_test_add_func ("/ui/offline", test_offline);
   g_test_add_func ("/ui/demo", test_demo);
+  g_test_add_func ("/ui/preferences", test_preferences);
 
   status = g_test_run ();
 

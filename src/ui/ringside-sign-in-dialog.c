@@ -28,7 +28,7 @@ struct _RingsideSignInDialog
   GtkToggleButton     *token_toggle;
   GtkToggleButton     *jwt_toggle;
   GtkStack            *method_stack;
-  AdwPreferencesGroup *token_group;
+  GtkLabel            *token_description;
   AdwEntryRow         *token_row;
   AdwEntryRow         *client_id_row;
   AdwEntryRow         *client_secret_row;
@@ -559,9 +559,8 @@ ringside_sign_in_dialog_load_settings (RingsideSignInDialog *self)
   if (demo)
     {
       /* The demo server's token is public: fill it in so that Enter is all it takes. */
-      adw_preferences_group_set_description (self->token_group,
-                                             _("This is the demo server: its access token is "
-                                               "filled in for you."));
+      gtk_label_set_label (self->token_description,
+                           _("This is the demo server: its access token is filled in for you."));
       gtk_editable_set_text (GTK_EDITABLE (self->token_row), RINGSIDE_DEMO_RC_ACCESS_TOKEN);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->fixed_server_row),
                                      _("Demo Server"));
@@ -696,7 +695,8 @@ ringside_sign_in_dialog_class_init (RingsideSignInDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, token_toggle);
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, jwt_toggle);
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, method_stack);
-  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, token_group);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog,
+                                        token_description);
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, token_row);
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, client_id_row);
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, client_secret_row);

@@ -24,6 +24,7 @@ struct _RingsideWindow
   GtkLabel             *demo_tag;
   GtkLabel             *identity_name_label;
   GtkLabel             *identity_detail_label;
+  GtkToggleButton      *search_button;
   GtkRevealer          *demo_banner;
   GtkRevealer          *offline_banner;
   GtkLabel             *offline_label;
@@ -34,8 +35,6 @@ struct _RingsideWindow
   AdwViewStack         *view_stack;
   RingsideAccountsView *accounts_view;
   RingsideUsersView    *users_view;
-  GtkRevealer          *footer_revealer;
-  GtkLabel             *summary_label;
 
   /* Borrowed */
   RingsideSignInDialog *sign_in_dialog;   /* a weak pointer while it is open */
@@ -242,20 +241,6 @@ ringside_window_update_identity (RingsideWindow *self)
   gtk_label_set_label (self->identity_detail_label, detail);
   gtk_widget_set_visible (GTK_WIDGET (self->identity_detail_label), *detail != '\0');
 
-  /* The subtitle shows when the view switcher does not fit. */
-  adw_view_switcher_title_set_subtitle (self->switcher_title,
-                                        account != NULL ? account : "");
-}
-
-static void
-ringside_window_update_summary (RingsideWindow *self)
-{
-  const char *summary = gtk_label_get_label (self->summary_label);
-  gboolean content = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack),
-                                "content") == 0;
-
-  gtk_revealer_set_reveal_child (self->footer_revealer,
-                                 content && summary != NULL && *summary != '\0');
 }
 
 /* The switcher moves to the bottom when the header bar is too narrow for it, and only where
@@ -293,7 +278,7 @@ ringside_window_show_page (RingsideWindow *self,
   if (!content)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
-  ringside_window_update_summary (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), content);
   ringside_window_update_switcher_bar (self);
 }
 
@@ -449,8 +434,9 @@ on_visible_view_changed (RingsideWindow *self)
   const char *placeholder = accounts ? _("Search accounts") : _("Search users");
 
   g_clear_pointer (&self->summary_binding, g_binding_unbind);
+  /* The subtitle shows where the view switcher leaves room for a title. */
   self->summary_binding = g_object_bind_property (view, "summary",
-                                                  self->summary_label, "label",
+                                                  self->switcher_title, "subtitle",
                                                   G_BINDING_SYNC_CREATE);
 
   g_object_set (self->search_entry, "placeholder-text", placeholder, NULL);
@@ -739,6 +725,7 @@ ringside_window_class_init (RingsideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, demo_tag);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, identity_name_label);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, identity_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, demo_banner);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, offline_banner);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, offline_label);
@@ -749,8 +736,6 @@ ringside_window_class_init (RingsideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, accounts_view);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, users_view);
-  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, footer_revealer);
-  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, summary_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, ringside_window_update_switcher_bar);
@@ -807,8 +792,6 @@ ringside_window_init (RingsideWindow *self)
   g_signal_group_connect_swapped (self->session_signals, "signed-out",
                                   G_CALLBACK (on_session_signed_out), self);
 
-  g_signal_connect_swapped (self->summary_label, "notify::label",
-                            G_CALLBACK (ringside_window_update_summary), self);
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
 }
 
