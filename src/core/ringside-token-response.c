@@ -41,8 +41,11 @@ get_string_member (JsonObject *object,
 {
   JsonNode *node = json_object_get_member (object, name);
 
+  /* json-glib turns a lone surrogate escape ("\ud800") into invalid UTF-8, which Pango
+   * refuses to show and a header must not carry: such text counts as missing. */
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_STRING)
+      json_node_get_value_type (node) == G_TYPE_STRING &&
+      g_utf8_validate (json_node_get_string (node), -1, NULL))
     return json_node_get_string (node);
 
   return NULL;
@@ -58,7 +61,7 @@ get_id_member (JsonObject *object,
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return NULL;
   if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
+    return g_strdup (get_string_member (object, name));
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
   return NULL;

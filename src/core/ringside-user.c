@@ -227,7 +227,7 @@ add_role (GStrvBuilder  *builder,
     return TRUE;
 
   if (ringside_json_holds (role, G_TYPE_STRING))
-    name = g_strdup (json_node_get_string (role));
+    name = g_utf8_make_valid (json_node_get_string (role), -1);
   else if (JSON_NODE_HOLDS_OBJECT (role))
     {
       JsonObject *object = json_node_get_object (role);
