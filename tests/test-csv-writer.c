@@ -51,11 +51,14 @@ test_plain_rows (void)
 static void
 test_quoting (void)
 {
-  const char *row[] = { "Smith, John", "say \"hi\"", "two\nlines", "cr\rhere", "crlf\r\n", NULL };
+  const char *row[] = {
+    "Smith, John", "say \"hi\"", "two\nlines", "cr\rhere", "crlf\r\n", NULL
+  };
   g_autofree char *csv = write_rows (row, NULL);
 
   g_assert_cmpstr (csv, ==,
-                   "\"Smith, John\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",\"crlf\r\n\"\r\n");
+                   "\"Smith, John\",\"say \"\"hi\"\"\",\"two\nlines\","
+                   "\"cr\rhere\",\"crlf\r\n\"\r\n");
 }
 
 static void
