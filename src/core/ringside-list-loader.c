@@ -161,11 +161,16 @@ wakeup_main_cb (gpointer user_data);
 static void
 worker_wake_main_locked (LoadJob *job)
 {
+  GSource *source;
+
   if (job->wakeup_pending)
     return;
 
   job->wakeup_pending = TRUE;
-  g_source_unref (job_attach_source (job, g_idle_source_new (), wakeup_main_cb));
+  source = g_idle_source_new ();
+  /* An idle priority would starve behind a window that redraws every frame (a spinner). */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_unref (job_attach_source (job, source, wakeup_main_cb));
 }
 
 /* Blocks until there is a chunk, the stream ended (NULL) or the load was aborted (NULL). */
