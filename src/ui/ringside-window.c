@@ -23,7 +23,8 @@ struct _RingsideWindow
   AdwViewSwitcherBar   *switcher_bar;
   GtkLabel             *demo_tag;
   GtkLabel             *identity_name_label;
-  GtkLabel             *identity_detail_label;
+  GtkLabel             *identity_email_label;
+  GtkLabel             *identity_account_label;
   GtkToggleButton      *search_button;
   GtkRevealer          *demo_banner;
   GtkRevealer          *offline_banner;
@@ -127,12 +128,10 @@ ringside_window_reload_all (RingsideWindow *self)
 
 /* Toasts and the sign-in dialog */
 
-void
+static void
 ringside_window_add_toast (RingsideWindow *self,
                            const char     *title)
 {
-  g_return_if_fail (RINGSIDE_IS_WINDOW (self));
-
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
@@ -144,12 +143,11 @@ on_dialog_signed_in (RingsideWindow *self)
   ringside_window_update_state (self);
 }
 
-void
+/* Presents the sign-in dialog, saying why the user has to sign in when @reason is set. */
+static void
 ringside_window_show_sign_in (RingsideWindow *self,
                               const GError   *reason)
 {
-  g_return_if_fail (RINGSIDE_IS_WINDOW (self));
-
   if (self->sign_in_dialog == NULL)
     {
       RingsideSignInDialog *dialog = ringside_sign_in_dialog_new (ringside_window_get_app (self));
@@ -207,40 +205,35 @@ ringside_window_update_banners (RingsideWindow *self)
 }
 
 static void
+set_identity_line (GtkLabel   *label,
+                   const char *text)
+{
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+/* Who is signed in, at the top of the primary menu. */
+static void
 ringside_window_update_identity (RingsideWindow *self)
 {
-  const char *name = NULL;
-  const char *email = NULL;
-  const char *account = NULL;
-  g_autofree char *detail = NULL;
-
-  if (self->session != NULL && state_is_signed_in (self->state))
-    {
-      name = ringside_session_get_user_display_name (self->session);
-      email = ringside_session_get_user_email (self->session);
-      account = ringside_session_get_account_name (self->session);
-    }
+  const char *name;
 
   if (self->session == NULL || !state_is_signed_in (self->state))
-    detail = g_strdup (self->session != NULL ? ringside_session_get_server_url (self->session) : "");
-  else if (account != NULL && *account != '\0' && email != NULL && *email != '\0')
-    /* TRANSLATORS: the account name, then the e-mail address of the signed-in user */
-    detail = g_strdup_printf (_("%s · %s"), account, email);
-  else if (account != NULL && *account != '\0')
-    detail = g_strdup (account);
-  else
-    detail = g_strdup (email != NULL ? email : "");
+    {
+      set_identity_line (self->identity_name_label, _("Not Signed In"));
+      set_identity_line (self->identity_email_label, NULL);
+      set_identity_line (self->identity_account_label,
+                         self->session != NULL ? ringside_session_get_server_url (self->session)
+                                               : NULL);
+      return;
+    }
 
-  if (!state_is_signed_in (self->state))
-    gtk_label_set_label (self->identity_name_label, _("Not Signed In"));
-  else if (name != NULL && *name != '\0')
-    gtk_label_set_label (self->identity_name_label, name);
-  else
-    gtk_label_set_label (self->identity_name_label, _("Signed In"));
-
-  gtk_label_set_label (self->identity_detail_label, detail);
-  gtk_widget_set_visible (GTK_WIDGET (self->identity_detail_label), *detail != '\0');
-
+  name = ringside_session_get_user_display_name (self->session);
+  set_identity_line (self->identity_name_label,
+                     name != NULL && *name != '\0' ? name : _("Signed In"));
+  set_identity_line (self->identity_email_label, ringside_session_get_user_email (self->session));
+  set_identity_line (self->identity_account_label,
+                     ringside_session_get_account_name (self->session));
 }
 
 /* The switcher moves to the bottom when the header bar is too narrow for it, and only where
@@ -724,7 +717,8 @@ ringside_window_class_init (RingsideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, demo_tag);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, identity_name_label);
-  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, identity_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, identity_email_label);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, identity_account_label);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, demo_banner);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, offline_banner);

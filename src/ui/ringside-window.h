@@ -13,12 +13,8 @@ G_BEGIN_DECLS
 #define RINGSIDE_TYPE_WINDOW (ringside_window_get_type ())
 G_DECLARE_FINAL_TYPE (RingsideWindow, ringside_window, RINGSIDE, WINDOW, AdwApplicationWindow)
 
-RingsideWindow *ringside_window_new          (RingsideApplication *application);
-
-/* Presents the sign-in dialog, saying why the user has to sign in when @reason is not NULL. */
-void            ringside_window_show_sign_in (RingsideWindow      *self,
-                                              const GError        *reason);
-void            ringside_window_add_toast    (RingsideWindow      *self,
-                                              const char          *title);
+/* The main window: the lists of the application's session, and everything around them
+ * (restoring the session, the sign-in dialog, the offline banner, search and actions). */
+RingsideWindow *ringside_window_new (RingsideApplication *application);
 
 G_END_DECLS
