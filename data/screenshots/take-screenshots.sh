@@ -1,9 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Takes the AppStream screenshots from the demo mode, in a throwaway session (private HOME,
-# D-Bus, keyring and Xvfb display from tests/run-isolated.sh), so that they can be redone
-# after any change to the UI.
+# Takes the AppStream screenshots from the demo mode in a throwaway session (private HOME,
+# D-Bus and keyring from tests/run-isolated.sh, and an Xvfb display), so that they can be
+# redone after any change to the UI.
 #
 # usage: data/screenshots/take-screenshots.sh BUILD_DIR [OUTPUT_DIR]
 #
@@ -21,8 +21,11 @@ if [ "${RINGSIDE_SCREENSHOTS_INNER:-}" != 1 ]; then
   fi
   build_dir=$(cd "$1" && pwd)
   output_dir=$(mkdir -p "${2:-$here}" && cd "${2:-$here}" && pwd)
-  exec "$source_root/tests/run-isolated.sh" --keyring --display \
-    env RINGSIDE_SCREENSHOTS_INNER=1 bash "$0" "$build_dir" "$output_dir"
+  # The screen is large because Xvfb's pointer cannot be moved: it rests in the middle of
+  # the screen, and the windows, at its top left corner, must stay clear of it.
+  exec "$source_root/tests/run-isolated.sh" --keyring \
+    env RINGSIDE_SCREENSHOTS_INNER=1 xvfb-run -a -s '-screen 0 2400x1600x24' \
+    bash "$0" "$build_dir" "$output_dir"
 fi
 
 build_dir=$1
@@ -35,9 +38,6 @@ export GSETTINGS_SCHEMA_DIR=$build_dir/data
 export GDK_BACKEND=x11
 export NO_AT_BRIDGE=1 GTK_A11Y=none
 schema=io.github.ringside.Ringside
-
-# Park the pointer in a corner, where it hovers over nothing.
-xdotool mousemove 1279 799
 
 gsettings set $schema window-width 1000
 gsettings set $schema window-height 680
