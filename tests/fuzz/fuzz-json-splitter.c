@@ -179,8 +179,8 @@ measure (JsonNode *node,
   return TRUE;
 }
 
-/* Whether json-glib reads @body as JSON reads it: besides JSON it accepts comments and single-quoted
- * strings, and it swallows the character after a lone surrogate escape such as "\udc00". */
+/* Whether json-glib reads @body as JSON does. It also accepts comments and single-quoted
+ * strings, and swallows the character after a lone surrogate escape such as "\udc00". */
 static gboolean
 is_plain_json (const char *body,
                gsize       length)
