@@ -179,8 +179,23 @@ measure (JsonNode *node,
   return TRUE;
 }
 
+/* A "\u" escape json-glib reads as JSON does: four hex digits, and no surrogate, alone or
+ * paired, as json-glib swallows the character after a lone one. */
+static gboolean
+is_plain_unicode_escape (const char *escape,
+                         gsize       length)
+{
+  if (length < 6)
+    return FALSE;
+  for (guint i = 2; i < 6; i++)
+    if (!g_ascii_isxdigit (escape[i]))
+      return FALSE;
+
+  return !(g_ascii_tolower (escape[2]) == 'd' && g_ascii_xdigit_value (escape[3]) >= 8);
+}
+
 /* Whether json-glib reads @body as JSON does. It also accepts comments and single-quoted
- * strings, and swallows the character after a lone surrogate escape such as "\udc00". */
+ * strings, and mishandles some "\u" escapes. */
 static gboolean
 is_plain_json (const char *body,
                gsize       length)
@@ -188,9 +203,8 @@ is_plain_json (const char *body,
   if (memchr (body, '/', length) != NULL || memchr (body, '\'', length) != NULL)
     return FALSE;
 
-  for (gsize i = 0; i + 3 < length; i++)
-    if (body[i] == '\\' && body[i + 1] == 'u' && g_ascii_tolower (body[i + 2]) == 'd' &&
-        g_ascii_isxdigit (body[i + 3]) && g_ascii_xdigit_value (body[i + 3]) >= 8)
+  for (gsize i = 0; i + 1 < length; i++)
+    if (body[i] == '\\' && body[i + 1] == 'u' && !is_plain_unicode_escape (body + i, length - i))
       return FALSE;
 
   return TRUE;
