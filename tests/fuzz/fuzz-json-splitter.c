@@ -143,8 +143,22 @@ assert_elements_equal (GPtrArray *elements,
     }
 }
 
+/* json-glib 1.6 writes a double as g_ascii_dtostr() does, then adds ".0" if there is no
+ * '.': 1e+21 becomes "1e+21.0", which is not JSON. */
+static gboolean
+json_glib_writes_double (double value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    return FALSE;
+
+  g_ascii_dtostr (text, sizeof text, value);
+  return strchr (text, '.') != NULL || strpbrk (text, "eE") == NULL;
+}
+
 /* How deeply @node nests; FALSE when json-glib could not write it back as it read it: it
- * reads 1e999 as infinity, and "\ud800" as invalid UTF-8. */
+ * reads 1e999 as infinity, "\ud800" as invalid UTF-8, and see json_glib_writes_double(). */
 static gboolean
 measure (JsonNode *node,
          guint     depth,
@@ -172,7 +186,7 @@ measure (JsonNode *node,
           return FALSE;
     }
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    return isfinite (json_node_get_double (node));
+    return json_glib_writes_double (json_node_get_double (node));
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     return g_utf8_validate (json_node_get_string (node), -1, NULL);
 
