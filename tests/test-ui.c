@@ -13,7 +13,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <libsecret/secret.h>
 
 #include "ringside-accounts-view.h"
@@ -519,6 +522,96 @@ scenario_sign_in (RingsideApplication *app)
   save_screenshot (GTK_WINDOW (get_window (app)), "users");
 }
 
+static gboolean
+file_chooser_is_open (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+typedef struct
+{
+  RingsideApplication *app;
+  const char          *title;
+} ToastWait;
+
+static gboolean
+toast_is_shown (gpointer data)
+{
+  ToastWait *wait = data;
+
+  return has_label (window_child (wait->app, "toast_overlay"), wait->title);
+}
+
+/* Signs in through the dialog that opens for want of a stored session. */
+static void
+sign_in_with_token (RingsideApplication *app)
+{
+  RingsideSignInDialog *dialog;
+
+  wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  dialog = get_sign_in_dialog ();
+  gtk_toggle_button_set_active (dialog_child (dialog, "token_toggle"), TRUE);
+  gtk_editable_set_text (dialog_child (dialog, "token_row"), RINGSIDE_DEMO_RC_ACCESS_TOKEN);
+  activate_entry (dialog_child (dialog, "token_row"));
+  wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
+  wait_until (lists_are_shown, app, "both lists");
+  assert_lists_complete (app);
+}
+
+/* Exports the accounts through the file chooser, as the user would. */
+static void
+scenario_export (RingsideApplication *app)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir_path = g_dir_make_tmp ("ringside-export-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  ToastWait toast = { app, "Accounts exported" };
+  GtkFileChooser *chooser;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir_path, "accounts.csv", NULL);
+
+  sign_in_with_token (app);
+  gtk_widget_activate_action (GTK_WIDGET (get_window (app)), "win.show-view", "s", "accounts");
+
+  gtk_widget_activate_action (GTK_WIDGET (get_window (app)), "win.export", NULL);
+  wait_until (file_chooser_is_open, NULL, "the file chooser");
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  /* Typed as a whole path into the name field, as one can. */
+  gtk_file_chooser_set_current_name (chooser, path);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (chooser), "_Export"), "clicked");
+  wait_until (toast_is_shown, &toast, "the export toast");
+
+  /* The rows as shown, under a header, and none of the secrets the API sends along. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "Northwind Support"));
+  g_assert_null (strstr (contents, RINGSIDE_DEMO_SECRET_MARKER));
+  lines = g_strsplit (g_strchomp (contents), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, ringside_demo_server_get_n_accounts (server) + 1);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir_path), ==, 0);
+}
+
 static void
 scenario_search_and_errors (RingsideApplication *app)
 {
@@ -535,6 +628,7 @@ scenario_search_and_errors (RingsideApplication *app)
   GListModel *model;
 
   wait_until (lists_are_shown, app, "both lists");
+  assert_lists_complete (app);
   g_assert_null (get_sign_in_dialog ());
   accounts_view = window_child (app, "accounts_view");
   users_view = window_child (app, "users_view");
@@ -729,12 +823,12 @@ scenario_preferences (RingsideApplication *app)
   g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "server_row")), ==,
                     RINGSIDE_SERVER_KIND_CUSTOM);
   g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "custom_url_row")), ==, url);
-  gtk_toggle_button_set_active (dialog_child (dialog, "token_toggle"), TRUE);
-  gtk_editable_set_text (dialog_child (dialog, "token_row"), RINGSIDE_DEMO_RC_ACCESS_TOKEN);
-  activate_entry (dialog_child (dialog, "token_row"));
-  wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
-  wait_until (lists_are_shown, app, "both lists");
-  g_assert_cmpstr (g_settings_get_string (settings, "sign-in-method"), ==, "token");
+  sign_in_with_token (app);
+  {
+    g_autofree char *method = g_settings_get_string (settings, "sign-in-method");
+
+    g_assert_cmpstr (method, ==, "token");
+  }
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   preferences = find_toplevel (RINGSIDE_TYPE_PREFERENCES_WINDOW);
@@ -813,6 +907,12 @@ test_restore_and_sign_out (void)
 }
 
 static void
+test_export (void)
+{
+  run_app_on_server (scenario_export);
+}
+
+static void
 test_rejected_session (void)
 {
   ringside_demo_server_revoke_refresh_tokens (server);
@@ -878,6 +978,7 @@ main (int   argc,
   g_test_add_func ("/ui/offline", test_offline);
   g_test_add_func ("/ui/demo", test_demo);
   g_test_add_func ("/ui/preferences", test_preferences);
+  g_test_add_func ("/ui/export", test_export);
 
   status = g_test_run ();
 
