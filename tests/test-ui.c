@@ -163,6 +163,14 @@ lookup_stored_token (const char *url)
 /* Conditions */
 
 static gboolean
+nothing_is_stored (gpointer url)
+{
+  g_autofree char *stored = lookup_stored_token (url);
+
+  return stored == NULL;
+}
+
+static gboolean
 sign_in_dialog_is_open (gpointer data)
 {
   return get_sign_in_dialog () != NULL;
@@ -739,7 +747,6 @@ static void
 scenario_rejected (RingsideApplication *app)
 {
   RingsideSignInDialog *dialog;
-  g_autofree char *stored = NULL;
 
   wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
   dialog = get_sign_in_dialog ();
@@ -748,8 +755,8 @@ scenario_rejected (RingsideApplication *app)
                    "Your session has ended. Sign in again to continue.");
 
   /* The rejected session is not tried again next time. */
-  stored = lookup_stored_token (ringside_demo_server_get_url (server));
-  g_assert_null (stored);
+  wait_until (nothing_is_stored, (gpointer) ringside_demo_server_get_url (server),
+              "the keyring to forget the session");
 }
 
 static void
@@ -774,6 +781,8 @@ static void
 scenario_demo (RingsideApplication *app)
 {
   g_autofree char *stored = NULL;
+  GtkWindow *shortcuts;
+  GtkWindow *about;
 
   g_assert_true (ringside_application_get_demo (app));
   wait_until (lists_are_shown, app, "both lists");
@@ -788,6 +797,19 @@ scenario_demo (RingsideApplication *app)
   g_assert_null (stored);
 
   save_screenshot (GTK_WINDOW (get_window (app)), "demo");
+
+  /* The keyboard shortcuts and About windows open over it. */
+  gtk_widget_activate_action (GTK_WIDGET (get_window (app)), "win.show-help-overlay", NULL);
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  save_screenshot (shortcuts, "shortcuts");
+  gtk_window_close (shortcuts);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  gtk_window_close (about);
 }
 
 static gpointer

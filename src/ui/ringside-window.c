@@ -115,8 +115,8 @@ static void
 ringside_window_set_views_session (RingsideWindow  *self,
                                    RingsideSession *session)
 {
-  g_object_set (self->accounts_view, "session", session, NULL);
-  g_object_set (self->users_view, "session", session, NULL);
+  ringside_accounts_view_set_session (self->accounts_view, session);
+  ringside_users_view_set_session (self->users_view, session);
 }
 
 static void
@@ -416,7 +416,10 @@ on_search_changed (RingsideWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  g_object_set (ringside_window_get_visible_view (self), "search-text", text, NULL);
+  if (ringside_window_showing_accounts (self))
+    ringside_accounts_view_set_search_text (self->accounts_view, text);
+  else
+    ringside_users_view_set_search_text (self->users_view, text);
 }
 
 static void
