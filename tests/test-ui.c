@@ -212,6 +212,14 @@ lists_are_shown (gpointer data)
 }
 
 static gboolean
+main_page_is_signed_out (gpointer data)
+{
+  GtkStack *main_stack = window_child (data, "main_stack");
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (main_stack), "signed-out") == 0;
+}
+
+static gboolean
 accounts_show_error (gpointer data)
 {
   return g_strcmp0 (view_page (window_child (data, "accounts_view")), "error") == 0;
@@ -494,6 +502,21 @@ scenario_sign_in (RingsideApplication *app)
   assert_focus_in (dialog, "token_row");
   g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "sign_in_button")));
   save_screenshot (GTK_WINDOW (dialog), "sign-in");
+
+  /* Cancelled while the server takes its time: the form comes back as it was. */
+  ringside_demo_server_set_fault (server, EXCHANGE_PATH, RINGSIDE_DEMO_FAULT_HANG, 0, 1);
+  gtk_editable_set_text (dialog_child (dialog, "token_row"), "a-token-to-cancel");
+  activate_entry (dialog_child (dialog, "token_row"));
+  wait_until (dialog_is_busy, dialog, "the dialog to sign in");
+  g_signal_emit_by_name (dialog_child (dialog, "cancel_button"), "clicked");
+  g_assert_false (dialog_is_busy (dialog));
+  g_assert_true (gtk_widget_get_sensitive (dialog_child (dialog, "form_box")));
+  g_assert_false (gtk_revealer_get_reveal_child (dialog_child (dialog, "message_revealer")));
+  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "token_row")), ==,
+                   "a-token-to-cancel");
+  g_assert_true (get_sign_in_dialog () == dialog);
+  wait_until (main_page_is_signed_out, app, "the window to show it is signed out");
+  ringside_demo_server_clear_faults (server);
 
   /* A wrong token: a plain message, and what was typed stays. */
   gtk_editable_set_text (dialog_child (dialog, "token_row"), "not-the-right-token");
