@@ -284,7 +284,7 @@ check_url_option (GVariantDict *options,
   normalized = ringside_client_normalize_base_url (url, &error);
   if (normalized == NULL)
     {
-      /* TRANSLATORS: the first %s is an option (--server), the second the URL given to it,
+      /* Translators: the first %s is an option (--server), the second the URL given to it,
        * the third a sentence saying why it cannot be used */
       g_printerr (_("Cannot use --%s %s: %s\n"), name, url, ringside_describe_url_error (error));
       return FALSE;
@@ -424,7 +424,7 @@ ringside_application_about_action (GSimpleAction *action,
                          "issue-url", "https://github.com/ringside/ringside/issues",
                          "comments", _("Browse the accounts and users of your RingCX contact "
                                        "centre."),
-                         /* TRANSLATORS: your name(s), one per line, to be credited */
+                         /* Translators: your name(s), one per line, to be credited */
                          "translator-credits", _("translator-credits"),
                          NULL);
 }

@@ -513,7 +513,7 @@ on_exported (GObject      *source,
     {
       g_autofree char *title = NULL;
 
-      /* TRANSLATORS: %s says why, e.g. "Permission denied" */
+      /* Translators: %s says why, e.g. "Permission denied" */
       title = g_strdup_printf (_("Could not export: %s"), error->message);
       ringside_window_add_toast (self, title);
     }
