@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "ringside-client.h"
 #include "ringside-error.h"
 
@@ -347,8 +349,11 @@ error_from_status (SoupMessage *message,
                           "The server did not accept the credentials%s.", suffix);
 
     case SOUP_STATUS_BAD_REQUEST:
+      /* The UI shows this message as it is. */
       return g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT,
-                          "The server refused the request%s.", suffix);
+                          /* Translators: %s is empty, or a space and the server's own
+                           * explanation in parentheses */
+                          _("The server refused the request%s."), suffix);
 
     case SOUP_STATUS_FORBIDDEN:
       return g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_FORBIDDEN,

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "ringside-account.h"
@@ -737,7 +738,8 @@ ringside_list_loader_load_async (RingsideListLoader  *self,
   if (thread == NULL)
     {
       job_unref (job);  /* the worker's reference */
-      g_prefix_error (&error, "Could not start reading the list: ");
+      /* Translators: followed by the reason */
+      g_prefix_error (&error, _("Could not start reading the list: "));
       job_finish (job, g_steal_pointer (&error));
       return;
     }
