@@ -738,8 +738,9 @@ ringside_list_loader_load_async (RingsideListLoader  *self,
   if (thread == NULL)
     {
       job_unref (job);  /* the worker's reference */
-      /* Translators: followed by the reason */
-      g_prefix_error (&error, _("Could not start reading the list: "));
+      g_prefix_error (&error,
+                      /* Translators: followed by the reason */
+                      _("Could not start reading the list: "));
       job_finish (job, g_steal_pointer (&error));
       return;
     }
