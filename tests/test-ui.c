@@ -487,17 +487,19 @@ scenario_sign_in (RingsideApplication *app)
   g_autofree char *stored = NULL;
   AdwViewStack *view_stack;
 
-  /* Nothing stored: the dialog opens over the window, on the method used last (JWT for a new
-   * user), with the first field focused. */
+  /* Nothing stored: the dialog opens over the window, on the method used last (a pasted
+   * token for a new user), with its field focused. */
   wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
   dialog = get_sign_in_dialog ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog))
                  == GTK_WINDOW (get_window (app)));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   wait_until ((Condition) gtk_widget_get_mapped, dialog, "the dialog to be mapped");
-  assert_focus_in (dialog, "client_id_row");
+  assert_focus_in (dialog, "token_row");
 
-  /* The access token way: its field gets the focus. */
+  /* The JWT way: its first field gets the focus; and back. */
+  gtk_toggle_button_set_active (dialog_child (dialog, "jwt_toggle"), TRUE);
+  assert_focus_in (dialog, "client_id_row");
   gtk_toggle_button_set_active (dialog_child (dialog, "token_toggle"), TRUE);
   assert_focus_in (dialog, "token_row");
   g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "sign_in_button")));

@@ -1014,7 +1014,7 @@ on_restore_looked_up (GObject      *source,
       if (error == NULL)
         error = g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_NO_SESSION,
                              "There is no saved session for %s.", self->server_url);
-      else
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         set_keyring_error (self, error);
       set_state (self, RINGSIDE_SESSION_STATE_SIGNED_OUT);
       g_task_return_error (task, g_steal_pointer (&error));

@@ -436,6 +436,7 @@ on_export_file_chosen (GObject      *source,
                        gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   RingsideAccountsView *self = g_task_get_source_object (task);
   g_autoptr(GFile) file = NULL;
   GError *error = NULL;
@@ -447,8 +448,8 @@ on_export_file_chosen (GObject      *source,
       return;
     }
 
-  ringside_accounts_view_write_csv_async (self, file, g_task_get_cancellable (task),
-                                          on_export_written, g_steal_pointer (&task));
+  ringside_accounts_view_write_csv_async (self, file, cancellable,
+                                          on_export_written, g_object_ref (task));
 }
 
 void

@@ -588,6 +588,7 @@ on_export_file_chosen (GObject      *source,
                        gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   RingsideUsersView *self = g_task_get_source_object (task);
   g_autoptr(GFile) file = NULL;
   GError *error = NULL;
@@ -599,8 +600,8 @@ on_export_file_chosen (GObject      *source,
       return;
     }
 
-  ringside_users_view_write_csv_async (self, file, g_task_get_cancellable (task),
-                                       on_export_written, g_steal_pointer (&task));
+  ringside_users_view_write_csv_async (self, file, cancellable,
+                                       on_export_written, g_object_ref (task));
 }
 
 void
