@@ -2,7 +2,7 @@
 # The whole test suite from a fresh clone on a fresh Debian 12 machine: installs the
 # dependencies, builds, runs every test, then builds again with AddressSanitizer and
 # UndefinedBehaviorSanitizer and runs every test once more; the core tests also run under
-# valgrind for leaks.
+# valgrind for leaks, and every fuzz target runs for 30 s.
 #
 # usage: tests/run-all.sh        (as root, or with sudo available)
 set -euo pipefail
@@ -33,5 +33,8 @@ meson compile -C build-asan
 # GL under Xvfb needs no checking here, and ASan is slow: give the tests more time.
 GDK_DEBUG=gl-disable meson test -C build-asan --print-errorlogs --num-processes 2 \
   --timeout-multiplier 3
+
+echo "== Fuzzing: a short run of every libFuzzer target (clang, ASan, UBSan)"
+bench/fuzz.sh --seconds 30
 
 echo "== All tests passed"
