@@ -1,0 +1,395 @@
+/* ringside-bench-list.c: loading a list into the real view, in a real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * usage: ringside-bench-list (--users=N [--form=flat|nested] [--search-sort] | --accounts=N)
+ *
+ * Starts a demo server of that size in another process, signs in, shows a RingsideUsersView
+ * (or RingsideAccountsView) in a window, and reloads it, timing from the request to the
+ * first rows in the view's model and to all of them. Meanwhile a high-priority timeout that
+ * asks to run every millisecond measures how late it runs: the longest main-loop stall.
+ * Then prints the process's peak RSS. With --search-sort it goes on to time search
+ * keystrokes and column sorts over the loaded list.
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "bench-utils.h"
+#include "ringside-accounts-view.h"
+#include "ringside-demo-server.h"
+#include "ringside-users-view.h"
+
+typedef struct
+{
+  GtkWindow   *window;
+  GtkWidget   *view;
+  GListModel  *model;        /* the view's rows as shown */
+  const char  *label;        /* "users-100k flat" */
+
+  double       request_time;
+  double       first_rows_time;
+  double       all_rows_time;
+  gboolean     first_rows;
+  gboolean     loaded;
+  gboolean     painted;
+} Bench;
+
+/* Sizes as the figures name them: 1k, 10k, 100k. */
+static char *
+format_size (guint n)
+{
+  if (n >= 1000 && n % 1000 == 0)
+    return g_strdup_printf ("%uk", n / 1000);
+  return g_strdup_printf ("%u", n);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Bench         *self)
+{
+  self->painted = TRUE;
+}
+
+/* Waits until the window has painted a frame; queues one if none is due. */
+static void
+wait_for_paint (Bench *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->window));
+  gulong id;
+
+  self->painted = FALSE;
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->window));
+  bench_wait_for (&self->painted, 30, "a frame");
+  g_signal_handler_disconnect (clock, id);
+}
+
+static void
+on_signed_in (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean *done = user_data;
+
+  if (!ringside_session_sign_in_with_token_finish (RINGSIDE_SESSION (source), result, &error))
+    bench_fail ("signing in failed: %s", error->message);
+  *done = TRUE;
+}
+
+static RingsideSession *
+sign_in (const char *url)
+{
+  g_autoptr(RingsideSession) session = ringside_session_new (url, url, NULL, NULL);
+  gboolean done = FALSE;
+
+  ringside_session_set_persistent (session, FALSE);
+  ringside_session_sign_in_with_token_async (session, RINGSIDE_DEMO_RC_ACCESS_TOKEN, NULL,
+                                             on_signed_in, &done);
+  bench_wait_for (&done, 30, "signing in");
+
+  return g_steal_pointer (&session);
+}
+
+static void
+on_rows_changed (GListModel *model,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 Bench      *self)
+{
+  if (!self->first_rows && g_list_model_get_n_items (model) > 0)
+    {
+      self->first_rows = TRUE;
+      self->first_rows_time = bench_now_ms ();
+    }
+}
+
+static void
+on_loading_changed (GObject    *view,
+                    GParamSpec *pspec,
+                    Bench      *self)
+{
+  gboolean loading;
+
+  g_object_get (view, "loading", &loading, NULL);
+  if (!loading && self->request_time > 0 && !self->loaded)
+    {
+      self->loaded = TRUE;
+      self->all_rows_time = bench_now_ms ();
+    }
+}
+
+static void
+show_window (Bench     *self,
+             GtkWidget *view)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  self->view = view;
+  gtk_widget_set_vexpand (view, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), view);
+
+  self->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_title (self->window, "Ringside");
+  gtk_window_set_default_size (self->window, 1200, 760);
+  adw_window_set_content (ADW_WINDOW (self->window), box);
+  gtk_window_present (self->window);
+
+  wait_for_paint (self);
+  /* Let start-up work (fonts, icons, the spinner) settle before the clock starts. */
+  bench_run_for (300);
+}
+
+/* Loads the list and prints its line. */
+static void
+bench_load (Bench *self,
+            guint  expected)
+{
+  BenchStallMonitor *monitor;
+  double stall;
+  guint n_rows;
+
+  g_signal_connect (self->model, "items-changed", G_CALLBACK (on_rows_changed), self);
+  g_signal_connect (self->view, "notify::loading", G_CALLBACK (on_loading_changed), self);
+
+  monitor = bench_stall_monitor_start ();
+  self->request_time = bench_now_ms ();
+  if (RINGSIDE_IS_USERS_VIEW (self->view))
+    ringside_users_view_reload (RINGSIDE_USERS_VIEW (self->view));
+  else
+    ringside_accounts_view_reload (RINGSIDE_ACCOUNTS_VIEW (self->view));
+
+  bench_wait_for (&self->loaded, 120, "the list");
+  /* The last rows are on screen once the next frame is painted. */
+  wait_for_paint (self);
+  stall = bench_stall_monitor_stop (monitor);
+
+  n_rows = g_list_model_get_n_items (self->model);
+  if (n_rows != expected)
+    bench_fail ("%s: %u rows loaded, the server has %u", self->label, n_rows, expected);
+
+  printf ("%s: first rows %.0f ms, all rows %.0f ms, peak RSS %.0f MB, longest stall %.0f ms\n",
+          self->label, self->first_rows_time - self->request_time,
+          self->all_rows_time - self->request_time, bench_peak_rss_mb (), stall);
+  fflush (stdout);
+}
+
+/* Search and sort */
+
+static GtkColumnView *
+find_column_view (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    return GTK_COLUMN_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkColumnView *found = find_column_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkColumnViewColumn *
+find_column (GtkColumnView *column_view,
+             const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  bench_fail ("the users view has no column “%s”", title);
+}
+
+/* The view's model is a sort model over the filter model; neither is incremental, so both
+ * settle before the change returns. Checked, not assumed: if a later change made them
+ * incremental, the time until they settle is what the user waits for. */
+static void
+wait_until_settled (Bench *self)
+{
+  GtkSortListModel *sort_model = GTK_SORT_LIST_MODEL (self->model);
+  GtkFilterListModel *filter_model = GTK_FILTER_LIST_MODEL (
+    gtk_sort_list_model_get_model (sort_model));
+
+  while (gtk_sort_list_model_get_pending (sort_model) > 0 ||
+         gtk_filter_list_model_get_pending (filter_model) > 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+typedef void (*ChangeFunc) (Bench      *self,
+                            const char *argument);
+
+/* Times @change: until the models have settled, and until the next frame is painted. */
+static void
+time_change (Bench      *self,
+             const char *what,
+             ChangeFunc  change,
+             const char *argument)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->window));
+  double start, settled, painted;
+  gulong id;
+
+  /* Start from a quiet main loop. */
+  bench_run_for (200);
+
+  self->painted = FALSE;
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+
+  start = bench_now_ms ();
+  change (self, argument);
+  wait_until_settled (self);
+  settled = bench_now_ms ();
+
+  gtk_widget_queue_draw (GTK_WIDGET (self->window));
+  bench_wait_for (&self->painted, 30, "a frame");
+  painted = bench_now_ms ();
+  g_signal_handler_disconnect (clock, id);
+
+  printf ("%s %s: %.1f ms, next frame painted at %.1f ms (%u rows shown)\n",
+          self->label, what, settled - start, painted - start,
+          g_list_model_get_n_items (self->model));
+  fflush (stdout);
+}
+
+static void
+set_search_text (Bench      *self,
+                 const char *text)
+{
+  ringside_users_view_set_search_text (RINGSIDE_USERS_VIEW (self->view), text);
+}
+
+/* @argument: "TITLE" or "-TITLE" for descending. */
+static void
+sort_by_column (Bench      *self,
+                const char *argument)
+{
+  GtkColumnView *column_view = find_column_view (self->view);
+  gboolean descending = argument[0] == '-';
+  GtkColumnViewColumn *column = find_column (column_view, argument + descending);
+
+  gtk_column_view_sort_by_column (column_view, column,
+                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
+static void
+bench_search_sort (Bench *self)
+{
+  /* Typing a surname, deleting a letter, clearing the field. The first letter checks every
+   * row; each further letter only the rows still shown; a deletion only the rows hidden. */
+  static const struct { const char *what; const char *text; } keystrokes[] = {
+    { "search keystroke 1 (\"g\", every row checked)", "g" },
+    { "search keystroke 2 (\"ga\", rows shown checked)", "ga" },
+    { "search keystroke 3 (\"gar\")", "gar" },
+    { "search backspace (\"ga\", rows hidden checked)", "ga" },
+    { "search cleared", "" },
+  };
+  static const struct { const char *what; const char *column; } sorts[] = {
+    { "sort by User Name", "User Name" },
+    { "sort by ID", "ID" },
+    { "sort by Name, descending", "-Name" },
+    { "sort by Name", "Name" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keystrokes); i++)
+    time_change (self, keystrokes[i].what, set_search_text, keystrokes[i].text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+    time_change (self, sorts[i].what, sort_by_column, sorts[i].column);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int n_users = 0;
+  int n_accounts = 0;
+  g_autofree char *form = NULL;
+  gboolean search_sort = FALSE;
+  const GOptionEntry entries[] = {
+    { "users", 0, 0, G_OPTION_ARG_INT, &n_users, "Load this many users", "N" },
+    { "form", 0, 0, G_OPTION_ARG_STRING, &form, "Users list form: flat or nested", "FORM" },
+    { "accounts", 0, 0, G_OPTION_ARG_INT, &n_accounts, "Load this many sub-accounts", "N" },
+    { "search-sort", 0, 0, G_OPTION_ARG_NONE, &search_sort, "Then time search and sort", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BenchServer) server = NULL;
+  g_autoptr(RingsideSession) session = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *label = NULL;
+  Bench self = { 0 };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    bench_fail ("%s", error->message);
+  if ((n_users > 0) == (n_accounts > 0))
+    bench_fail ("give either --users or --accounts");
+  if (form == NULL)
+    form = g_strdup ("flat");
+
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  adw_init ();
+
+  /* Before the server exists, so that its start-up does not count as ours. */
+  if (n_users > 0)
+    {
+      server = bench_server_spawn (n_users, 12, form);
+      size = format_size (n_users);
+      label = g_strdup_printf ("users-%s %s", size,
+                               g_strcmp0 (form, "flat") == 0 ? "flat" : "hierarchical");
+    }
+  else
+    {
+      server = bench_server_spawn (1, n_accounts, NULL);
+      size = format_size (n_accounts);
+      label = g_strdup_printf ("accounts-%s", size);
+    }
+  self.label = label;
+
+  session = sign_in (server->url);
+  if (n_users > 0)
+    {
+      RingsideUsersView *view = ringside_users_view_new ();
+
+      ringside_users_view_set_session (view, session);
+      self.model = ringside_users_view_get_model (view);
+      show_window (&self, GTK_WIDGET (view));
+      bench_load (&self, server->n_users);
+    }
+  else
+    {
+      RingsideAccountsView *view = ringside_accounts_view_new ();
+
+      ringside_accounts_view_set_session (view, session);
+      self.model = ringside_accounts_view_get_model (view);
+      show_window (&self, GTK_WIDGET (view));
+      bench_load (&self, server->n_accounts);
+    }
+
+  if (search_sort)
+    {
+      g_free (label);
+      label = g_strdup_printf ("users-%s", size);
+      self.label = label;
+      bench_search_sort (&self);
+    }
+
+  gtk_window_destroy (self.window);
+  return 0;
+}
