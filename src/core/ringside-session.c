@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "ringside-enums.h"
 #include "ringside-error.h"
 #include "ringside-jwt.h"
@@ -1354,7 +1356,7 @@ send_authorized (GTask *task)
   if (message == NULL)
     {
       g_task_return_new_error (task, RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT,
-                               "“%s” is not a valid request path.", data->path);
+                               _("“%s” is not a valid request path."), data->path);
       g_object_unref (task);
       return;
     }
