@@ -93,7 +93,8 @@ ringside_json_read_string (JsonObject  *object,
   if (value != NULL && *value != '\0')
     {
       g_free (*out);
-      *out = g_strdup (value);
+      /* json-glib turns a lone surrogate escape into invalid UTF-8, which Pango refuses. */
+  *out = g_utf8_make_valid (value, -1);
     }
   return TRUE;
 }
