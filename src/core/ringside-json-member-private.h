@@ -94,7 +94,7 @@ ringside_json_read_string (JsonObject  *object,
     {
       g_free (*out);
       /* json-glib turns a lone surrogate escape into invalid UTF-8, which Pango refuses. */
-  *out = g_utf8_make_valid (value, -1);
+      *out = g_utf8_make_valid (value, -1);
     }
   return TRUE;
 }
