@@ -409,16 +409,16 @@ ringside_application_about_action (GSimpleAction *action,
                                    GVariant      *parameter,
                                    gpointer       user_data)
 {
-  static const char *developers[] = { "The Ringside developers", NULL };
+  const char *developers[] = { _("The Ringside developers"), NULL };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
   adw_show_about_window (parent,
                          "application-name", _("Ringside"),
                          "application-icon", APPLICATION_ID,
                          "version", PACKAGE_VERSION,
-                         "developer-name", "The Ringside developers",
+                         "developer-name", developers[0],
                          "developers", developers,
-                         "copyright", "© The Ringside developers",
+                         "copyright", _("© The Ringside developers"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "website", "https://github.com/ringside/ringside",
                          "issue-url", "https://github.com/ringside/ringside/issues",
@@ -752,7 +752,7 @@ ringside_application_resume_async (RingsideApplication *self,
                                                cancellable, on_resumed, g_steal_pointer (&task));
   else if (!ringside_session_get_persistent (self->session))
     g_task_return_new_error (task, RINGSIDE_ERROR, RINGSIDE_ERROR_NO_SESSION,
-                             "This session is never stored");
+                             _("This session is never stored"));
   else
     ringside_session_restore_async (self->session, cancellable, on_resumed,
                                     g_steal_pointer (&task));
