@@ -55,8 +55,6 @@ GETTEXT_CALLS = {
     '_', 'N_', 'C_', 'NC_', 'Q_', 'gettext', 'ngettext', 'dgettext', 'dngettext',
     'g_dgettext', 'g_dngettext', 'g_dcgettext', 'g_dpgettext', 'g_dpgettext2',
 }
-GETTEXT_CALL_RE = re.compile(r'\b(?:%s)\s*\(' % '|'.join(sorted(GETTEXT_CALLS, key=len,
-                                                                   reverse=True)))
 
 # Calls whose string arguments are shown as they are: name -> indexes of those arguments.
 C_SETTERS = {
@@ -98,6 +96,12 @@ C_SETTERS = {
     'g_application_add_main_option': [5, 6],
     'g_application_command_line_print': [1], 'g_application_command_line_printerr': [1],
 }
+
+# Setters of the project's own widgets, and any others this table misses, by their names: the
+# text they take comes right after the object.
+C_SETTER_NAME_RE = re.compile(r'_(?:set_(?:title|subtitle|label|description|tooltip_text|'
+                              r'tooltip_markup|placeholder_text|heading|body|button_label|'
+                              r'accept_label|summary)|add_toast|show_toast)$')
 
 # Only the UI and main() talk to the terminal's user; the core prints nothing but debugging.
 C_UI_PRINTS = {'g_print': [0], 'g_printerr': [0]}
@@ -183,7 +187,9 @@ def needs_translation(path):
     with open(path, encoding='utf-8') as f:
         text = f.read()
     if path.endswith('.c'):
-        return GETTEXT_CALL_RE.search(strip_c_comments(text)) is not None
+        tokens = tokenize_c(text)
+        return any(token.kind == 'ident' and token.value in GETTEXT_CALLS and
+                   following.value == '(' for token, following in zip(tokens, tokens[1:]))
     if path.endswith('.ui'):
         return re.search(r'translatable\s*=\s*"yes"', text) is not None
     return True
@@ -292,10 +298,6 @@ TOKEN_RE = re.compile(r'''
   | (?P<space>\s+)
   | (?P<punct>.)
 ''', re.S | re.M | re.X)
-
-
-def strip_c_comments(text):
-    return re.sub(r'/\*.*?\*/|//[^\n]*', ' ', text, flags=re.S)
 
 
 class Token:
@@ -427,6 +429,8 @@ def check_c_tokens(tokens, rel, in_ui):
         if following.value != '(':
             continue
         setters = dict(C_SETTERS, **C_UI_PRINTS) if in_ui else C_SETTERS
+        if name not in setters and C_SETTER_NAME_RE.search(name):
+            setters = dict(setters, **{name: [1]})
         if name not in setters and name not in C_ERROR_CALLS and \
                 name not in C_PROPERTY_CALLS and name != 'gtk_accessible_update_property' and \
                 name != 'adw_message_dialog_add_responses':
@@ -601,7 +605,7 @@ def check_translations(tap, root, potfiles, tools):
             f.write('\n'.join(potfiles) + '\n')
         run = subprocess.run([tools['xgettext'], '--package-name=ringside', '-f', listfile,
                               '-D', root, '-k_', '-o', pot] + XGETTEXT_GLIB_PRESET,
-                             capture_output=True, text=True)
+                             capture_output=True, text=True, env=c_env())
         tap.check('xgettext makes a POT from po/POTFILES.in',
                   run.stderr.splitlines() if run.returncode != 0 or not os.path.isfile(pot)
                   else [])
@@ -641,11 +645,12 @@ def check_translations(tap, root, potfiles, tools):
                                                                          n_messages))
             run = subprocess.run([tools['msgfmt'], '--check', '--statistics', '-o', os.devnull,
                                   merged], capture_output=True, text=True, env=c_env())
-            summary = run.stderr.strip()
-            if run.returncode != 0 or 'fuzzy' in summary or 'untranslated' in summary:
-                problems.append('msgfmt: ' + summary)
+            output = run.stderr.strip().splitlines()
+            statistics = output[-1].rstrip('.') if output else 'no statistics'
+            if run.returncode != 0 or 'fuzzy' in statistics or 'untranslated' in statistics:
+                problems += ['msgfmt: ' + line for line in output]
             tap.check('po/%s.po translates all %d messages of a fresh POT (%s)' %
-                      (lang, n_messages, summary.rstrip('.')), problems)
+                      (lang, n_messages, statistics), problems)
             tap.check('po/%s.po keeps the typography of its language' % lang,
                       typography_problems(lang, current))
 
