@@ -215,18 +215,38 @@ find_column (GtkColumnView *column_view,
   bench_fail ("the users view has no column “%s”", title);
 }
 
-/* The view's model is a sort model over the filter model; neither is incremental, so both
- * settle before the change returns. Checked, not assumed: if a later change made them
- * incremental, the time until they settle is what the user waits for. */
+/* Whether @model, or a sort or filter model under it, still has work to do. */
+static gboolean
+model_is_pending (GListModel *model)
+{
+  while (model != NULL)
+    {
+      if (GTK_IS_SORT_LIST_MODEL (model))
+        {
+          if (gtk_sort_list_model_get_pending (GTK_SORT_LIST_MODEL (model)) > 0)
+            return TRUE;
+          model = gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (model));
+        }
+      else if (GTK_IS_FILTER_LIST_MODEL (model))
+        {
+          if (gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (model)) > 0)
+            return TRUE;
+          model = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (model));
+        }
+      else
+        return FALSE;
+    }
+
+  return FALSE;
+}
+
+/* The view's rows come from sort and filter models; as long as they are not incremental,
+ * they settle before the change returns. Checked, not assumed: were one made incremental,
+ * the time until it settles is what the user waits for. */
 static void
 wait_until_settled (Bench *self)
 {
-  GtkSortListModel *sort_model = GTK_SORT_LIST_MODEL (self->model);
-  GtkFilterListModel *filter_model = GTK_FILTER_LIST_MODEL (
-    gtk_sort_list_model_get_model (sort_model));
-
-  while (gtk_sort_list_model_get_pending (sort_model) > 0 ||
-         gtk_filter_list_model_get_pending (filter_model) > 0)
+  while (model_is_pending (self->model))
     g_main_context_iteration (NULL, TRUE);
 }
 

@@ -22,6 +22,12 @@
 #define QUEUE_LOW_MARK (4 * CHUNK_SIZE)
 /* The store changes at most this often: every splice makes the views re-sort and re-filter. */
 #define SPLICE_INTERVAL_MS 50
+/* A view may take long over a splice: a sorted GtkColumnView rebinds its rows and walks the
+ * whole list when new rows land above the ones shown. Waiting this many times as long as the
+ * last splice took before the next one keeps the main loop free most of the time, and makes
+ * batches grow with the list instead of the same work being redone for a few rows. */
+#define SPLICE_COST_FACTOR 4
+#define MAX_SPLICE_INTERVAL_MS 1000
 
 /* One load. The main context reads the stream and fills the store; the worker thread cuts
  * and parses. They share only what is under the mutex and the abort flag, and each holds a
@@ -41,6 +47,7 @@ typedef struct
   GSource         *splice_source;
   GPtrArray       *pending;           /* items waiting for the next splice */
   gint64           last_splice_time;  /* 0 before the first splice */
+  gint64           splice_interval;   /* µs to wait after the last splice */
 
   /* Set by the main context when the load ends; the worker then stops soon. */
   gint             abort;
@@ -343,8 +350,10 @@ job_splice (LoadJob            *job,
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GListStore) store = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint64 cost;
 
-  job->last_splice_time = g_get_monotonic_time ();
+  job->last_splice_time = start;
   if (job->pending->len == 0 || self->store == NULL)
     return;
 
@@ -355,6 +364,13 @@ job_splice (LoadJob            *job,
 
   g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
                        items->pdata, items->len);
+
+  /* What the views took over it sets the pace; the clock starts when they are done. */
+  job->last_splice_time = g_get_monotonic_time ();
+  cost = job->last_splice_time - start;
+  job->splice_interval = CLAMP (cost * SPLICE_COST_FACTOR, SPLICE_INTERVAL_MS * 1000,
+                                MAX_SPLICE_INTERVAL_MS * 1000);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
@@ -370,26 +386,26 @@ splice_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The first items go in at once, so that rows appear fast; later ones at most every
- * SPLICE_INTERVAL_MS. */
+/* The first items go in at once, so that rows appear fast; later ones after the interval
+ * that the last splice set. */
 static void
 job_schedule_splice (LoadJob *job)
 {
-  gint64 elapsed_ms;
+  gint64 elapsed;
 
   if (job->pending->len == 0 || job->splice_source != NULL)
     return;
 
-  elapsed_ms = (g_get_monotonic_time () - job->last_splice_time) / 1000;
-  if (job->last_splice_time == 0 || elapsed_ms >= SPLICE_INTERVAL_MS)
+  elapsed = g_get_monotonic_time () - job->last_splice_time;
+  if (job->last_splice_time == 0 || elapsed >= job->splice_interval)
     {
       job_splice (job, job_get_loader (job));
       return;
     }
 
-  job->splice_source = job_attach_source (job,
-                                          g_timeout_source_new (SPLICE_INTERVAL_MS - elapsed_ms),
-                                          splice_timeout_cb);
+  job->splice_source =
+    job_attach_source (job, g_timeout_source_new ((job->splice_interval - elapsed + 999) / 1000),
+                       splice_timeout_cb);
 }
 
 static gboolean
