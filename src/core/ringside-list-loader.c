@@ -280,6 +280,142 @@ worker_parse_element (LoadJob     *job,
   return TRUE;
 }
 
+/* Parsing is spread over the processors: the elements of each chunk are cut into slices of
+ * at least this many, parsed side by side and put back in order. */
+#define MIN_SLICE_ELEMENTS 8
+#define MAX_PARSER_THREADS 4
+
+/* Elements [first, end) of a chunk, parsed by one thread. */
+typedef struct
+{
+  LoadJob    *job;
+  GPtrArray  *elements;
+  guint       first;
+  guint       end;
+  guint       first_index;   /* the element number of elements[first], from 1 */
+  GPtrArray  *items;         /* what the elements before the failing one made */
+  GError     *error;         /* why the first element that failed did */
+
+  /* Shared by the slices of a chunk: how many are still being parsed. */
+  GMutex     *mutex;
+  GCond      *cond;
+  guint      *remaining;
+} Slice;
+
+static void
+slice_parse (Slice      *slice,
+             JsonParser *parser)
+{
+  for (guint i = slice->first; i < slice->end && !job_is_aborted (slice->job); i++)
+    {
+      if (!worker_parse_element (slice->job, parser, slice->elements->pdata[i],
+                                 slice->first_index + i - slice->first, slice->items,
+                                 &slice->error))
+        break;
+    }
+}
+
+/* A GThreadPool function: parses a slice with a parser of its own. */
+static void
+slice_parse_in_pool (gpointer data,
+                     gpointer user_data)
+{
+  Slice *slice = data;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+  slice_parse (slice, parser);
+
+  g_mutex_lock (slice->mutex);
+  if (--*slice->remaining == 0)
+    g_cond_signal (slice->cond);
+  g_mutex_unlock (slice->mutex);
+}
+
+/* Parses @elements, numbered from @first_index, into @items, in order. On failure @items
+ * holds what the elements before the failing one made. */
+static gboolean
+worker_parse_elements (LoadJob      *job,
+                       GThreadPool  *pool,
+                       JsonParser   *parser,
+                       GPtrArray    *elements,
+                       guint         first_index,
+                       GPtrArray    *items,
+                       GError      **error)
+{
+  guint n_slices = 1;
+  g_autofree Slice *slices = NULL;
+  GMutex mutex;
+  GCond cond;
+  guint remaining;
+  gboolean ok = TRUE;
+
+  if (pool != NULL)
+    n_slices = CLAMP (elements->len / MIN_SLICE_ELEMENTS, 1,
+                      (guint) g_thread_pool_get_max_threads (pool) + 1);
+
+  g_mutex_init (&mutex);
+  g_cond_init (&cond);
+  remaining = n_slices - 1;
+
+  slices = g_new0 (Slice, n_slices);
+  for (guint s = 0; s < n_slices; s++)
+    {
+      Slice *slice = &slices[s];
+
+      slice->job = job;
+      slice->elements = elements;
+      slice->first = (guint) ((guint64) elements->len * s / n_slices);
+      slice->end = (guint) ((guint64) elements->len * (s + 1) / n_slices);
+      slice->first_index = first_index + slice->first;
+      slice->items = s == 0 ? g_ptr_array_ref (items)
+                            : g_ptr_array_new_with_free_func (g_object_unref);
+      slice->mutex = &mutex;
+      slice->cond = &cond;
+      slice->remaining = &remaining;
+      if (s > 0)
+        g_thread_pool_push (pool, slice, NULL);
+    }
+
+  /* This thread takes the first slice, then waits for the others. */
+  slice_parse (&slices[0], parser);
+
+  g_mutex_lock (&mutex);
+  while (remaining > 0)
+    g_cond_wait (&cond, &mutex);
+  g_mutex_unlock (&mutex);
+
+  for (guint s = 0; s < n_slices; s++)
+    {
+      Slice *slice = &slices[s];
+
+      if (ok && s > 0)
+        g_ptr_array_extend_and_steal (items, g_steal_pointer (&slice->items));
+      if (ok && slice->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&slice->error));
+          ok = FALSE;
+        }
+      g_clear_pointer (&slice->items, g_ptr_array_unref);
+      g_clear_error (&slice->error);
+    }
+
+  g_mutex_clear (&mutex);
+  g_cond_clear (&cond);
+  return ok;
+}
+
+static GThreadPool *
+worker_new_pool (void)
+{
+  guint n_threads = CLAMP (g_get_num_processors (), 1, MAX_PARSER_THREADS);
+
+  if (n_threads == 1)
+    return NULL;
+
+  /* Helpers besides the worker itself, which parses too. */
+  return g_thread_pool_new (slice_parse_in_pool, NULL, n_threads - 1, FALSE, NULL);
+}
+
 static gpointer
 worker_main (gpointer data)
 {
@@ -288,12 +424,14 @@ worker_main (gpointer data)
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_autoptr(GError) error = NULL;
+  GThreadPool *pool = worker_new_pool ();
   guint index = 0;
 
   for (;;)
     {
       g_autoptr(GBytes) chunk = worker_next_chunk (job);
       g_autoptr(GPtrArray) items = NULL;
+      g_autoptr(GError) element_error = NULL;
       gsize size;
       const char *bytes;
       gboolean fed;
@@ -310,24 +448,22 @@ worker_main (gpointer data)
       fed = ringside_json_splitter_feed (splitter, bytes, size, elements, &error);
 
       items = g_ptr_array_new_with_free_func (g_object_unref);
-      for (guint i = 0; i < elements->len && !job_is_aborted (job); i++)
+      if (!worker_parse_elements (job, pool, parser, elements, index + 1, items,
+                                  &element_error))
         {
-          g_autoptr(GError) element_error = NULL;
-
-          if (!worker_parse_element (job, parser, elements->pdata[i], ++index, items,
-                                     &element_error))
-            {
-              g_clear_error (&error);
-              error = g_steal_pointer (&element_error);
-              break;
-            }
+          g_clear_error (&error);
+          error = g_steal_pointer (&element_error);
         }
+      index += elements->len;
       g_ptr_array_set_size (elements, 0);
 
       worker_publish (job, g_steal_pointer (&items), size);
       if (!fed || error != NULL || job_is_aborted (job))
         break;
     }
+
+  if (pool != NULL)
+    g_thread_pool_free (pool, FALSE, TRUE);
 
   worker_done (job, g_steal_pointer (&error));
   return NULL;
