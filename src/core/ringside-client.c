@@ -11,6 +11,7 @@
 
 #include "ringside-client.h"
 #include "ringside-error.h"
+#include "ringside-json-member-private.h"
 
 /* Error bodies are only read to find a message in them. */
 #define MAX_ERROR_BODY_SIZE (64 * 1024)
@@ -249,19 +250,6 @@ tidy_server_text (const char *text)
   return tidy->len > 0 ? g_string_free (g_steal_pointer (&tidy), FALSE) : NULL;
 }
 
-static const char *
-json_string_member (JsonObject *object,
-                    const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-
-  return NULL;
-}
-
 /* RingCX errors are {errorCode, generalMessage, details, ...}; the platform's are
  * {error, error_description} or {message}; some answers are plain text. */
 static char *
@@ -286,7 +274,7 @@ server_message_from_body (GBytes *body)
 
       for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
         {
-          const char *value = json_string_member (object, candidates[i]);
+          const char *value = ringside_json_peek_string (object, candidates[i]);
 
           if (value != NULL && *value != '\0')
             return tidy_server_text (value);

@@ -74,6 +74,24 @@ ringside_json_holds (JsonNode *node,
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == value_type;
 }
 
+/* The member's text, or NULL when it is missing or not a string: for lenient readers of
+ * answers where a wrong type simply means "not given". json-glib turns a lone surrogate
+ * escape ("\ud800") into invalid UTF-8, which Pango refuses to show and a header must not
+ * carry: such text counts as missing too. */
+static inline const char *
+ringside_json_peek_string (JsonObject *object,
+                           const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  const char *text;
+
+  if (node == NULL || !ringside_json_holds (node, G_TYPE_STRING))
+    return NULL;
+
+  text = json_node_get_string (node);
+  return g_utf8_validate (text, -1, NULL) ? text : NULL;
+}
+
 /* Text; an empty string counts as missing. */
 static inline gboolean
 ringside_json_read_string (JsonObject  *object,

@@ -11,6 +11,7 @@
 
 #include "ringside-enums.h"
 #include "ringside-error.h"
+#include "ringside-json-member-private.h"
 #include "ringside-jwt.h"
 #include "ringside-session.h"
 #include "ringside-token-response.h"
@@ -205,19 +206,6 @@ static GHashTable *
 new_form (void)
 {
   return g_hash_table_new (g_str_hash, g_str_equal);
-}
-
-static const char *
-get_string_member (JsonObject *object,
-                   const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-
-  return NULL;
 }
 
 /* Lifetimes */
@@ -881,7 +869,7 @@ on_platform_token (GObject      *source,
     }
 
   if (JSON_NODE_HOLDS_OBJECT (root))
-    rc_access_token = get_string_member (json_node_get_object (root), "access_token");
+    rc_access_token = ringside_json_peek_string (json_node_get_object (root), "access_token");
 
   if (rc_access_token == NULL || *rc_access_token == '\0')
     {

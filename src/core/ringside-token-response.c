@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ringside-error.h"
+#include "ringside-json-member-private.h"
 #include "ringside-token-response.h"
 
 void
@@ -35,22 +36,6 @@ ringside_token_response_free (RingsideTokenResponse *response)
   g_free (response);
 }
 
-static const char *
-get_string_member (JsonObject *object,
-                   const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  /* json-glib turns a lone surrogate escape ("\ud800") into invalid UTF-8, which Pango
-   * refuses to show and a header must not carry: such text counts as missing. */
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_STRING &&
-      g_utf8_validate (json_node_get_string (node), -1, NULL))
-    return json_node_get_string (node);
-
-  return NULL;
-}
-
 /* IDs are strings in the documentation and numbers in some answers. */
 static char *
 get_id_member (JsonObject *object,
@@ -61,7 +46,7 @@ get_id_member (JsonObject *object,
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return NULL;
   if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (get_string_member (object, name));
+    return g_strdup (ringside_json_peek_string (object, name));
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
   return NULL;
@@ -87,8 +72,8 @@ read_agent_details (JsonObject            *object,
     return;
   agent = json_node_get_object (first_node);
 
-  first = get_string_member (agent, "firstName");
-  last = get_string_member (agent, "lastName");
+  first = ringside_json_peek_string (agent, "firstName");
+  last = ringside_json_peek_string (agent, "lastName");
   if (first != NULL || last != NULL)
     {
       g_autofree char *joined = g_strdup_printf ("%s %s", first ? first : "", last ? last : "");
@@ -98,10 +83,10 @@ read_agent_details (JsonObject            *object,
         response->user_display_name = g_steal_pointer (&joined);
     }
 
-  response->user_email = g_strdup (get_string_member (agent, "email"));
+  response->user_email = g_strdup (ringside_json_peek_string (agent, "email"));
   if (response->user_email == NULL)
-    response->user_email = g_strdup (get_string_member (agent, "username"));
-  response->account_name = g_strdup (get_string_member (agent, "accountName"));
+    response->user_email = g_strdup (ringside_json_peek_string (agent, "username"));
+  response->account_name = g_strdup (ringside_json_peek_string (agent, "accountName"));
   if (response->main_account_id == NULL)
     response->main_account_id = get_id_member (agent, "accountId");
 }
@@ -143,8 +128,8 @@ ringside_token_response_parse (JsonNode  *root,
     }
   object = json_node_get_object (root);
 
-  access_token = get_string_member (object, "accessToken");
-  refresh_token = get_string_member (object, "refreshToken");
+  access_token = ringside_json_peek_string (object, "accessToken");
+  refresh_token = ringside_json_peek_string (object, "refreshToken");
   if (!is_usable_token (access_token))
     {
       g_set_error_literal (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
