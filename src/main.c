@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "ringside-application.h"
 
@@ -15,6 +16,8 @@ main (int   argc,
 {
   g_autoptr(RingsideApplication) app = NULL;
 
+  /* Before anything translates: the option descriptions are built with the application. */
+  setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
