@@ -6,12 +6,13 @@
 
 #include <adwaita.h>
 
-#include "ringside-session.h"
+#include "ringside-list-view.h"
 
 G_BEGIN_DECLS
 
 #define RINGSIDE_TYPE_ACCOUNTS_VIEW (ringside_accounts_view_get_type ())
-G_DECLARE_FINAL_TYPE (RingsideAccountsView, ringside_accounts_view, RINGSIDE, ACCOUNTS_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (RingsideAccountsView, ringside_accounts_view, RINGSIDE, ACCOUNTS_VIEW,
+                      RingsideListView)
 
 /* The main account and its sub-accounts in a sortable, searchable column view.
  *

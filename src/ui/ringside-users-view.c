@@ -7,15 +7,10 @@
 
 #include <glib/gi18n.h>
 
-#include "ringside-remote-list.h"
-#include "ringside-ui-utils.h"
 #include "ringside-user.h"
 #include "ringside-users-view.h"
 
-/* Flat: every user once, nested ones included, with "parentPath" to place them. */
-#define USERS_PATH "/voice/api/v1/admin/users?flatten=true"
-
-/* The columns in their default order, which are also the fields of the CSV export. */
+/* The columns in their order in the .ui, which are also the fields of the CSV export. */
 typedef enum
 {
   FIELD_NAME,
@@ -25,23 +20,15 @@ typedef enum
   FIELD_ROLES,
   FIELD_ENABLED,
   FIELD_CREATED,
-  N_FIELDS
 } Field;
 
 struct _RingsideUsersView
 {
-  AdwBin               parent_instance;
+  RingsideListView     parent_instance;
 
-  /* Template widgets */
-  GtkStack            *stack;
-  AdwStatusPage       *error_page;
-  GtkColumnView       *column_view;
-  GtkSortListModel    *sort_model;
-  GtkColumnViewColumn *columns[N_FIELDS];
+  GtkColumnViewColumn *reports_to_column;
 
   /* Owned */
-  RingsideRemoteList  *list;
-  char                *summary;
   GtkSorter           *reports_to_sorter;
   /* The store shown, and its users by ID for "Reports To" (values borrowed from it) */
   GListStore          *indexed_store;
@@ -50,90 +37,12 @@ struct _RingsideUsersView
   GHashTable          *reports_to_cells;
 };
 
-G_DEFINE_FINAL_TYPE (RingsideUsersView, ringside_users_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  PROP_SEARCH_TEXT,
-  PROP_SUMMARY,
-  PROP_LOADING,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (RingsideUsersView, ringside_users_view, RINGSIDE_TYPE_LIST_VIEW)
 
 RingsideUsersView *
 ringside_users_view_new (void)
 {
   return g_object_new (RINGSIDE_TYPE_USERS_VIEW, NULL);
-}
-
-void
-ringside_users_view_reload (RingsideUsersView *self)
-{
-  g_return_if_fail (RINGSIDE_IS_USERS_VIEW (self));
-
-  ringside_remote_list_reload (self->list);
-}
-
-RingsideSession *
-ringside_users_view_get_session (RingsideUsersView *self)
-{
-  g_return_val_if_fail (RINGSIDE_IS_USERS_VIEW (self), NULL);
-
-  return ringside_remote_list_get_session (self->list);
-}
-
-void
-ringside_users_view_set_session (RingsideUsersView *self,
-                                 RingsideSession   *session)
-{
-  g_return_if_fail (RINGSIDE_IS_USERS_VIEW (self));
-  g_return_if_fail (session == NULL || RINGSIDE_IS_SESSION (session));
-
-  ringside_remote_list_set_session (self->list, session);
-}
-
-const char *
-ringside_users_view_get_search_text (RingsideUsersView *self)
-{
-  g_return_val_if_fail (RINGSIDE_IS_USERS_VIEW (self), NULL);
-
-  return ringside_remote_list_get_search_text (self->list);
-}
-
-void
-ringside_users_view_set_search_text (RingsideUsersView *self,
-                                     const char        *text)
-{
-  g_return_if_fail (RINGSIDE_IS_USERS_VIEW (self));
-
-  ringside_remote_list_set_search_text (self->list, text);
-}
-
-const char *
-ringside_users_view_get_summary (RingsideUsersView *self)
-{
-  g_return_val_if_fail (RINGSIDE_IS_USERS_VIEW (self), NULL);
-
-  return self->summary != NULL ? self->summary : "";
-}
-
-gboolean
-ringside_users_view_get_loading (RingsideUsersView *self)
-{
-  g_return_val_if_fail (RINGSIDE_IS_USERS_VIEW (self), FALSE);
-
-  return ringside_remote_list_get_loading (self->list);
-}
-
-GListModel *
-ringside_users_view_get_model (RingsideUsersView *self)
-{
-  g_return_val_if_fail (RINGSIDE_IS_USERS_VIEW (self), NULL);
-
-  return G_LIST_MODEL (self->sort_model);
 }
 
 /* The user index: IDs are 64-bit, so keys are allocated rather than packed in pointers. */
@@ -369,106 +278,39 @@ user_field_text (gpointer item,
     case FIELD_CREATED:
       return ringside_format_iso_date (ringside_user_get_creation_date (user));
 
-    case N_FIELDS:
     default:
       g_assert_not_reached ();
     }
 }
 
-/* State */
-
 static char *
-build_summary (RingsideUsersView *self)
+count_text (guint       total,
+            guint       shown,
+            const char *total_text,
+            const char *shown_text)
 {
-  guint total = ringside_remote_list_get_n_total (self->list);
-  guint shown = ringside_remote_list_get_n_shown (self->list);
-  gboolean loading = ringside_remote_list_get_loading (self->list);
-  g_autofree char *total_text = NULL;
-  g_autofree char *counts = NULL;
-
-  if (ringside_remote_list_get_session (self->list) == NULL ||
-      ringside_remote_list_get_error (self->list) != NULL)
-    return g_strdup ("");
-
-  if (total == 0 && loading)
-    return g_strdup (_("Loading…"));
-
-  total_text = ringside_format_count (total);
   if (shown == total)
     {
       /* Translators: %s is a number, e.g. "1,234 users" */
-      counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s user", "%s users", total),
-                                total_text);
-    }
-  else
-    {
-      g_autofree char *shown_text = ringside_format_count (shown);
-
-      /* Translators: the users matching a search, e.g. "3 of 1,234 users" */
-      counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%s of %s user", "%s of %s users", total),
-                                shown_text, total_text);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s user", "%s users", total),
+                              total_text);
     }
 
-  if (!loading)
-    return g_steal_pointer (&counts);
-
-  /* Translators: a count while more rows arrive, e.g. "1,234 users, loading…" */
-  return g_strdup_printf (_("%s, loading…"), counts);
+  /* Translators: the users matching a search, e.g. "3 of 1,234 users" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s of %s user", "%s of %s users", total),
+                          shown_text, total_text);
 }
 
-static void
-show_error (RingsideUsersView *self,
-            const GError      *error)
+/* Every user, not only the rows shown: a shown user may report to a hidden one. */
+static gpointer
+csv_data_new (RingsideListView *view,
+              GDestroyNotify   *destroy)
 {
-  const char *icon_name = NULL;
-  g_autofree char *text =
-    ringside_describe_load_error (error, _("Your account lacks permission to list users."),
-                                  &icon_name);
+  RingsideRemoteList *list = ringside_list_view_get_list (view);
 
-  adw_status_page_set_description (self->error_page, text);
-  adw_status_page_set_icon_name (self->error_page, icon_name);
-}
-
-static void
-update_state (RingsideUsersView *self)
-{
-  g_autofree char *summary = NULL;
-  const char *page = "empty";
-
-  switch (ringside_remote_list_get_state (self->list))
-    {
-    case RINGSIDE_REMOTE_LIST_STATE_LOADING:
-      page = "loading";
-      break;
-
-    case RINGSIDE_REMOTE_LIST_STATE_ERROR:
-      show_error (self, ringside_remote_list_get_error (self->list));
-      page = "error";
-      break;
-
-    case RINGSIDE_REMOTE_LIST_STATE_NO_RESULTS:
-      page = "no-results";
-      break;
-
-    case RINGSIDE_REMOTE_LIST_STATE_READY:
-      page = "list";
-      break;
-
-    case RINGSIDE_REMOTE_LIST_STATE_EMPTY:
-    default:
-      break;
-    }
-
-  gtk_stack_set_visible_child_name (self->stack, page);
-
-  summary = build_summary (self);
-  if (g_strcmp0 (summary, self->summary) != 0)
-    {
-      g_free (self->summary);
-      self->summary = g_steal_pointer (&summary);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
-    }
+  *destroy = (GDestroyNotify) export_index_free;
+  return export_index_new (G_LIST_MODEL (ringside_remote_list_get_store (list)));
 }
 
 static void
@@ -485,123 +327,61 @@ on_list_notify (RingsideUsersView  *self,
       /* Rows sorted by Reports To before their parent arrived sort right now. */
       if (!ringside_remote_list_get_loading (list))
         gtk_sorter_changed (self->reports_to_sorter, GTK_SORTER_CHANGE_DIFFERENT);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
     }
-  else if (g_strcmp0 (pspec->name, "session") == 0)
-    {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
-    }
-  else if (g_strcmp0 (pspec->name, "search-text") == 0)
-    {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
-    }
-
-  update_state (self);
 }
 
-static void
-on_rows_changed (RingsideUsersView *self)
+/* The public API, kept for the window and the tests */
+
+#define LIST_VIEW(self) RINGSIDE_LIST_VIEW (self)
+
+RingsideSession *
+ringside_users_view_get_session (RingsideUsersView *self)
 {
-  update_state (self);
-}
-
-static void
-on_retry_clicked (RingsideUsersView *self,
-                  GtkButton         *button)
-{
-  ringside_users_view_reload (self);
-}
-
-/* Export */
-
-static void
-on_csv_written (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (ringside_csv_export_write_finish (result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return ringside_list_view_get_session (LIST_VIEW (self));
 }
 
 void
-ringside_users_view_write_csv_async (RingsideUsersView   *self,
-                                     GFile               *file,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+ringside_users_view_set_session (RingsideUsersView *self,
+                                 RingsideSession   *session)
 {
-  g_autoptr(GTask) task = NULL;
-  RingsideCsvExport *export;
-  ExportIndex *index;
+  ringside_list_view_set_session (LIST_VIEW (self), session);
+}
 
-  g_return_if_fail (RINGSIDE_IS_USERS_VIEW (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+const char *
+ringside_users_view_get_search_text (RingsideUsersView *self)
+{
+  return ringside_list_view_get_search_text (LIST_VIEW (self));
+}
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ringside_users_view_write_csv_async);
+void
+ringside_users_view_set_search_text (RingsideUsersView *self,
+                                     const char        *text)
+{
+  ringside_list_view_set_search_text (LIST_VIEW (self), text);
+}
 
-  export = ringside_csv_export_new (file, self->column_view, self->columns, N_FIELDS,
-                                    G_LIST_MODEL (self->sort_model));
-  /* Every user, not only the rows shown: a shown user may report to a hidden one. */
-  index = export_index_new (G_LIST_MODEL (ringside_remote_list_get_store (self->list)));
-  ringside_csv_export_write_async (export, user_field_text,
-                                   index, (GDestroyNotify) export_index_free,
-                                   cancellable, on_csv_written, g_steal_pointer (&task));
+const char *
+ringside_users_view_get_summary (RingsideUsersView *self)
+{
+  return ringside_list_view_get_summary (LIST_VIEW (self));
 }
 
 gboolean
-ringside_users_view_write_csv_finish (RingsideUsersView  *self,
-                                      GAsyncResult       *result,
-                                      GError            **error)
+ringside_users_view_get_loading (RingsideUsersView *self)
 {
-  g_return_val_if_fail (RINGSIDE_IS_USERS_VIEW (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        ringside_users_view_write_csv_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return ringside_list_view_get_loading (LIST_VIEW (self));
 }
 
-static void
-on_export_written (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+GListModel *
+ringside_users_view_get_model (RingsideUsersView *self)
 {
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (ringside_users_view_write_csv_finish (RINGSIDE_USERS_VIEW (source), result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return ringside_list_view_get_model (LIST_VIEW (self));
 }
 
-static void
-on_export_file_chosen (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+void
+ringside_users_view_reload (RingsideUsersView *self)
 {
-  g_autoptr(GTask) task = user_data;
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  RingsideUsersView *self = g_task_get_source_object (task);
-  g_autoptr(GFile) file = NULL;
-  GError *error = NULL;
-
-  file = ringside_choose_export_file_finish (result, &error);
-  if (file == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  ringside_users_view_write_csv_async (self, file, cancellable,
-                                       on_export_written, g_object_ref (task));
+  ringside_list_view_reload (LIST_VIEW (self));
 }
 
 void
@@ -611,19 +391,7 @@ ringside_users_view_export_async (RingsideUsersView   *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_if_fail (RINGSIDE_IS_USERS_VIEW (self));
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ringside_users_view_export_async);
-
-  name = ringside_export_file_name ("users");
-  ringside_choose_export_file_async (parent, _("Export Users"), name, cancellable,
-                                     on_export_file_chosen, g_steal_pointer (&task));
+  ringside_list_view_export_async (LIST_VIEW (self), parent, cancellable, callback, user_data);
 }
 
 gboolean
@@ -631,34 +399,52 @@ ringside_users_view_export_finish (RingsideUsersView  *self,
                                    GAsyncResult       *result,
                                    GError            **error)
 {
-  g_return_val_if_fail (RINGSIDE_IS_USERS_VIEW (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        ringside_users_view_export_async, FALSE);
+  return ringside_list_view_export_finish (LIST_VIEW (self), result, error);
+}
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+void
+ringside_users_view_write_csv_async (RingsideUsersView   *self,
+                                     GFile               *file,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  ringside_list_view_write_csv_async (LIST_VIEW (self), file, cancellable, callback, user_data);
+}
+
+gboolean
+ringside_users_view_write_csv_finish (RingsideUsersView  *self,
+                                      GAsyncResult       *result,
+                                      GError            **error)
+{
+  return ringside_list_view_write_csv_finish (LIST_VIEW (self), result, error);
 }
 
 /* GObject */
 
 static void
+ringside_users_view_constructed (GObject *object)
+{
+  RingsideUsersView *self = RINGSIDE_USERS_VIEW (object);
+  RingsideRemoteList *list;
+
+  G_OBJECT_CLASS (ringside_users_view_parent_class)->constructed (object);
+
+  list = ringside_list_view_get_list (LIST_VIEW (self));
+  g_signal_connect_object (list, "notify", G_CALLBACK (on_list_notify), self,
+                           G_CONNECT_SWAPPED);
+  index_store (self, ringside_remote_list_get_store (list));
+}
+
+static void
 ringside_users_view_dispose (GObject *object)
 {
   RingsideUsersView *self = RINGSIDE_USERS_VIEW (object);
+  RingsideRemoteList *list = ringside_list_view_get_list (LIST_VIEW (self));
 
-  /* Cancels a load in flight; its callbacks then leave the view alone. */
-  if (self->list != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->list, self);
-      g_signal_handlers_disconnect_by_data (ringside_remote_list_get_model (self->list), self);
-      index_store (self, NULL);
-      g_clear_object (&self->list);
-    }
-
-  /* AdwBin lets go of its child itself; the template would unparent it behind its back. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), RINGSIDE_TYPE_USERS_VIEW);
-
+  if (list != NULL)
+    g_signal_handlers_disconnect_by_data (list, self);
+  index_store (self, NULL);
   g_clear_object (&self->reports_to_sorter);
 
   G_OBJECT_CLASS (ringside_users_view_parent_class)->dispose (object);
@@ -671,63 +457,8 @@ ringside_users_view_finalize (GObject *object)
 
   g_clear_pointer (&self->users_by_id, g_hash_table_unref);
   g_clear_pointer (&self->reports_to_cells, g_hash_table_unref);
-  g_free (self->summary);
 
   G_OBJECT_CLASS (ringside_users_view_parent_class)->finalize (object);
-}
-
-static void
-ringside_users_view_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  RingsideUsersView *self = RINGSIDE_USERS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, ringside_users_view_get_session (self));
-      break;
-
-    case PROP_SEARCH_TEXT:
-      g_value_set_string (value, ringside_users_view_get_search_text (self));
-      break;
-
-    case PROP_SUMMARY:
-      g_value_set_string (value, ringside_users_view_get_summary (self));
-      break;
-
-    case PROP_LOADING:
-      g_value_set_boolean (value, ringside_users_view_get_loading (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ringside_users_view_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  RingsideUsersView *self = RINGSIDE_USERS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      ringside_users_view_set_session (self, g_value_get_object (value));
-      break;
-
-    case PROP_SEARCH_TEXT:
-      ringside_users_view_set_search_text (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -735,48 +466,29 @@ ringside_users_view_class_init (RingsideUsersViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RingsideListViewClass *list_view_class = RINGSIDE_LIST_VIEW_CLASS (klass);
 
+  object_class->constructed = ringside_users_view_constructed;
   object_class->dispose = ringside_users_view_dispose;
   object_class->finalize = ringside_users_view_finalize;
-  object_class->get_property = ringside_users_view_get_property;
-  object_class->set_property = ringside_users_view_set_property;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, RINGSIDE_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SEARCH_TEXT] =
-    g_param_spec_string ("search-text", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SUMMARY] =
-    g_param_spec_string ("summary", NULL, NULL, "", G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  list_view_class->item_type = RINGSIDE_TYPE_USER;
+  /* Flat: every user once, nested ones included, with "parentPath" to place them. */
+  list_view_class->path = "/voice/api/v1/admin/users?flatten=true";
+  list_view_class->match_func = match_user;
+  list_view_class->count_text = count_text;
+  list_view_class->forbidden_message = N_("Your account lacks permission to list users.");
+  list_view_class->export_title = N_("Export Users");
+  list_view_class->export_name = "users";
+  list_view_class->csv_field_text = user_field_text;
+  list_view_class->csv_data_new = csv_data_new;
 
   /* The .ui looks the item type up by name. */
   g_type_ensure (RINGSIDE_TYPE_USER);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/ringside-users-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, RingsideUsersView, stack);
-  gtk_widget_class_bind_template_child (widget_class, RingsideUsersView, error_page);
-  gtk_widget_class_bind_template_child (widget_class, RingsideUsersView, column_view);
-  gtk_widget_class_bind_template_child (widget_class, RingsideUsersView, sort_model);
-  gtk_widget_class_bind_template_child_full (widget_class, "name_column", FALSE,
-    G_STRUCT_OFFSET (RingsideUsersView, columns[FIELD_NAME]));
-  gtk_widget_class_bind_template_child_full (widget_class, "user_name_column", FALSE,
-    G_STRUCT_OFFSET (RingsideUsersView, columns[FIELD_USER_NAME]));
-  gtk_widget_class_bind_template_child_full (widget_class, "id_column", FALSE,
-    G_STRUCT_OFFSET (RingsideUsersView, columns[FIELD_ID]));
-  gtk_widget_class_bind_template_child_full (widget_class, "reports_to_column", FALSE,
-    G_STRUCT_OFFSET (RingsideUsersView, columns[FIELD_REPORTS_TO]));
-  gtk_widget_class_bind_template_child_full (widget_class, "roles_column", FALSE,
-    G_STRUCT_OFFSET (RingsideUsersView, columns[FIELD_ROLES]));
-  gtk_widget_class_bind_template_child_full (widget_class, "enabled_column", FALSE,
-    G_STRUCT_OFFSET (RingsideUsersView, columns[FIELD_ENABLED]));
-  gtk_widget_class_bind_template_child_full (widget_class, "created_column", FALSE,
-    G_STRUCT_OFFSET (RingsideUsersView, columns[FIELD_CREATED]));
+  ringside_list_view_class_set_template_from_resource (list_view_class, RESOURCE_PREFIX
+                                                       "/ringside-users-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RingsideUsersView, reports_to_column);
 
   gtk_widget_class_bind_template_callback (widget_class, reports_to_setup);
   gtk_widget_class_bind_template_callback (widget_class, reports_to_bind);
@@ -784,7 +496,6 @@ ringside_users_view_class_init (RingsideUsersViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, enabled_text);
   gtk_widget_class_bind_template_callback (widget_class, format_date);
   gtk_widget_class_bind_template_callback (widget_class, date_sort_key);
-  gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked);
 }
 
 static void
@@ -795,28 +506,12 @@ ringside_users_view_init (RingsideUsersView *self)
   self->users_by_id = user_index_new ();
   self->reports_to_cells = g_hash_table_new (NULL, NULL);
 
-  /* Before the template, whose bindings read "loading". */
-  self->list = ringside_remote_list_new (RINGSIDE_TYPE_USER, USERS_PATH, match_user);
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect_object (self->list, "notify", G_CALLBACK (on_list_notify), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (ringside_remote_list_get_model (self->list), "items-changed",
-                           G_CALLBACK (on_rows_changed), self, G_CONNECT_SWAPPED);
-  index_store (self, ringside_remote_list_get_store (self->list));
 
   /* A string sorter computes each row's collation key once, where a custom sorter would
    * collate names on every comparison: that matters with 100,000 users. */
   reports_to = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (reports_to_sort_key), self, NULL);
   self->reports_to_sorter = GTK_SORTER (gtk_string_sorter_new (reports_to));
-  gtk_column_view_column_set_sorter (self->columns[FIELD_REPORTS_TO], self->reports_to_sorter);
-
-  gtk_sort_list_model_set_model (self->sort_model, ringside_remote_list_get_model (self->list));
-  gtk_sort_list_model_set_sorter (self->sort_model,
-                                  gtk_column_view_get_sorter (self->column_view));
-  gtk_column_view_sort_by_column (self->column_view, self->columns[FIELD_NAME],
-                                  GTK_SORT_ASCENDING);
-
-  update_state (self);
+  gtk_column_view_column_set_sorter (self->reports_to_column, self->reports_to_sorter);
 }

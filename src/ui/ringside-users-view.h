@@ -6,12 +6,13 @@
 
 #include <adwaita.h>
 
-#include "ringside-session.h"
+#include "ringside-list-view.h"
 
 G_BEGIN_DECLS
 
 #define RINGSIDE_TYPE_USERS_VIEW (ringside_users_view_get_type ())
-G_DECLARE_FINAL_TYPE (RingsideUsersView, ringside_users_view, RINGSIDE, USERS_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (RingsideUsersView, ringside_users_view, RINGSIDE, USERS_VIEW,
+                      RingsideListView)
 
 /* Every user of the account, nested ones included, in a sortable, searchable column view; a
  * "Reports To" column names each user's parent in the hierarchy.

@@ -1,0 +1,553 @@
+/* ringside-list-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ringside-list-view.h"
+
+typedef struct
+{
+  /* Template widgets, from the subclass's template */
+  GtkStack           *stack;
+  AdwStatusPage      *error_page;
+  GtkColumnView      *column_view;
+
+  /* Owned */
+  GtkSortListModel   *sort_model;
+  /* The columns in their order in the .ui, which is the order of the CSV fields */
+  GPtrArray          *columns;
+  RingsideRemoteList *list;
+  char               *summary;
+} RingsideListViewPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RingsideListView, ringside_list_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_SEARCH_TEXT,
+  PROP_SUMMARY,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+ringside_list_view_reload (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+
+  g_return_if_fail (RINGSIDE_IS_LIST_VIEW (self));
+
+  ringside_remote_list_reload (priv->list);
+}
+
+RingsideSession *
+ringside_list_view_get_session (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+
+  g_return_val_if_fail (RINGSIDE_IS_LIST_VIEW (self), NULL);
+
+  return ringside_remote_list_get_session (priv->list);
+}
+
+void
+ringside_list_view_set_session (RingsideListView *self,
+                                RingsideSession  *session)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+
+  g_return_if_fail (RINGSIDE_IS_LIST_VIEW (self));
+  g_return_if_fail (session == NULL || RINGSIDE_IS_SESSION (session));
+
+  ringside_remote_list_set_session (priv->list, session);
+}
+
+const char *
+ringside_list_view_get_search_text (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+
+  g_return_val_if_fail (RINGSIDE_IS_LIST_VIEW (self), NULL);
+
+  return ringside_remote_list_get_search_text (priv->list);
+}
+
+void
+ringside_list_view_set_search_text (RingsideListView *self,
+                                    const char       *text)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+
+  g_return_if_fail (RINGSIDE_IS_LIST_VIEW (self));
+
+  ringside_remote_list_set_search_text (priv->list, text);
+}
+
+const char *
+ringside_list_view_get_summary (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+
+  g_return_val_if_fail (RINGSIDE_IS_LIST_VIEW (self), NULL);
+
+  return priv->summary != NULL ? priv->summary : "";
+}
+
+gboolean
+ringside_list_view_get_loading (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+
+  g_return_val_if_fail (RINGSIDE_IS_LIST_VIEW (self), FALSE);
+
+  /* The template reads it before the list exists. */
+  return priv->list != NULL && ringside_remote_list_get_loading (priv->list);
+}
+
+GListModel *
+ringside_list_view_get_model (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+
+  g_return_val_if_fail (RINGSIDE_IS_LIST_VIEW (self), NULL);
+
+  return G_LIST_MODEL (priv->sort_model);
+}
+
+RingsideRemoteList *
+ringside_list_view_get_list (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+
+  g_return_val_if_fail (RINGSIDE_IS_LIST_VIEW (self), NULL);
+
+  return priv->list;
+}
+
+/* State */
+
+static char *
+format_counts (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+  guint total = ringside_remote_list_get_n_total (priv->list);
+  guint shown = ringside_remote_list_get_n_shown (priv->list);
+  g_autofree char *total_text = ringside_format_count (total);
+  g_autofree char *shown_text = ringside_format_count (shown);
+
+  return RINGSIDE_LIST_VIEW_GET_CLASS (self)->count_text (total, shown, total_text, shown_text);
+}
+
+static char *
+build_summary (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+  gboolean loading = ringside_remote_list_get_loading (priv->list);
+  g_autofree char *counts = NULL;
+
+  if (ringside_remote_list_get_session (priv->list) == NULL ||
+      ringside_remote_list_get_error (priv->list) != NULL)
+    return g_strdup ("");
+
+  if (ringside_remote_list_get_n_total (priv->list) == 0 && loading)
+    return g_strdup (_("Loading…"));
+
+  counts = format_counts (self);
+  if (!loading)
+    return g_steal_pointer (&counts);
+
+  /* Translators: a count while more rows arrive, e.g. "1,234 accounts, loading…" */
+  return g_strdup_printf (_("%s, loading…"), counts);
+}
+
+static void
+show_error (RingsideListView *self,
+            const GError     *error)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+  RingsideListViewClass *klass = RINGSIDE_LIST_VIEW_GET_CLASS (self);
+  const char *icon_name = NULL;
+  g_autofree char *text =
+    ringside_describe_load_error (error, _(klass->forbidden_message), &icon_name);
+
+  adw_status_page_set_description (priv->error_page, text);
+  adw_status_page_set_icon_name (priv->error_page, icon_name);
+}
+
+static const char *
+page_name (RingsideRemoteListState state)
+{
+  switch (state)
+    {
+    case RINGSIDE_REMOTE_LIST_STATE_LOADING:
+      return "loading";
+
+    case RINGSIDE_REMOTE_LIST_STATE_ERROR:
+      return "error";
+
+    case RINGSIDE_REMOTE_LIST_STATE_NO_RESULTS:
+      return "no-results";
+
+    case RINGSIDE_REMOTE_LIST_STATE_READY:
+      return "list";
+
+    case RINGSIDE_REMOTE_LIST_STATE_EMPTY:
+    default:
+      return "empty";
+    }
+}
+
+static void
+update_state (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+  RingsideRemoteListState state = ringside_remote_list_get_state (priv->list);
+  g_autofree char *summary = NULL;
+
+  if (state == RINGSIDE_REMOTE_LIST_STATE_ERROR)
+    show_error (self, ringside_remote_list_get_error (priv->list));
+  gtk_stack_set_visible_child_name (priv->stack, page_name (state));
+
+  summary = build_summary (self);
+  if (g_strcmp0 (summary, priv->summary) != 0)
+    {
+      g_free (priv->summary);
+      priv->summary = g_steal_pointer (&summary);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+    }
+}
+
+static void
+on_list_notify (RingsideListView   *self,
+                GParamSpec         *pspec,
+                RingsideRemoteList *list)
+{
+  /* The list's properties of the same name are ours. */
+  for (guint i = PROP_SESSION; i <= PROP_LOADING; i++)
+    {
+      if (i != PROP_SUMMARY && g_strcmp0 (pspec->name, properties[i]->name) == 0)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+    }
+
+  update_state (self);
+}
+
+static void
+on_retry_clicked (RingsideListView *self,
+                  GtkButton        *button)
+{
+  ringside_list_view_reload (self);
+}
+
+/* Export */
+
+static void
+on_csv_written (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (ringside_csv_export_write_finish (result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+ringside_list_view_write_csv_async (RingsideListView    *self,
+                                    GFile               *file,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+  RingsideListViewClass *klass = RINGSIDE_LIST_VIEW_GET_CLASS (self);
+  g_autoptr(GTask) task = NULL;
+  RingsideCsvExport *export;
+  GDestroyNotify data_free = NULL;
+  gpointer data = NULL;
+
+  g_return_if_fail (RINGSIDE_IS_LIST_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ringside_list_view_write_csv_async);
+
+  export = ringside_csv_export_new (file, priv->column_view,
+                                    (GtkColumnViewColumn * const *) priv->columns->pdata,
+                                    priv->columns->len, G_LIST_MODEL (priv->sort_model));
+  if (klass->csv_data_new != NULL)
+    data = klass->csv_data_new (self, &data_free);
+  ringside_csv_export_write_async (export, klass->csv_field_text, data, data_free,
+                                   cancellable, on_csv_written, g_steal_pointer (&task));
+}
+
+gboolean
+ringside_list_view_write_csv_finish (RingsideListView  *self,
+                                     GAsyncResult      *result,
+                                     GError           **error)
+{
+  g_return_val_if_fail (RINGSIDE_IS_LIST_VIEW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ringside_list_view_write_csv_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_export_written (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (ringside_list_view_write_csv_finish (RINGSIDE_LIST_VIEW (source), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_export_file_chosen (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  RingsideListView *self = g_task_get_source_object (task);
+  g_autoptr(GFile) file = NULL;
+  GError *error = NULL;
+
+  file = ringside_choose_export_file_finish (result, &error);
+  if (file == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  ringside_list_view_write_csv_async (self, file, cancellable,
+                                      on_export_written, g_object_ref (task));
+}
+
+void
+ringside_list_view_export_async (RingsideListView    *self,
+                                 GtkWindow           *parent,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  RingsideListViewClass *klass = RINGSIDE_LIST_VIEW_GET_CLASS (self);
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (RINGSIDE_IS_LIST_VIEW (self));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ringside_list_view_export_async);
+
+  name = ringside_export_file_name (klass->export_name);
+  ringside_choose_export_file_async (parent, _(klass->export_title), name, cancellable,
+                                     on_export_file_chosen, g_steal_pointer (&task));
+}
+
+gboolean
+ringside_list_view_export_finish (RingsideListView  *self,
+                                  GAsyncResult      *result,
+                                  GError           **error)
+{
+  g_return_val_if_fail (RINGSIDE_IS_LIST_VIEW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ringside_list_view_export_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* GObject */
+
+static void
+ringside_list_view_constructed (GObject *object)
+{
+  RingsideListView *self = RINGSIDE_LIST_VIEW (object);
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+  RingsideListViewClass *klass = RINGSIDE_LIST_VIEW_GET_CLASS (self);
+  GListModel *columns;
+  GtkSingleSelection *selection;
+
+  G_OBJECT_CLASS (ringside_list_view_parent_class)->constructed (object);
+
+  /* Here rather than in init, where the subclass's class fields are not visible yet. */
+  priv->list = ringside_remote_list_new (klass->item_type, klass->path, klass->match_func);
+  g_signal_connect_object (priv->list, "notify", G_CALLBACK (on_list_notify), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (ringside_remote_list_get_model (priv->list), "items-changed",
+                           G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+
+  columns = gtk_column_view_get_columns (priv->column_view);
+  priv->columns = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    g_ptr_array_add (priv->columns, g_list_model_get_item (columns, i));
+
+  priv->sort_model =
+    gtk_sort_list_model_new (g_object_ref (ringside_remote_list_get_model (priv->list)),
+                             g_object_ref (gtk_column_view_get_sorter (priv->column_view)));
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->sort_model)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  gtk_column_view_sort_by_column (priv->column_view, g_ptr_array_index (priv->columns, 0),
+                                  GTK_SORT_ASCENDING);
+
+  update_state (self);
+}
+
+static void
+ringside_list_view_dispose (GObject *object)
+{
+  RingsideListView *self = RINGSIDE_LIST_VIEW (object);
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+
+  /* Cancels a load in flight; its callbacks then leave the view alone. */
+  if (priv->list != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (priv->list, self);
+      g_signal_handlers_disconnect_by_data (ringside_remote_list_get_model (priv->list), self);
+      g_clear_object (&priv->list);
+    }
+
+  /* AdwBin lets go of its child itself; the template would unparent it behind its back.
+   * The template is the subclass's, which has no templates of its own below it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
+
+  g_clear_pointer (&priv->columns, g_ptr_array_unref);
+  g_clear_object (&priv->sort_model);
+
+  G_OBJECT_CLASS (ringside_list_view_parent_class)->dispose (object);
+}
+
+static void
+ringside_list_view_finalize (GObject *object)
+{
+  RingsideListView *self = RINGSIDE_LIST_VIEW (object);
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+
+  g_free (priv->summary);
+
+  G_OBJECT_CLASS (ringside_list_view_parent_class)->finalize (object);
+}
+
+static void
+ringside_list_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  RingsideListView *self = RINGSIDE_LIST_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, ringside_list_view_get_session (self));
+      break;
+
+    case PROP_SEARCH_TEXT:
+      g_value_set_string (value, ringside_list_view_get_search_text (self));
+      break;
+
+    case PROP_SUMMARY:
+      g_value_set_string (value, ringside_list_view_get_summary (self));
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, ringside_list_view_get_loading (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ringside_list_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  RingsideListView *self = RINGSIDE_LIST_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      ringside_list_view_set_session (self, g_value_get_object (value));
+      break;
+
+    case PROP_SEARCH_TEXT:
+      ringside_list_view_set_search_text (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ringside_list_view_class_init (RingsideListViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = ringside_list_view_constructed;
+  object_class->dispose = ringside_list_view_dispose;
+  object_class->finalize = ringside_list_view_finalize;
+  object_class->get_property = ringside_list_view_get_property;
+  object_class->set_property = ringside_list_view_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, RINGSIDE_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH_TEXT] =
+    g_param_spec_string ("search-text", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL, "", G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ringside_list_view_init (RingsideListView *self)
+{
+}
+
+void
+ringside_list_view_class_set_template_from_resource (RingsideListViewClass *klass,
+                                                     const char            *resource_name)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_return_if_fail (RINGSIDE_IS_LIST_VIEW_CLASS (klass));
+
+  gtk_widget_class_set_template_from_resource (widget_class, resource_name);
+  gtk_widget_class_bind_template_child_private (widget_class, RingsideListView, stack);
+  gtk_widget_class_bind_template_child_private (widget_class, RingsideListView, error_page);
+  gtk_widget_class_bind_template_child_private (widget_class, RingsideListView, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked);
+}

@@ -1,0 +1,111 @@
+/* ringside-list-view.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ringside-remote-list.h"
+#include "ringside-session.h"
+#include "ringside-ui-utils.h"
+
+G_BEGIN_DECLS
+
+#define RINGSIDE_TYPE_LIST_VIEW (ringside_list_view_get_type ())
+G_DECLARE_DERIVABLE_TYPE (RingsideListView, ringside_list_view, RINGSIDE, LIST_VIEW, AdwBin)
+
+/**
+ * RingsideListViewClass:
+ * @item_type: the type of the rows
+ * @path: the API path the rows are loaded from
+ * @match_func: whether a row matches the search
+ * @count_text: the summary's count of @total rows of which @shown match the search, given
+ *   formatted as @total_text and @shown_text: "12 accounts", "3 of 12 accounts"
+ * @forbidden_message: the error sentence for a forbidden load, marked with N_()
+ * @export_title: the title of the export file chooser, marked with N_()
+ * @export_name: the part of the export file name that says what it holds ("accounts")
+ * @csv_field_text: the text of a field (a column in its position in the .ui) for the CSV
+ *   export; runs in a worker thread
+ * @csv_data_new: optional: the user data of @csv_field_text, made on the main thread
+ *
+ * Subclasses set these in class_init, and call
+ * ringside_list_view_class_set_template_from_resource() and, in init,
+ * gtk_widget_init_template().
+ */
+struct _RingsideListViewClass
+{
+  AdwBinClass parent_class;
+
+  GType                 item_type;
+  const char           *path;
+  RingsideMatchFunc     match_func;
+  char               *(*count_text)        (guint              total,
+                                            guint              shown,
+                                            const char        *total_text,
+                                            const char        *shown_text);
+  const char           *forbidden_message;
+  const char           *export_title;
+  const char           *export_name;
+  RingsideCsvFieldFunc  csv_field_text;
+  gpointer            (*csv_data_new)      (RingsideListView  *self,
+                                            GDestroyNotify    *destroy);
+
+  gpointer padding[8];
+};
+
+/* A list loaded from the session in a sortable, searchable column view, with pages for
+ * loading, empty, no results and errors, a summary line and CSV export.
+ *
+ * Properties: "session" (RingsideSession*, read-write), "search-text" (string, read-write),
+ * "summary" (string, read-only: "12 accounts", "3 of 12 accounts"), "loading" (boolean,
+ * read-only). Setting "session" does not load: call ringside_list_view_reload(). Setting it
+ * to NULL cancels a load and clears the list (sign-out). */
+
+/* Sets the subclass's template, which must hold a GtkStack "stack" with the pages "loading",
+ * "empty", "no-results", "error" (the AdwStatusPage "error_page", whose retry button calls
+ * "on_retry_clicked") and "list" (the GtkColumnView "column_view", whose model the base class
+ * sets; its columns in the .ui's order are the CSV fields). */
+void                ringside_list_view_class_set_template_from_resource
+                                                       (RingsideListViewClass *klass,
+                                                        const char            *resource_name);
+
+RingsideSession    *ringside_list_view_get_session     (RingsideListView    *self);
+void                ringside_list_view_set_session     (RingsideListView    *self,
+                                                        RingsideSession     *session);
+const char         *ringside_list_view_get_search_text (RingsideListView    *self);
+void                ringside_list_view_set_search_text (RingsideListView    *self,
+                                                        const char          *text);
+const char         *ringside_list_view_get_summary     (RingsideListView    *self);
+gboolean            ringside_list_view_get_loading     (RingsideListView    *self);
+/* The rows as shown: filtered by the search text, in the columns' sort order. */
+GListModel         *ringside_list_view_get_model       (RingsideListView    *self);
+/* For subclasses: the list behind the view; NULL until constructed. */
+RingsideRemoteList *ringside_list_view_get_list        (RingsideListView    *self);
+
+/* (Re)loads from the session; cancels a load in flight. */
+void     ringside_list_view_reload           (RingsideListView    *self);
+
+/* Asks for a file with the file chooser portal, then writes the rows as shown to it as CSV.
+ * Fails with G_IO_ERROR_CANCELLED when the user dismisses the chooser. */
+void     ringside_list_view_export_async     (RingsideListView    *self,
+                                              GtkWindow           *parent,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean ringside_list_view_export_finish    (RingsideListView    *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+/* What export does once it has a file: writes the rows as shown, with the visible columns in
+ * their order, as CSV to @file (atomically, in a worker thread). */
+void     ringside_list_view_write_csv_async  (RingsideListView    *self,
+                                              GFile               *file,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean ringside_list_view_write_csv_finish (RingsideListView    *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+G_END_DECLS
