@@ -62,21 +62,6 @@ status_css_classes (gpointer this,
   return g_strdupv ((char **) classes);
 }
 
-static char *
-format_date (gpointer   this,
-             GDateTime *date)
-{
-  return ringside_format_date (date);
-}
-
-/* Accounts without the date sort last in ascending order. */
-static gint64
-date_sort_key (gpointer   this,
-               GDateTime *date)
-{
-  return date != NULL ? g_date_time_to_unix (date) : G_MAXINT64;
-}
-
 static gboolean
 is_number (const char *text)
 {
@@ -183,11 +168,6 @@ ringside_accounts_view_set_session (RingsideAccountsView *self,
   ringside_list_view_set_session (LIST_VIEW (self), session);
 }
 
-const char *
-ringside_accounts_view_get_search_text (RingsideAccountsView *self)
-{
-  return ringside_list_view_get_search_text (LIST_VIEW (self));
-}
 
 void
 ringside_accounts_view_set_search_text (RingsideAccountsView *self,
@@ -196,17 +176,7 @@ ringside_accounts_view_set_search_text (RingsideAccountsView *self,
   ringside_list_view_set_search_text (LIST_VIEW (self), text);
 }
 
-const char *
-ringside_accounts_view_get_summary (RingsideAccountsView *self)
-{
-  return ringside_list_view_get_summary (LIST_VIEW (self));
-}
 
-gboolean
-ringside_accounts_view_get_loading (RingsideAccountsView *self)
-{
-  return ringside_list_view_get_loading (LIST_VIEW (self));
-}
 
 GListModel *
 ringside_accounts_view_get_model (RingsideAccountsView *self)
@@ -283,8 +253,6 @@ ringside_accounts_view_class_init (RingsideAccountsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, main_account_tag);
   gtk_widget_class_bind_template_callback (widget_class, status_text);
   gtk_widget_class_bind_template_callback (widget_class, status_css_classes);
-  gtk_widget_class_bind_template_callback (widget_class, format_date);
-  gtk_widget_class_bind_template_callback (widget_class, date_sort_key);
 }
 
 static void

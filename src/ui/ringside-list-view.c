@@ -239,6 +239,23 @@ on_list_notify (RingsideListView   *self,
   update_state (self);
 }
 
+/* Cells: closures the subclasses' templates share */
+
+static char *
+format_date (gpointer   this,
+             GDateTime *date)
+{
+  return ringside_format_date (date);
+}
+
+/* Rows without the date sort last in ascending order. */
+static gint64
+date_sort_key (gpointer   this,
+               GDateTime *date)
+{
+  return date != NULL ? g_date_time_to_unix (date) : G_MAXINT64;
+}
+
 static void
 on_retry_clicked (RingsideListView *self,
                   GtkButton        *button)
@@ -550,4 +567,6 @@ ringside_list_view_class_set_template_from_resource (RingsideListViewClass *klas
   gtk_widget_class_bind_template_child_private (widget_class, RingsideListView, error_page);
   gtk_widget_class_bind_template_child_private (widget_class, RingsideListView, column_view);
   gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, format_date);
+  gtk_widget_class_bind_template_callback (widget_class, date_sort_key);
 }

@@ -65,7 +65,9 @@ struct _RingsideListViewClass
 /* Sets the subclass's template, which must hold a GtkStack "stack" with the pages "loading",
  * "empty", "no-results", "error" (the AdwStatusPage "error_page", whose retry button calls
  * "on_retry_clicked") and "list" (the GtkColumnView "column_view", whose model the base class
- * sets; its columns in the .ui's order are the CSV fields). */
+ * sets; its columns in the .ui's order are the CSV fields). The template's closures may use
+ * "format_date" (a GDateTime to the text of a list cell) and "date_sort_key" (to a gint64 that
+ * sorts missing dates last). */
 void                ringside_list_view_class_set_template_from_resource
                                                        (RingsideListViewClass *klass,
                                                         const char            *resource_name);

@@ -190,21 +190,6 @@ enabled_text (gpointer this,
   return g_strdup (enabled ? _("Enabled") : _("Disabled"));
 }
 
-static char *
-format_date (gpointer   this,
-             GDateTime *date)
-{
-  return ringside_format_date (date);
-}
-
-/* Users without the date sort last in ascending order. */
-static gint64
-date_sort_key (gpointer   this,
-               GDateTime *date)
-{
-  return date != NULL ? g_date_time_to_unix (date) : G_MAXINT64;
-}
-
 static gboolean
 match_user (gpointer    item,
             const char *needle)
@@ -347,11 +332,6 @@ ringside_users_view_set_session (RingsideUsersView *self,
   ringside_list_view_set_session (LIST_VIEW (self), session);
 }
 
-const char *
-ringside_users_view_get_search_text (RingsideUsersView *self)
-{
-  return ringside_list_view_get_search_text (LIST_VIEW (self));
-}
 
 void
 ringside_users_view_set_search_text (RingsideUsersView *self,
@@ -360,17 +340,7 @@ ringside_users_view_set_search_text (RingsideUsersView *self,
   ringside_list_view_set_search_text (LIST_VIEW (self), text);
 }
 
-const char *
-ringside_users_view_get_summary (RingsideUsersView *self)
-{
-  return ringside_list_view_get_summary (LIST_VIEW (self));
-}
 
-gboolean
-ringside_users_view_get_loading (RingsideUsersView *self)
-{
-  return ringside_list_view_get_loading (LIST_VIEW (self));
-}
 
 GListModel *
 ringside_users_view_get_model (RingsideUsersView *self)
@@ -494,8 +464,6 @@ ringside_users_view_class_init (RingsideUsersViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, reports_to_bind);
   gtk_widget_class_bind_template_callback (widget_class, reports_to_unbind);
   gtk_widget_class_bind_template_callback (widget_class, enabled_text);
-  gtk_widget_class_bind_template_callback (widget_class, format_date);
-  gtk_widget_class_bind_template_callback (widget_class, date_sort_key);
 }
 
 static void
