@@ -67,7 +67,8 @@ export LC_ALL=C.UTF-8
 memory=$(awk '/^MemTotal:/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
 load=$(cut -d ' ' -f 1-3 /proc/loadavg)
-echo "machine: $(nproc) CPUs ($cpu), $memory, load average $load; $(date -u '+%Y-%m-%d %H:%M UTC');" \
+echo "machine: $(nproc) CPUs ($cpu), $memory, load average $load;" \
+     "$(date -u '+%Y-%m-%d %H:%M UTC');" \
      "GTK $(pkg-config --modversion gtk4), libadwaita $(pkg-config --modversion libadwaita-1)," \
      "GSK_RENDERER=cairo under Xvfb"
 
