@@ -4,6 +4,7 @@
  */
 
 #include "ringside-test-utils.h"
+#include "ringside-token-store.h"
 
 static gboolean
 on_timeout (gpointer user_data)
@@ -75,4 +76,19 @@ ringside_test_wait_result (GAsyncResult **result,
     g_error ("Timed out after %u s waiting for an async result", timeout_seconds);
 
   return g_steal_pointer (result);
+}
+
+char *
+ringside_test_keyring_lookup (const char *server_url)
+{
+  g_autoptr(GError) error = NULL;
+  char *secret;
+  char *copy;
+
+  secret = secret_password_lookup_sync (ringside_token_store_get_schema (), NULL, &error,
+                                        "server", server_url, NULL);
+  g_assert_no_error (error);
+  copy = g_strdup (secret);
+  secret_password_free (secret);
+  return copy;
 }

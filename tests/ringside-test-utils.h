@@ -24,4 +24,8 @@ void          ringside_test_store_result   (GObject        *source,
 GAsyncResult *ringside_test_wait_result    (GAsyncResult  **result,
                                             guint           timeout_seconds);
 
+/* The refresh token the keyring holds for @server_url, read with libsecret directly rather
+ * than through the code under test; NULL when there is none. */
+char         *ringside_test_keyring_lookup (const char     *server_url);
+
 G_END_DECLS

@@ -99,20 +99,6 @@ static const FaultCase cases[] = {
 
 /* Helpers */
 
-static char *
-keyring_token (const char *server_url)
-{
-  g_autoptr(GError) error = NULL;
-  char *secret = secret_password_lookup_sync (ringside_token_store_get_schema (), NULL, &error,
-                                              "server", server_url, NULL);
-  char *copy;
-
-  g_assert_no_error (error);
-  copy = g_strdup (secret);
-  secret_password_free (secret);
-  return copy;
-}
-
 static void
 seed_keyring (const char *server_url,
               const char *token)
@@ -129,7 +115,7 @@ wait_keyring_empty (const char *server_url)
 {
   for (guint i = 0; i < 200; i++)
     {
-      g_autofree char *stored = keyring_token (server_url);
+      g_autofree char *stored = ringside_test_keyring_lookup (server_url);
 
       if (stored == NULL)
         return;
@@ -275,7 +261,7 @@ test_fault_case (gconstpointer data)
     {
     case KEYRING_EMPTY:
       {
-        g_autofree char *stored = keyring_token (url);
+        g_autofree char *stored = ringside_test_keyring_lookup (url);
 
         g_assert_null (stored);
       }
@@ -288,7 +274,7 @@ test_fault_case (gconstpointer data)
     case KEYRING_NEWEST:
     default:
       {
-        g_autofree char *stored = keyring_token (url);
+        g_autofree char *stored = ringside_test_keyring_lookup (url);
 
         g_assert_cmpstr (stored, ==, ringside_demo_server_get_latest_refresh_token (server));
         g_assert_true (ringside_demo_server_is_refresh_token_valid (server, stored));
@@ -307,7 +293,7 @@ test_fault_case (gconstpointer data)
       g_assert_no_error (retry_error);
       g_assert_cmpint (ringside_session_get_state (session), ==,
                        RINGSIDE_SESSION_STATE_SIGNED_IN);
-      stored = keyring_token (url);
+      stored = ringside_test_keyring_lookup (url);
       g_assert_cmpstr (stored, ==, ringside_demo_server_get_latest_refresh_token (server));
     }
 
@@ -455,7 +441,7 @@ restore_against (const char *url,
   assert_message (error, message);
   g_assert_cmpint (ringside_session_get_state (session), ==, RINGSIDE_SESSION_STATE_OFFLINE);
 
-  stored = keyring_token (url);
+  stored = ringside_test_keyring_lookup (url);
   g_assert_cmpstr (stored, ==, "saved-refresh-token");
 }
 

@@ -32,20 +32,6 @@ typedef struct
   GRand              *rand;
 } Rig;
 
-static char *
-keyring_token (const char *url)
-{
-  g_autoptr(GError) error = NULL;
-  char *secret = secret_password_lookup_sync (ringside_token_store_get_schema (), NULL, &error,
-                                              "server", url, NULL);
-  char *copy;
-
-  g_assert_no_error (error);
-  copy = g_strdup (secret);
-  secret_password_free (secret);
-  return copy;
-}
-
 static gboolean
 kill_victim (gpointer user_data)
 {
@@ -162,7 +148,7 @@ test_kill_after_rotation (void)
       ringside_test_wait_for (&rig.killed, 30);
       reap_victim (&rig);
 
-      token = keyring_token (rig.url);
+      token = ringside_test_keyring_lookup (rig.url);
       g_assert_nonnull (token);
 
       if (ringside_demo_server_is_refresh_token_valid (rig.server, token))
@@ -183,7 +169,7 @@ test_kill_after_rotation (void)
       /* …and it removed the dead token, so the next start shows the sign-in dialog at once
        * instead of failing the same way again. */
       g_clear_pointer (&token, g_free);
-      for (guint i = 0; i < 200 && (token = keyring_token (rig.url)) != NULL; i++)
+      for (guint i = 0; i < 200 && (token = ringside_test_keyring_lookup (rig.url)) != NULL; i++)
         {
           g_clear_pointer (&token, g_free);
           ringside_test_run_for (25);

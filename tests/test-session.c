@@ -125,26 +125,11 @@ fixture_teardown (Fixture       *fixture,
 
 /* Helpers */
 
-static char *
-keyring_token (const char *server_url)
-{
-  g_autoptr(GError) error = NULL;
-  char *secret;
-  char *copy;
-
-  secret = secret_password_lookup_sync (ringside_token_store_get_schema (), NULL, &error,
-                                        "server", server_url, NULL);
-  g_assert_no_error (error);
-  copy = g_strdup (secret);
-  secret_password_free (secret);
-  return copy;
-}
-
 static void
 assert_keyring_holds (Fixture    *fixture,
                       const char *expected)
 {
-  g_autofree char *stored = keyring_token (ringside_demo_server_get_url (fixture->server));
+  g_autofree char *stored = ringside_test_keyring_lookup (ringside_demo_server_get_url (fixture->server));
 
   g_assert_cmpstr (stored, ==, expected);
 }
@@ -155,7 +140,7 @@ wait_keyring_empty (Fixture *fixture)
 {
   for (guint i = 0; i < 200; i++)
     {
-      g_autofree char *stored = keyring_token (ringside_demo_server_get_url (fixture->server));
+      g_autofree char *stored = ringside_test_keyring_lookup (ringside_demo_server_get_url (fixture->server));
 
       if (stored == NULL)
         return;
@@ -306,7 +291,7 @@ test_exchange_rejected (Fixture       *fixture,
   /* The token must not be echoed in the message. */
   g_assert_null (strstr (error->message, "not-a-token-ringcentral-knows"));
 
-  stored = keyring_token (ringside_demo_server_get_url (fixture->server));
+  stored = ringside_test_keyring_lookup (ringside_demo_server_get_url (fixture->server));
   g_assert_null (stored);
 }
 
@@ -340,7 +325,7 @@ test_exchange_bad_bodies (Fixture       *fixture,
       g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE);
       g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
                        RINGSIDE_SESSION_STATE_SIGNED_OUT);
-      stored = keyring_token (ringside_demo_server_get_url (fixture->server));
+      stored = ringside_test_keyring_lookup (ringside_demo_server_get_url (fixture->server));
       g_assert_null (stored);
     }
 
@@ -459,7 +444,7 @@ test_refresh_from_timeout (Fixture       *fixture,
       /* The keyring holds the token the server issued last, once it is saved. */
       for (guint i = 0; i < 200; i++)
         {
-          g_autofree char *stored = keyring_token (ringside_demo_server_get_url (fixture->server));
+          g_autofree char *stored = ringside_test_keyring_lookup (ringside_demo_server_get_url (fixture->server));
 
           if (g_strcmp0 (stored, ringside_demo_server_get_latest_refresh_token (fixture->server)) == 0)
             break;
@@ -794,7 +779,7 @@ test_sign_out (Fixture       *fixture,
   g_assert_cmpstr (last_request (fixture, logout_path)->method, ==, "DELETE");
   g_assert_false (ringside_demo_server_is_refresh_token_valid (fixture->server, token));
 
-  stored = keyring_token (ringside_demo_server_get_url (fixture->server));
+  stored = ringside_test_keyring_lookup (ringside_demo_server_get_url (fixture->server));
   g_assert_null (stored);
   g_assert_null (ringside_session_get_user_display_name (fixture->session));
 
@@ -883,7 +868,7 @@ test_demo_session_not_persisted (Fixture       *fixture,
   ringside_session_set_persistent (fixture->session, FALSE);
   sign_in_ok (fixture);
   g_assert_true (refresh (fixture->session, &error));
-  stored = keyring_token (ringside_demo_server_get_url (fixture->server));
+  stored = ringside_test_keyring_lookup (ringside_demo_server_get_url (fixture->server));
   g_assert_null (stored);
 }
 
