@@ -92,3 +92,54 @@ ringside_test_keyring_lookup (const char *server_url)
   secret_password_free (secret);
   return copy;
 }
+
+gboolean
+ringside_test_sign_in (RingsideSession  *session,
+                       const char       *rc_access_token,
+                       GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *pending = NULL;
+
+  ringside_session_sign_in_with_token_async (session, rc_access_token, NULL,
+                                             ringside_test_store_result, &pending);
+  result = ringside_test_wait_result (&pending, 30);
+  return ringside_session_sign_in_with_token_finish (session, result, error);
+}
+
+gboolean
+ringside_test_refresh (RingsideSession  *session,
+                       GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *pending = NULL;
+
+  ringside_session_refresh_async (session, NULL, ringside_test_store_result, &pending);
+  result = ringside_test_wait_result (&pending, 30);
+  return ringside_session_refresh_finish (session, result, error);
+}
+
+gboolean
+ringside_test_restore (RingsideSession  *session,
+                       GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *pending = NULL;
+
+  ringside_session_restore_async (session, NULL, ringside_test_store_result, &pending);
+  result = ringside_test_wait_result (&pending, 30);
+  return ringside_session_restore_finish (session, result, error);
+}
+
+JsonNode *
+ringside_test_fetch (RingsideSession  *session,
+                     const char       *path,
+                     GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *pending = NULL;
+
+  ringside_session_fetch_json_async (session, path, NULL, ringside_test_store_result, &pending);
+  result = ringside_test_wait_result (&pending, 30);
+  return ringside_session_fetch_json_finish (session, result, error);
+}

@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "ringside-session.h"
+
 G_BEGIN_DECLS
 
 /* Iterates the thread-default main context until *@flag is TRUE, failing the test after
@@ -27,5 +29,17 @@ GAsyncResult *ringside_test_wait_result    (GAsyncResult  **result,
 /* The refresh token the keyring holds for @server_url, read with libsecret directly rather
  * than through the code under test; NULL when there is none. */
 char         *ringside_test_keyring_lookup (const char     *server_url);
+
+/* The session's async calls, run to completion on the main context (30 s at most). */
+gboolean      ringside_test_sign_in        (RingsideSession  *session,
+                                            const char       *rc_access_token,
+                                            GError          **error);
+gboolean      ringside_test_refresh        (RingsideSession  *session,
+                                            GError          **error);
+gboolean      ringside_test_restore        (RingsideSession  *session,
+                                            GError          **error);
+JsonNode     *ringside_test_fetch          (RingsideSession  *session,
+                                            const char       *path,
+                                            GError          **error);
 
 G_END_DECLS

@@ -144,58 +144,6 @@ new_session (const char *url)
   return session;
 }
 
-static gboolean
-run_sign_in (RingsideSession  *session,
-             GError          **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  GAsyncResult *pending = NULL;
-
-  ringside_session_sign_in_with_token_async (session, RINGSIDE_DEMO_RC_ACCESS_TOKEN, NULL,
-                                             ringside_test_store_result, &pending);
-  result = ringside_test_wait_result (&pending, 30);
-  return ringside_session_sign_in_with_token_finish (session, result, error);
-}
-
-static gboolean
-run_refresh (RingsideSession  *session,
-             GError          **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  GAsyncResult *pending = NULL;
-
-  ringside_session_refresh_async (session, NULL, ringside_test_store_result, &pending);
-  result = ringside_test_wait_result (&pending, 30);
-  return ringside_session_refresh_finish (session, result, error);
-}
-
-static gboolean
-run_restore (RingsideSession  *session,
-             GError          **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  GAsyncResult *pending = NULL;
-
-  ringside_session_restore_async (session, NULL, ringside_test_store_result, &pending);
-  result = ringside_test_wait_result (&pending, 30);
-  return ringside_session_restore_finish (session, result, error);
-}
-
-static gboolean
-run_fetch (RingsideSession  *session,
-           GError          **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  GAsyncResult *pending = NULL;
-
-  ringside_session_fetch_json_async (session, ACCOUNTS_PATH, NULL, ringside_test_store_result,
-                                     &pending);
-  result = ringside_test_wait_result (&pending, 30);
-  root = ringside_session_fetch_json_finish (session, result, error);
-  return root != NULL;
-}
-
 /* The matrix, against the demo server */
 
 static void
@@ -216,7 +164,7 @@ test_fault_case (gconstpointer data)
 
   if (fault->phase != PHASE_EXCHANGE)
     {
-      g_assert_true (run_sign_in (session, &error));
+      g_assert_true (ringside_test_sign_in (session, RINGSIDE_DEMO_RC_ACCESS_TOKEN, &error));
       g_assert_no_error (error);
     }
 
@@ -228,14 +176,18 @@ test_fault_case (gconstpointer data)
   switch (fault->phase)
     {
     case PHASE_EXCHANGE:
-      ok = run_sign_in (session, &error);
+      ok = ringside_test_sign_in (session, RINGSIDE_DEMO_RC_ACCESS_TOKEN, &error);
       break;
     case PHASE_REFRESH:
-      ok = run_refresh (session, &error);
+      ok = ringside_test_refresh (session, &error);
       break;
     case PHASE_DATA:
     default:
-      ok = run_fetch (session, &error);
+      {
+        g_autoptr(JsonNode) root = ringside_test_fetch (session, ACCOUNTS_PATH, &error);
+
+        ok = root != NULL;
+      }
       break;
     }
 
@@ -289,7 +241,7 @@ test_fault_case (gconstpointer data)
       g_autofree char *stored = NULL;
 
       ringside_demo_server_clear_faults (server);
-      g_assert_true (run_refresh (session, &retry_error));
+      g_assert_true (ringside_test_refresh (session, &retry_error));
       g_assert_no_error (retry_error);
       g_assert_cmpint (ringside_session_get_state (session), ==,
                        RINGSIDE_SESSION_STATE_SIGNED_IN);
@@ -436,7 +388,7 @@ restore_against (const char *url,
   g_autofree char *stored = NULL;
 
   seed_keyring (url, "saved-refresh-token");
-  g_assert_false (run_restore (session, &error));
+  g_assert_false (ringside_test_restore (session, &error));
   g_assert_error (error, RINGSIDE_ERROR, code);
   assert_message (error, message);
   g_assert_cmpint (ringside_session_get_state (session), ==, RINGSIDE_SESSION_STATE_OFFLINE);

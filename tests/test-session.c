@@ -149,66 +149,15 @@ wait_keyring_empty (Fixture *fixture)
   g_error ("The keyring item was never cleared");
 }
 
-static gboolean
-sign_in (Fixture     *fixture,
-         const char  *token,
-         GError     **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  GAsyncResult *pending = NULL;
-
-  ringside_session_sign_in_with_token_async (fixture->session, token, NULL,
-                                             ringside_test_store_result, &pending);
-  result = ringside_test_wait_result (&pending, 30);
-  return ringside_session_sign_in_with_token_finish (fixture->session, result, error);
-}
-
 static void
 sign_in_ok (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sign_in (fixture, RINGSIDE_DEMO_RC_ACCESS_TOKEN, &error));
+  g_assert_true (ringside_test_sign_in (fixture->session, RINGSIDE_DEMO_RC_ACCESS_TOKEN, &error));
   g_assert_no_error (error);
   g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
                    RINGSIDE_SESSION_STATE_SIGNED_IN);
-}
-
-static gboolean
-restore (RingsideSession  *session,
-         GError          **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  GAsyncResult *pending = NULL;
-
-  ringside_session_restore_async (session, NULL, ringside_test_store_result, &pending);
-  result = ringside_test_wait_result (&pending, 30);
-  return ringside_session_restore_finish (session, result, error);
-}
-
-static JsonNode *
-fetch (RingsideSession  *session,
-       const char       *path,
-       GError          **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  GAsyncResult *pending = NULL;
-
-  ringside_session_fetch_json_async (session, path, NULL, ringside_test_store_result, &pending);
-  result = ringside_test_wait_result (&pending, 30);
-  return ringside_session_fetch_json_finish (session, result, error);
-}
-
-static gboolean
-refresh (RingsideSession  *session,
-         GError          **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  GAsyncResult *pending = NULL;
-
-  ringside_session_refresh_async (session, NULL, ringside_test_store_result, &pending);
-  result = ringside_test_wait_result (&pending, 30);
-  return ringside_session_refresh_finish (session, result, error);
 }
 
 static const RingsideDemoRequest *
@@ -284,7 +233,7 @@ test_exchange_rejected (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *stored = NULL;
 
-  g_assert_false (sign_in (fixture, "not-a-token-ringcentral-knows", &error));
+  g_assert_false (ringside_test_sign_in (fixture->session, "not-a-token-ringcentral-knows", &error));
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_UNAUTHORIZED);
   g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
                    RINGSIDE_SESSION_STATE_SIGNED_OUT);
@@ -301,7 +250,7 @@ test_empty_token_refused (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (sign_in (fixture, "   ", &error));
+  g_assert_false (ringside_test_sign_in (fixture->session, "   ", &error));
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT);
   g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, NULL), ==, 0);
 }
@@ -321,7 +270,7 @@ test_exchange_bad_bodies (Fixture       *fixture,
       g_autofree char *stored = NULL;
 
       ringside_demo_server_set_fault (fixture->server, EXCHANGE_PATH, faults[i], 0, 1);
-      g_assert_false (sign_in (fixture, RINGSIDE_DEMO_RC_ACCESS_TOKEN, &error));
+      g_assert_false (ringside_test_sign_in (fixture->session, RINGSIDE_DEMO_RC_ACCESS_TOKEN, &error));
       g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE);
       g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
                        RINGSIDE_SESSION_STATE_SIGNED_OUT);
@@ -341,7 +290,7 @@ test_exchange_rate_limited (Fixture       *fixture,
 
   ringside_demo_server_set_fault (fixture->server, EXCHANGE_PATH,
                                   RINGSIDE_DEMO_FAULT_RATE_LIMITED, 60, 1);
-  g_assert_false (sign_in (fixture, RINGSIDE_DEMO_RC_ACCESS_TOKEN, &error));
+  g_assert_false (ringside_test_sign_in (fixture->session, RINGSIDE_DEMO_RC_ACCESS_TOKEN, &error));
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_RATE_LIMITED);
   g_assert_cmpuint (ringside_error_get_retry_after (error), ==, 60);
 }
@@ -528,7 +477,7 @@ test_second_unauthorized_signs_out (Fixture       *fixture,
   ringside_demo_server_set_fault (fixture->server, ACCOUNTS_PATH,
                                   RINGSIDE_DEMO_FAULT_UNAUTHORIZED, 0, 2);
 
-  root = fetch (fixture->session, ACCOUNTS_PATH, &error);
+  root = ringside_test_fetch (fixture->session, ACCOUNTS_PATH, &error);
   g_assert_null (root);
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_UNAUTHORIZED);
   g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 1);
@@ -562,7 +511,7 @@ test_revoked_refresh_signs_out (Fixture       *fixture,
   ringside_demo_server_revoke_refresh_tokens (fixture->server);
   g_signal_connect (fixture->session, "signed-out", G_CALLBACK (on_signed_out), &reason);
 
-  g_assert_false (refresh (fixture->session, &error));
+  g_assert_false (ringside_test_refresh (fixture->session, &error));
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_SESSION_REJECTED);
   g_assert_error (reason, RINGSIDE_ERROR, RINGSIDE_ERROR_SESSION_REJECTED);
   g_assert_nonnull (strstr (reason->message, "Sign in again"));
@@ -586,7 +535,7 @@ test_restore_without_exchange (Fixture       *fixture,
   g_clear_object (&fixture->session);
 
   second = ringside_session_new (url, url, NULL, NULL);
-  g_assert_true (restore (second, &error));
+  g_assert_true (ringside_test_restore (second, &error));
   g_assert_no_error (error);
   g_assert_cmpint (ringside_session_get_state (second), ==, RINGSIDE_SESSION_STATE_SIGNED_IN);
   g_assert_nonnull (ringside_session_get_user_display_name (second));
@@ -595,7 +544,7 @@ test_restore_without_exchange (Fixture       *fixture,
   g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 1);
   assert_keyring_holds (fixture, ringside_demo_server_get_latest_refresh_token (fixture->server));
 
-  root = fetch (second, ACCOUNTS_PATH, &error);
+  root = ringside_test_fetch (second, ACCOUNTS_PATH, &error);
   g_assert_no_error (error);
   g_assert_nonnull (root);
 }
@@ -606,7 +555,7 @@ test_restore_nothing_stored (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (restore (fixture->session, &error));
+  g_assert_false (ringside_test_restore (fixture->session, &error));
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_NO_SESSION);
   g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, NULL), ==, 0);
   g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
@@ -626,7 +575,7 @@ test_restore_revoked (Fixture       *fixture,
   ringside_demo_server_revoke_refresh_tokens (fixture->server);
 
   second = ringside_session_new (url, url, NULL, NULL);
-  g_assert_false (restore (second, &error));
+  g_assert_false (ringside_test_restore (second, &error));
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_SESSION_REJECTED);
   g_assert_cmpint (ringside_session_get_state (second), ==, RINGSIDE_SESSION_STATE_SIGNED_OUT);
   g_assert_error (ringside_session_get_last_error (second), RINGSIDE_ERROR,
@@ -649,7 +598,7 @@ test_offline_and_recovery (Fixture       *fixture,
   /* The server drops the next three refresh connections. */
   ringside_demo_server_set_fault (fixture->server, REFRESH_PATH,
                                   RINGSIDE_DEMO_FAULT_DISCONNECT, 0, 3);
-  g_assert_false (refresh (fixture->session, &error));
+  g_assert_false (ringside_test_refresh (fixture->session, &error));
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_NETWORK);
   g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
                    RINGSIDE_SESSION_STATE_OFFLINE);
@@ -688,7 +637,7 @@ test_refresh_bad_bodies_keep_token (Fixture       *fixture,
       g_autoptr(GError) error = NULL;
 
       ringside_demo_server_set_fault (fixture->server, REFRESH_PATH, faults[i], 0, 1);
-      g_assert_false (refresh (fixture->session, &error));
+      g_assert_false (ringside_test_refresh (fixture->session, &error));
       g_assert_nonnull (error);
       g_assert_true (error->domain == RINGSIDE_ERROR);
       g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
@@ -700,7 +649,7 @@ test_refresh_bad_bodies_keep_token (Fixture       *fixture,
   {
     g_autoptr(GError) error = NULL;
 
-    g_assert_true (refresh (fixture->session, &error));
+    g_assert_true (ringside_test_refresh (fixture->session, &error));
     g_assert_no_error (error);
     assert_keyring_holds (fixture,
                           ringside_demo_server_get_latest_refresh_token (fixture->server));
@@ -717,7 +666,7 @@ test_rate_limited_refresh_waits (Fixture       *fixture,
   ringside_demo_server_set_fault (fixture->server, REFRESH_PATH,
                                   RINGSIDE_DEMO_FAULT_RATE_LIMITED, 2, 1);
 
-  g_assert_false (refresh (fixture->session, &error));
+  g_assert_false (ringside_test_refresh (fixture->session, &error));
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_RATE_LIMITED);
   g_assert_cmpuint (ringside_error_get_retry_after (error), ==, 2);
   g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
@@ -742,7 +691,7 @@ test_refresh_timeout (Fixture       *fixture,
   ringside_session_set_retry_delays (fixture->session, 60000, 60000);
   ringside_demo_server_set_fault (fixture->server, REFRESH_PATH, RINGSIDE_DEMO_FAULT_HANG, 0, 1);
 
-  g_assert_false (refresh (fixture->session, &error));
+  g_assert_false (ringside_test_refresh (fixture->session, &error));
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_TIMEOUT);
   g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
                    RINGSIDE_SESSION_STATE_OFFLINE);
@@ -783,7 +732,7 @@ test_sign_out (Fixture       *fixture,
   g_assert_null (stored);
   g_assert_null (ringside_session_get_user_display_name (fixture->session));
 
-  root = fetch (fixture->session, ACCOUNTS_PATH, &error);
+  root = ringside_test_fetch (fixture->session, ACCOUNTS_PATH, &error);
   g_assert_null (root);
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_NO_SESSION);
 }
@@ -806,11 +755,11 @@ test_keyring_unavailable (void)
       g_assert_error (ringside_session_get_keyring_error (fixture.session), RINGSIDE_ERROR,
                       RINGSIDE_ERROR_KEYRING);
 
-      root = fetch (fixture.session, ACCOUNTS_PATH, &error);
+      root = ringside_test_fetch (fixture.session, ACCOUNTS_PATH, &error);
       g_assert_no_error (error);
       g_assert_nonnull (root);
 
-      g_assert_true (refresh (fixture.session, &error));
+      g_assert_true (ringside_test_refresh (fixture.session, &error));
       g_assert_no_error (error);
 
       fixture_teardown (&fixture, NULL);
@@ -847,7 +796,7 @@ test_keyring_locked (Fixture       *fixture,
       g_assert_error (ringside_session_get_keyring_error (fixture->session), RINGSIDE_ERROR,
                       RINGSIDE_ERROR_KEYRING);
 
-      root = fetch (fixture->session, ACCOUNTS_PATH, &error);
+      root = ringside_test_fetch (fixture->session, ACCOUNTS_PATH, &error);
       g_assert_no_error (error);
       g_assert_nonnull (root);
       return;
@@ -867,7 +816,7 @@ test_demo_session_not_persisted (Fixture       *fixture,
 
   ringside_session_set_persistent (fixture->session, FALSE);
   sign_in_ok (fixture);
-  g_assert_true (refresh (fixture->session, &error));
+  g_assert_true (ringside_test_refresh (fixture->session, &error));
   stored = ringside_test_keyring_lookup (ringside_demo_server_get_url (fixture->server));
   g_assert_null (stored);
 }
