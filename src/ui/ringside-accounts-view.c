@@ -168,15 +168,12 @@ ringside_accounts_view_set_session (RingsideAccountsView *self,
   ringside_list_view_set_session (LIST_VIEW (self), session);
 }
 
-
 void
 ringside_accounts_view_set_search_text (RingsideAccountsView *self,
                                         const char           *text)
 {
   ringside_list_view_set_search_text (LIST_VIEW (self), text);
 }
-
-
 
 GListModel *
 ringside_accounts_view_get_model (RingsideAccountsView *self)

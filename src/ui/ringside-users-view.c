@@ -355,15 +355,12 @@ ringside_users_view_set_session (RingsideUsersView *self,
   ringside_list_view_set_session (LIST_VIEW (self), session);
 }
 
-
 void
 ringside_users_view_set_search_text (RingsideUsersView *self,
                                      const char        *text)
 {
   ringside_list_view_set_search_text (LIST_VIEW (self), text);
 }
-
-
 
 GListModel *
 ringside_users_view_get_model (RingsideUsersView *self)
