@@ -621,6 +621,57 @@ test_user_matches (void)
   g_assert_false (ringside_user_matches (user, "super_user"));
 }
 
+static RingsideUser *
+user_named (const char *full_name,
+            const char *user_name)
+{
+  g_autofree char *json = g_strdup_printf ("{\"userId\": 1, \"fullName\": \"%s\","
+                                           " \"userName\": \"%s\"}", full_name, user_name);
+
+  return user_from_string_ok (json);
+}
+
+static int
+compare_full_name_keys (RingsideUser *a,
+                        RingsideUser *b)
+{
+  return strcmp (ringside_user_get_full_name_sort_key (a),
+                 ringside_user_get_full_name_sort_key (b));
+}
+
+/* The keys order names as the locale collates them, ignoring case. */
+static void
+test_user_sort_keys (void)
+{
+  g_autoptr(RingsideUser) adam = user_named ("adam Ng", "z@example.com");
+  g_autoptr(RingsideUser) adam_upper = user_named ("ADAM NG", "Y@example.com");
+  g_autoptr(RingsideUser) bea = user_named ("Bea Ruiz", "y@example.com");
+  g_autoptr(RingsideUser) zed = user_named ("Zed Ito", "a@example.com");
+  g_autoptr(RingsideUser) emile = user_named ("Émile Roy", "b@example.com");
+  g_autoptr(RingsideUser) bare = g_object_new (RINGSIDE_TYPE_USER, NULL);
+  g_autofree char *folded_emile = g_utf8_casefold ("Émile Roy", -1);
+  g_autofree char *folded_zed = g_utf8_casefold ("Zed Ito", -1);
+  int collated = g_utf8_collate (folded_emile, folded_zed);
+
+  g_assert_cmpint (compare_full_name_keys (adam, adam_upper), ==, 0);
+  g_assert_cmpint (compare_full_name_keys (adam, bea), <, 0);
+  g_assert_cmpint (compare_full_name_keys (bea, zed), <, 0);
+  g_assert_cmpint (compare_full_name_keys (zed, adam), >, 0);
+  g_assert_cmpint (compare_full_name_keys (emile, zed), ==, (collated > 0) - (collated < 0));
+
+  g_assert_cmpint (strcmp (ringside_user_get_user_name_sort_key (zed),
+                           ringside_user_get_user_name_sort_key (emile)), <, 0);
+  g_assert_cmpint (strcmp (ringside_user_get_user_name_sort_key (bea),
+                           ringside_user_get_user_name_sort_key (adam_upper)), ==, 0);
+  g_assert_cmpint (strcmp (ringside_user_get_user_name_sort_key (adam),
+                           ringside_user_get_user_name_sort_key (bea)), >, 0);
+
+  /* A user not made by the parser gets its keys when asked. */
+  g_assert_nonnull (ringside_user_get_full_name_sort_key (bare));
+  g_assert_cmpint (strcmp (ringside_user_get_user_name_sort_key (bare),
+                           ringside_user_get_user_name_sort_key (zed)), <, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -644,6 +695,7 @@ main (int   argc,
   g_test_add_func ("/models/user/parent-path", test_user_parent_path);
   g_test_add_func ("/models/user/wrong-types", test_user_wrong_types);
   g_test_add_func ("/models/user/matches", test_user_matches);
+  g_test_add_func ("/models/user/sort-keys", test_user_sort_keys);
 
   return g_test_run ();
 }

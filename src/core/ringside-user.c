@@ -35,6 +35,9 @@ struct _RingsideUser
 
   /* Full name, user name and ID, casefolded once so that filtering stays fast. */
   char      *search_key;
+  /* Collation keys, made in the loader's worker so that sorting is a strcmp() */
+  char      *full_name_sort_key;
+  char      *user_name_sort_key;
 };
 
 G_DEFINE_FINAL_TYPE (RingsideUser, ringside_user, G_TYPE_OBJECT)
@@ -72,6 +75,8 @@ ringside_user_finalize (GObject *object)
   g_clear_pointer (&self->roles_text, g_free);
   g_clear_pointer (&self->creation_date, g_date_time_unref);
   g_clear_pointer (&self->search_key, g_free);
+  g_clear_pointer (&self->full_name_sort_key, g_free);
+  g_clear_pointer (&self->user_name_sort_key, g_free);
 
   G_OBJECT_CLASS (ringside_user_parent_class)->finalize (object);
 }
@@ -303,6 +308,24 @@ build_search_key (RingsideUser *self)
   return g_utf8_casefold (joined, -1);
 }
 
+/* What GtkStringSorter would compute for each row on the main thread, every time the sort
+ * changes. */
+static char *
+build_sort_key (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  return g_utf8_collate_key (folded, -1);
+}
+
+static void
+build_keys (RingsideUser *self)
+{
+  self->search_key = build_search_key (self);
+  self->full_name_sort_key = build_sort_key (ringside_user_get_full_name (self));
+  self->user_name_sort_key = build_sort_key (ringside_user_get_user_name (self));
+}
+
 static gboolean parse_user (JsonNode      *node,
                             RingsideUser  *parent,
                             guint          nesting,
@@ -386,7 +409,7 @@ parse_user (JsonNode      *node,
     return FALSE;
 
   fill_full_name (self);
-  self->search_key = build_search_key (self);
+  build_keys (self);
 
   g_ptr_array_add (out, g_object_ref (self));
   return parse_children (self, object, nesting, out, error);
@@ -541,9 +564,41 @@ ringside_user_matches (RingsideUser *self,
   g_return_val_if_fail (RINGSIDE_IS_USER (self), FALSE);
   g_return_val_if_fail (needle != NULL, FALSE);
 
-  /* Only a user made with g_object_new() lacks one. */
   if (G_UNLIKELY (self->search_key == NULL))
-    self->search_key = build_search_key (self);
+    build_keys (self);
 
   return strstr (self->search_key, needle) != NULL;
+}
+
+/**
+ * ringside_user_get_full_name_sort_key:
+ *
+ * Returns: the collation key of the casefolded full name: users sort by name when their keys
+ * are compared with strcmp()
+ */
+const char *
+ringside_user_get_full_name_sort_key (RingsideUser *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), NULL);
+
+  if (G_UNLIKELY (self->full_name_sort_key == NULL))
+    build_keys (self);
+
+  return self->full_name_sort_key;
+}
+
+/**
+ * ringside_user_get_user_name_sort_key:
+ *
+ * Returns: the collation key of the casefolded user name, to compare with strcmp()
+ */
+const char *
+ringside_user_get_user_name_sort_key (RingsideUser *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), NULL);
+
+  if (G_UNLIKELY (self->user_name_sort_key == NULL))
+    build_keys (self);
+
+  return self->user_name_sort_key;
 }

@@ -45,6 +45,11 @@ const char   *ringside_user_get_roles_text    (RingsideUser  *self);
 /* Nullable. */
 GDateTime    *ringside_user_get_creation_date (RingsideUser  *self);
 
+/* Collation keys of the casefolded names, made when the user is parsed (in the loader's
+ * worker thread): users sort by a name when its keys are compared with strcmp(). */
+const char   *ringside_user_get_full_name_sort_key (RingsideUser *self);
+const char   *ringside_user_get_user_name_sort_key (RingsideUser *self);
+
 /* @needle must be casefolded (g_utf8_casefold()); matches full name, user name and ID. */
 gboolean      ringside_user_matches           (RingsideUser  *self,
                                                const char    *needle);
