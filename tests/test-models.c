@@ -631,12 +631,15 @@ user_named (const char *full_name,
   return user_from_string_ok (json);
 }
 
+/* -1, 0 or 1 */
 static int
 compare_full_name_keys (RingsideUser *a,
                         RingsideUser *b)
 {
-  return strcmp (ringside_user_get_full_name_sort_key (a),
-                 ringside_user_get_full_name_sort_key (b));
+  int result = strcmp (ringside_user_get_full_name_sort_key (a),
+                       ringside_user_get_full_name_sort_key (b));
+
+  return (result > 0) - (result < 0);
 }
 
 /* The keys order names as the locale collates them, ignoring case. */
