@@ -6,7 +6,7 @@
  *
  * FILE holds a users list (ringside-bench-server --dump). Times RingsideListLoader reading it
  * as a stream, cutting it, parsing each element with json-glib in its worker threads and
- * making every RingsideUser, until all of them are in a GListStore; then the same body
+ * making every RingsideUser, until all of them are in a RingsideItemList; then the same body
  * through Python's json.loads plus one record per user (bench/parse-json.py), and prints the
  * ratio. Each side's figure is the median of N runs (default 5) in one process.
  */
@@ -37,8 +37,8 @@ static double
 time_our_parse (GFile *file,
                 guint *n_users)
 {
-  g_autoptr(GListStore) store = g_list_store_new (RINGSIDE_TYPE_USER);
-  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (store);
+  g_autoptr(RingsideItemList) items = ringside_item_list_new (RINGSIDE_TYPE_USER);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
   gboolean done = FALSE;
@@ -51,7 +51,7 @@ time_our_parse (GFile *file,
   ringside_list_loader_load_async (loader, G_INPUT_STREAM (stream), NULL, on_loaded, &done);
   bench_wait_for (&done, 120, "the users");
 
-  *n_users = g_list_model_get_n_items (G_LIST_MODEL (store));
+  *n_users = g_list_model_get_n_items (G_LIST_MODEL (items));
   return bench_now_ms () - start;
 }
 

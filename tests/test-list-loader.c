@@ -57,11 +57,11 @@ static const char accounts_body[] =
   "  \"securityKey\": \"secret-2\", \"archivedAccount\": true},"
   " {\"accountId\": \"102\", \"accountName\": \"Sub \\\"two\\\"\", \"mainAccountId\": \"100\"}]";
 
-/* Fixture: a store, its loader, and a loopback server that streams on request */
+/* Fixture: a list, its loader, and a loopback server that streams on request */
 
 typedef struct
 {
-  GListStore         *store;
+  RingsideItemList   *items;
   RingsideListLoader *loader;
   GAsyncResult       *result;
 
@@ -78,8 +78,8 @@ fixture_set_up (Fixture       *f,
 {
   GType item_type = GPOINTER_TO_SIZE (data) != 0 ? RINGSIDE_TYPE_ACCOUNT : RINGSIDE_TYPE_USER;
 
-  f->store = g_list_store_new (item_type);
-  f->loader = ringside_list_loader_new (f->store);
+  f->items = ringside_item_list_new (item_type);
+  f->loader = ringside_list_loader_new (f->items);
 }
 
 static void
@@ -98,7 +98,7 @@ fixture_tear_down (Fixture       *f,
   g_assert_null (f->result);
 
   g_clear_object (&f->loader);
-  g_clear_object (&f->store);
+  g_clear_object (&f->items);
   g_clear_object (&f->held);
   g_clear_object (&f->session);
   g_clear_pointer (&f->url, g_free);
@@ -145,19 +145,19 @@ static RingsideUser *
 get_user (Fixture *f,
           guint    position)
 {
-  g_autoptr(RingsideUser) user = g_list_model_get_item (G_LIST_MODEL (f->store), position);
+  g_autoptr(RingsideUser) user = g_list_model_get_item (G_LIST_MODEL (f->items), position);
 
   g_assert_nonnull (user);
-  return user;  /* the store keeps it alive */
+  return user;  /* the list keeps it alive */
 }
 
 static guint
-store_count (Fixture *f)
+item_count (Fixture *f)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (f->store));
+  return g_list_model_get_n_items (G_LIST_MODEL (f->items));
 }
 
-/* Waits until the store holds at least @n_items. */
+/* Waits until the list holds at least @n_items. */
 typedef struct
 {
   guint    n_items;
@@ -181,11 +181,11 @@ static void
 wait_for_items (Fixture *f,
                 guint    n_items)
 {
-  CountWatch watch = { n_items, store_count (f) >= n_items };
-  gulong id = g_signal_connect (f->store, "items-changed", G_CALLBACK (on_items_changed), &watch);
+  CountWatch watch = { n_items, item_count (f) >= n_items };
+  gulong id = g_signal_connect (f->items, "items-changed", G_CALLBACK (on_items_changed), &watch);
 
   ringside_test_wait_for (&watch.reached, TIMEOUT_SECONDS);
-  g_signal_handler_disconnect (f->store, id);
+  g_signal_handler_disconnect (f->items, id);
 }
 
 static void
@@ -298,7 +298,7 @@ test_load_users (Fixture       *f,
 
   g_assert_true (load_text (f, body, -1, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (store_count (f), ==, 10000);
+  g_assert_cmpuint (item_count (f), ==, 10000);
   g_assert_cmpuint (ringside_list_loader_get_n_items (f->loader), ==, 10000);
 
   /* In order, and parsed in full. */
@@ -330,7 +330,7 @@ test_load_hierarchy (Fixture       *f,
 
   g_assert_true (load_text (f, body, -1, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (store_count (f), ==, G_N_ELEMENTS (ids));
+  g_assert_cmpuint (item_count (f), ==, G_N_ELEMENTS (ids));
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       g_assert_cmpint (ringside_user_get_id (get_user (f, i)), ==, ids[i]);
@@ -348,10 +348,10 @@ test_load_accounts (Fixture       *f,
 
   g_assert_true (load_text (f, accounts_body, -1, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (store_count (f), ==, 3);
+  g_assert_cmpuint (item_count (f), ==, 3);
 
-  main_account = g_list_model_get_item (G_LIST_MODEL (f->store), 0);
-  sub_account = g_list_model_get_item (G_LIST_MODEL (f->store), 1);
+  main_account = g_list_model_get_item (G_LIST_MODEL (f->items), 0);
+  sub_account = g_list_model_get_item (G_LIST_MODEL (f->items), 1);
   g_assert_true (ringside_account_get_is_main (main_account));
   g_assert_cmpstr (ringside_account_get_id (sub_account), ==, "101");
   g_assert_cmpstr (ringside_account_get_name (sub_account), ==, "Sub [one]");
@@ -366,26 +366,26 @@ test_load_empty_list (Fixture       *f,
 
   g_assert_true (load_text (f, "\xef\xbb\xbf [ ]\n", -1, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (store_count (f), ==, 0);
+  g_assert_cmpuint (item_count (f), ==, 0);
 }
 
 static void
-test_store_emptied (Fixture       *f,
+test_list_emptied (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
   g_assert_true (load_text (f, "[{\"userId\": 1}, {\"userId\": 2}]", -1, &error));
-  g_assert_cmpuint (store_count (f), ==, 2);
+  g_assert_cmpuint (item_count (f), ==, 2);
 
-  /* Even a load that fails at once starts from an empty store. */
+  /* Even a load that fails at once starts from an empty list. */
   g_assert_false (load_text (f, "<html></html>", -1, &error));
-  g_assert_cmpuint (store_count (f), ==, 0);
+  g_assert_cmpuint (item_count (f), ==, 0);
   g_assert_cmpuint (ringside_list_loader_get_n_items (f->loader), ==, 0);
   g_clear_error (&error);
 
   g_assert_true (load_text (f, "[{\"userId\": 3}]", -1, &error));
-  g_assert_cmpuint (store_count (f), ==, 1);
+  g_assert_cmpuint (item_count (f), ==, 1);
   g_assert_cmpint (ringside_user_get_id (get_user (f, 0)), ==, 3);
 }
 
@@ -399,7 +399,7 @@ test_truncated (Fixture       *f,
   g_assert_false (load_text (f, body, -1, &error));
   assert_bad_response (error, "The response ended before the list was complete");
   /* What came before the break stays. */
-  g_assert_cmpuint (store_count (f), ==, 2);
+  g_assert_cmpuint (item_count (f), ==, 2);
 }
 
 static void
@@ -411,7 +411,7 @@ test_html (Fixture       *f,
   g_assert_false (load_text (f, "<!DOCTYPE html>\n<html><body>502 Bad Gateway</body></html>",
                              -1, &error));
   assert_bad_response (error, "web page");
-  g_assert_cmpuint (store_count (f), ==, 0);
+  g_assert_cmpuint (item_count (f), ==, 0);
 }
 
 static void
@@ -433,7 +433,7 @@ test_malformed_element (Fixture       *f,
   g_assert_false (load_text (f, "[{\"userId\": 1}, {\"userId\": 2,, \"x\": 1}, {\"userId\": 3}]",
                              -1, &error));
   assert_bad_response (error, "user 2: the element is not valid JSON");
-  g_assert_cmpuint (store_count (f), ==, 1);
+  g_assert_cmpuint (item_count (f), ==, 1);
 }
 
 static void
@@ -445,7 +445,7 @@ test_wrong_type_element (Fixture       *f,
   g_assert_false (load_text (f, "[{\"userId\": 1}, {\"userId\": 2}, {\"userId\": 3, \"roles\": 7}]",
                              -1, &error));
   assert_bad_response (error, "user 3: “roles” is a number, expected a list");
-  g_assert_cmpuint (store_count (f), ==, 2);
+  g_assert_cmpuint (item_count (f), ==, 2);
   g_clear_error (&error);
 
   g_assert_false (load_text (f, "[{\"userId\": 1}, 17]", -1, &error));
@@ -463,7 +463,7 @@ test_wrong_type_account (Fixture       *f,
                              -1, &error));
   assert_bad_response (error, "account 2: “accountName” is a list, expected text");
   g_assert_null (strstr (error->message, "p4ssw0rd"));
-  g_assert_cmpuint (store_count (f), ==, 1);
+  g_assert_cmpuint (item_count (f), ==, 1);
   g_clear_error (&error);
 
   /* json-glib's own message could quote the broken element; ours does not. */
@@ -502,7 +502,7 @@ test_cancel_before_start (Fixture       *f,
 
   g_assert_false (load_stream (f, stream, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpuint (store_count (f), ==, 0);
+  g_assert_cmpuint (item_count (f), ==, 0);
 }
 
 static void
@@ -528,19 +528,19 @@ test_cancel_mid_load (Fixture       *f,
   g_autoptr(GError) error = NULL;
   guint count;
 
-  g_signal_connect_object (f->store, "items-changed", G_CALLBACK (cancel_on_items_changed),
+  g_signal_connect_object (f->items, "items-changed", G_CALLBACK (cancel_on_items_changed),
                            cancellable, 0);
 
   g_assert_false (load_stream (f, stream, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
-  count = store_count (f);
+  count = item_count (f);
   g_assert_cmpuint (count, >, 0);
   g_assert_cmpuint (count, ==, ringside_list_loader_get_n_items (f->loader));
 
   /* Nothing trickles in afterwards. */
   ringside_test_run_for (200);
-  g_assert_cmpuint (store_count (f), ==, count);
+  g_assert_cmpuint (item_count (f), ==, count);
 }
 
 static void
@@ -557,18 +557,18 @@ test_stream_from_server (Fixture       *f,
   ringside_list_loader_load_async (f->loader, stream, NULL, ringside_test_store_result,
                                    &f->result);
 
-  /* The first rows are in the store while the server still holds the rest back. */
+  /* The first rows are in the list while the server still holds the rest back. */
   wait_for_items (f, 3);
   g_assert_nonnull (f->held);
   g_assert_null (f->result);
-  g_assert_cmpuint (store_count (f), ==, 3);
+  g_assert_cmpuint (item_count (f), ==, 3);
   g_assert_cmpstr (ringside_user_get_full_name (get_user (f, 2)), ==, "Three");
 
   release_rest (f, rest_part);
   result = ringside_test_wait_result (&f->result, TIMEOUT_SECONDS);
   g_assert_true (ringside_list_loader_load_finish (f->loader, result, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (store_count (f), ==, 5);
+  g_assert_cmpuint (item_count (f), ==, 5);
   g_assert_cmpstr (ringside_user_get_full_name (get_user (f, 3)), ==, "Four");
   g_assert_cmpstr (ringside_user_get_full_name (get_user (f, 4)), ==, "Five");
 }
@@ -588,7 +588,7 @@ test_large_from_server (Fixture       *f,
 
   g_assert_true (load_stream (f, stream, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (store_count (f), ==, 10000);
+  g_assert_cmpuint (item_count (f), ==, 10000);
   g_assert_cmpint (ringside_user_get_id (get_user (f, 9999)), ==, 10000);
 }
 
@@ -613,7 +613,7 @@ test_connection_drop (Fixture       *f,
    * the one to notice; a cut that libsoup notices is a network error. */
   if (!g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_NETWORK))
     assert_bad_response (error, "The response ended before the list was complete");
-  g_assert_cmpuint (store_count (f), ==, 3);
+  g_assert_cmpuint (item_count (f), ==, 3);
 }
 
 static void
@@ -635,12 +635,12 @@ test_cancel_while_server_holds (Fixture       *f,
   result = ringside_test_wait_result (&f->result, TIMEOUT_SECONDS);
   g_assert_false (ringside_list_loader_load_finish (f->loader, result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpuint (store_count (f), ==, 3);
+  g_assert_cmpuint (item_count (f), ==, 3);
 
   /* The rest arriving late changes nothing. */
   release_rest (f, rest_part);
   ringside_test_run_for (200);
-  g_assert_cmpuint (store_count (f), ==, 3);
+  g_assert_cmpuint (item_count (f), ==, 3);
 }
 
 static void
@@ -650,7 +650,7 @@ test_unref_mid_load (Fixture       *f,
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  GListStore *store = f->store;
+  RingsideItemList *items = f->items;
   RingsideListLoader *loader = f->loader;
 
   start_server (f, first_part);
@@ -662,9 +662,9 @@ test_unref_mid_load (Fixture       *f,
   /* The owner lets go of both while bytes are still to come: the load keeps what it needs
    * alive, finishes, and then lets go too. */
   g_object_add_weak_pointer (G_OBJECT (loader), (gpointer *) &loader);
-  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+  g_object_add_weak_pointer (G_OBJECT (items), (gpointer *) &items);
   g_clear_object (&f->loader);
-  g_clear_object (&f->store);
+  g_clear_object (&f->items);
   g_clear_object (&stream);
   g_assert_nonnull (loader);
 
@@ -673,11 +673,11 @@ test_unref_mid_load (Fixture       *f,
   g_assert_nonnull (loader);
   g_assert_true (ringside_list_loader_load_finish (loader, result, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==, 5);
 
   g_clear_object (&result);
   g_assert_null (loader);
-  g_assert_null (store);
+  g_assert_null (items);
 }
 
 static void
@@ -695,14 +695,14 @@ test_dispose_mid_load (Fixture       *f,
   wait_for_items (f, 3);
 
   g_object_run_dispose (G_OBJECT (f->loader));
-  g_assert_null (ringside_list_loader_get_store (f->loader));
+  g_assert_null (ringside_list_loader_get_items (f->loader));
   result = ringside_test_wait_result (&f->result, TIMEOUT_SECONDS);
   g_assert_false (ringside_list_loader_load_finish (f->loader, result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   release_rest (f, rest_part);
   ringside_test_run_for (200);
-  g_assert_cmpuint (store_count (f), ==, 3);
+  g_assert_cmpuint (item_count (f), ==, 3);
 }
 
 static void
@@ -738,7 +738,7 @@ test_new_load_replaces (Fixture       *f,
   /* The rest of the first body arriving late changes nothing. */
   release_rest (f, rest_part);
   ringside_test_run_for (200);
-  g_assert_cmpuint (store_count (f), ==, 1);
+  g_assert_cmpuint (item_count (f), ==, 1);
   g_assert_cmpint (ringside_user_get_id (get_user (f, 0)), ==, 42);
 }
 
@@ -768,7 +768,7 @@ restart_on_items_changed (GListModel *model,
                                    ringside_test_store_result, &restart->result);
 }
 
-/* A handler of the store starts a new load while the loader is adding items. */
+/* A handler of the list starts a new load while the loader is adding items. */
 static void
 test_restart_from_handler (Fixture       *f,
                            gconstpointer  data)
@@ -783,7 +783,7 @@ test_restart_from_handler (Fixture       *f,
   Restart restart = { f, NULL, FALSE };
   gulong handler;
 
-  handler = g_signal_connect (f->store, "items-changed",
+  handler = g_signal_connect (f->items, "items-changed",
                               G_CALLBACK (restart_on_items_changed), &restart);
   ringside_list_loader_load_async (f->loader, stream, NULL, ringside_test_store_result,
                                    &f->result);
@@ -796,10 +796,10 @@ test_restart_from_handler (Fixture       *f,
   second = ringside_test_wait_result (&restart.result, TIMEOUT_SECONDS);
   g_assert_true (ringside_list_loader_load_finish (f->loader, second, &error));
   g_assert_no_error (error);
-  g_signal_handler_disconnect (f->store, handler);
+  g_signal_handler_disconnect (f->items, handler);
 
   ringside_test_run_for (200);
-  g_assert_cmpuint (store_count (f), ==, 1);
+  g_assert_cmpuint (item_count (f), ==, 1);
   g_assert_cmpuint (ringside_list_loader_get_n_items (f->loader), ==, 1);
   g_assert_cmpint (ringside_user_get_id (get_user (f, 0)), ==, 99);
 }
@@ -844,7 +844,7 @@ main (int   argc,
   ADD_TEST ("hierarchy", test_load_hierarchy, FALSE);
   ADD_TEST ("accounts", test_load_accounts, TRUE);
   ADD_TEST ("empty-list", test_load_empty_list, FALSE);
-  ADD_TEST ("store-emptied", test_store_emptied, FALSE);
+  ADD_TEST ("list-emptied", test_list_emptied, FALSE);
   ADD_TEST ("truncated", test_truncated, FALSE);
   ADD_TEST ("html", test_html, FALSE);
   ADD_TEST ("empty-body", test_empty_body, TRUE);

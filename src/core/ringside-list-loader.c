@@ -20,7 +20,7 @@
  * that a fast stream never piles up in memory. */
 #define QUEUE_HIGH_MARK (16 * CHUNK_SIZE)
 #define QUEUE_LOW_MARK (4 * CHUNK_SIZE)
-/* The store changes at most this often: every splice makes the views re-sort and re-filter. */
+/* The list changes at most this often: every splice makes the views re-sort and re-filter. */
 #define SPLICE_INTERVAL_MS 50
 /* A view may take long over a splice: a sorted GtkColumnView rebinds its rows and walks the
  * whole list when new rows land above the ones shown. Waiting this many times as long as the
@@ -31,10 +31,10 @@
 #define SPLICE_COST_FACTOR 3
 #define MAX_SPLICE_INTERVAL_MS 400
 
-/* One load. The main context reads the stream and fills the store; the worker thread cuts
+/* One load. The main context reads the stream and fills the list; the worker thread cuts
  * and parses. They share only what is under the mutex and the abort flag, and each holds a
  * reference, so that either may go away first. The worker never sees the loader or the
- * store. */
+ * list. */
 typedef struct
 {
   gatomicrefcount  ref_count;
@@ -70,18 +70,18 @@ typedef struct
 
 struct _RingsideListLoader
 {
-  GObject     parent_instance;
+  GObject           parent_instance;
 
-  GListStore *store;
-  LoadJob    *job;      /* the load in progress, or NULL */
-  guint       n_items;
+  RingsideItemList *items;
+  LoadJob          *job;      /* the load in progress, or NULL */
+  guint             n_items;
 };
 
 G_DEFINE_FINAL_TYPE (RingsideListLoader, ringside_list_loader, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_ITEMS,
   PROP_N_ITEMS,
   N_PROPS
 };
@@ -102,7 +102,7 @@ job_ref (LoadJob *job)
 }
 
 /* The last reference may be dropped by the worker thread: by then the task, and with it
- * the loader and the store, are long gone (job_finish() runs on the main context). */
+ * the loader and the list, are long gone (job_finish() runs on the main context). */
 static void
 job_unref (LoadJob *job)
 {
@@ -480,28 +480,27 @@ job_get_loader (LoadJob *job)
   return g_task_get_source_object (job->task);
 }
 
-/* Appends the pending items to the store. Handlers of items-changed may start a new load or
- * dispose the loader, so the job's state is settled before the store is touched. */
+/* Appends the pending items to the list. Handlers of items-changed may start a new load or
+ * dispose the loader, so the job's state is settled before the list is touched. */
 static void
 job_splice (LoadJob            *job,
             RingsideListLoader *self)
 {
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GPtrArray) batch = NULL;
+  g_autoptr(RingsideItemList) items = NULL;
   gint64 start = g_get_monotonic_time ();
   gint64 cost;
 
   job->last_splice_time = start;
-  if (job->pending->len == 0 || self->store == NULL)
+  if (job->pending->len == 0 || self->items == NULL)
     return;
 
-  items = g_steal_pointer (&job->pending);
+  batch = g_steal_pointer (&job->pending);
   job->pending = g_ptr_array_new_with_free_func (g_object_unref);
-  store = g_object_ref (self->store);
-  self->n_items += items->len;
+  items = g_object_ref (self->items);
+  self->n_items += batch->len;
 
-  g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
-                       items->pdata, items->len);
+  ringside_item_list_append (items, batch);
 
   /* What the views took over it sets the pace; the clock starts when they are done. */
   job->last_splice_time = g_get_monotonic_time ();
@@ -701,7 +700,7 @@ job_finish (LoadJob *job,
 
   job_stop (job);
 
-  /* What was parsed before an error is good; after cancellation the store stays as it is. */
+  /* What was parsed before an error is good; after cancellation the list stays as it is. */
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     job_splice (job, self);
   g_ptr_array_set_size (job->pending, 0);
@@ -729,7 +728,7 @@ ringside_list_loader_dispose (GObject *object)
   RingsideListLoader *self = (RingsideListLoader *) object;
 
   cancel_current_load (self, "The list loader was disposed");
-  g_clear_object (&self->store);
+  g_clear_object (&self->items);
 
   G_OBJECT_CLASS (ringside_list_loader_parent_class)->dispose (object);
 }
@@ -744,8 +743,8 @@ ringside_list_loader_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_ITEMS:
+      g_value_set_object (value, self->items);
       break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->n_items);
@@ -765,8 +764,8 @@ ringside_list_loader_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_ITEMS:
+      self->items = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -781,8 +780,8 @@ ringside_list_loader_constructed (GObject *object)
 
   G_OBJECT_CLASS (ringside_list_loader_parent_class)->constructed (object);
 
-  g_return_if_fail (G_IS_LIST_STORE (self->store));
-  item_type = g_list_model_get_item_type (G_LIST_MODEL (self->store));
+  g_return_if_fail (RINGSIDE_IS_ITEM_LIST (self->items));
+  item_type = g_list_model_get_item_type (G_LIST_MODEL (self->items));
   g_return_if_fail (item_type == RINGSIDE_TYPE_ACCOUNT || item_type == RINGSIDE_TYPE_USER);
 }
 
@@ -796,8 +795,8 @@ ringside_list_loader_class_init (RingsideListLoaderClass *klass)
   object_class->get_property = ringside_list_loader_get_property;
   object_class->set_property = ringside_list_loader_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, G_TYPE_LIST_STORE,
+  properties[PROP_ITEMS] =
+    g_param_spec_object ("items", NULL, NULL, RINGSIDE_TYPE_ITEM_LIST,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
@@ -813,29 +812,29 @@ ringside_list_loader_init (RingsideListLoader *self)
 
 /**
  * ringside_list_loader_new:
- * @store: a store of #RingsideAccount or #RingsideUser
+ * @items: a list of #RingsideAccount or #RingsideUser
  *
- * Returns: (transfer full): a new loader filling @store
+ * Returns: (transfer full): a new loader filling @items
  */
 RingsideListLoader *
-ringside_list_loader_new (GListStore *store)
+ringside_list_loader_new (RingsideItemList *items)
 {
-  g_return_val_if_fail (G_IS_LIST_STORE (store), NULL);
+  g_return_val_if_fail (RINGSIDE_IS_ITEM_LIST (items), NULL);
 
-  return g_object_new (RINGSIDE_TYPE_LIST_LOADER, "store", store, NULL);
+  return g_object_new (RINGSIDE_TYPE_LIST_LOADER, "items", items, NULL);
 }
 
 /**
- * ringside_list_loader_get_store:
+ * ringside_list_loader_get_items:
  *
- * Returns: (transfer none) (nullable): the store, or %NULL once the loader was disposed
+ * Returns: (transfer none) (nullable): the list, or %NULL once the loader was disposed
  */
-GListStore *
-ringside_list_loader_get_store (RingsideListLoader *self)
+RingsideItemList *
+ringside_list_loader_get_items (RingsideListLoader *self)
 {
   g_return_val_if_fail (RINGSIDE_IS_LIST_LOADER (self), NULL);
 
-  return self->store;
+  return self->items;
 }
 
 guint
@@ -851,7 +850,7 @@ ringside_list_loader_get_n_items (RingsideListLoader *self)
  * @self: a #RingsideListLoader
  * @stream: the body of the list request; it is read to its end, not closed
  * @cancellable: (nullable): a #GCancellable
- * @callback: called when the whole list is in the store, or on failure
+ * @callback: called once the whole list was added to the items, or on failure
  * @user_data: data for @callback
  *
  * A load already in progress is cancelled first.
@@ -871,21 +870,21 @@ ringside_list_loader_load_async (RingsideListLoader  *self,
   g_return_if_fail (RINGSIDE_IS_LIST_LOADER (self));
   g_return_if_fail (G_IS_INPUT_STREAM (stream));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-  g_return_if_fail (self->store != NULL);
+  g_return_if_fail (self->items != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ringside_list_loader_load_async);
 
   cancel_current_load (self, "A new load replaced this one");
 
-  g_list_store_remove_all (self->store);
+  ringside_item_list_remove_all (self->items);
   self->n_items = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  job = job_new (task, g_list_model_get_item_type (G_LIST_MODEL (self->store)), stream);
+  job = job_new (task, g_list_model_get_item_type (G_LIST_MODEL (self->items)), stream);
   self->job = job;
 
   thread = g_thread_try_new ("ringside-list", worker_main, job_ref (job), &error);
