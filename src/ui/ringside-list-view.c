@@ -17,7 +17,6 @@ typedef struct
   GtkColumnView      *column_view;
 
   /* Owned */
-  GtkSortListModel   *sort_model;
   /* The columns in their order in the .ui, which is the order of the CSV fields */
   GPtrArray          *columns;
   RingsideRemoteList *list;
@@ -118,7 +117,7 @@ ringside_list_view_get_model (RingsideListView *self)
 
   g_return_val_if_fail (RINGSIDE_IS_LIST_VIEW (self), NULL);
 
-  return G_LIST_MODEL (priv->sort_model);
+  return ringside_remote_list_get_model (priv->list);
 }
 
 RingsideRemoteList *
@@ -256,6 +255,76 @@ date_sort_key (gpointer   this,
   return date != NULL ? g_date_time_to_unix (date) : G_MAXINT64;
 }
 
+/* Cells are built by GtkSignalListItemFactory handlers rather than from builder XML: a
+ * sorted, searched list replaces its visible rows on most changes, and a GtkBuilder per cell
+ * cost more than the rest of a search keystroke over 100,000 users. GtkInscription lays its
+ * text out only when drawn, and its size does not depend on its text. */
+
+static GtkWidget *
+inscription_new (float xalign,
+                 guint nat_chars)
+{
+  return g_object_new (GTK_TYPE_INSCRIPTION,
+                       "xalign", xalign,
+                       "nat-chars", nat_chars,
+                       "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
+                       NULL);
+}
+
+static void
+text_cell_setup (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  gtk_list_item_set_child (list_item, inscription_new (0, 20));
+}
+
+static void
+number_cell_setup (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item)
+{
+  GtkWidget *cell = inscription_new (1, 8);
+
+  gtk_widget_add_css_class (cell, "numeric");
+  gtk_list_item_set_child (list_item, cell);
+}
+
+static void
+date_cell_setup (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  GtkWidget *cell = inscription_new (0, 12);
+
+  gtk_widget_add_css_class (cell, "numeric");
+  gtk_list_item_set_child (list_item, cell);
+}
+
+/**
+ * ringside_list_view_set_cell_text:
+ * @list_item: a cell made by one of the template's "*_cell_setup" handlers
+ *
+ * Shows @text in the cell.
+ */
+void
+ringside_list_view_set_cell_text (GtkListItem *list_item,
+                                  const char  *text)
+{
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), text);
+}
+
+/**
+ * ringside_list_view_set_cell_date:
+ *
+ * Shows @date (nullable) in a cell made by "date_cell_setup".
+ */
+void
+ringside_list_view_set_cell_date (GtkListItem *list_item,
+                                  GDateTime   *date)
+{
+  g_autofree char *text = ringside_format_date (date);
+
+  ringside_list_view_set_cell_text (list_item, text);
+}
+
 static void
 on_retry_clicked (RingsideListView *self,
                   GtkButton        *button)
@@ -302,7 +371,8 @@ ringside_list_view_write_csv_async (RingsideListView    *self,
 
   export = ringside_csv_export_new (file, priv->column_view,
                                     (GtkColumnViewColumn * const *) priv->columns->pdata,
-                                    priv->columns->len, G_LIST_MODEL (priv->sort_model));
+                                    priv->columns->len,
+                                    ringside_remote_list_get_model (priv->list));
   if (klass->csv_data_new != NULL)
     data = klass->csv_data_new (self, &data_free);
   ringside_csv_export_write_async (export, klass->csv_field_text, data, data_free,
@@ -403,6 +473,7 @@ ringside_list_view_constructed (GObject *object)
   RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
   RingsideListViewClass *klass = RINGSIDE_LIST_VIEW_GET_CLASS (self);
   GListModel *columns;
+  GListModel *rows;
   GtkSingleSelection *selection;
 
   G_OBJECT_CLASS (ringside_list_view_parent_class)->constructed (object);
@@ -419,10 +490,9 @@ ringside_list_view_constructed (GObject *object)
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     g_ptr_array_add (priv->columns, g_list_model_get_item (columns, i));
 
-  priv->sort_model =
-    gtk_sort_list_model_new (g_object_ref (ringside_remote_list_get_model (priv->list)),
-                             g_object_ref (gtk_column_view_get_sorter (priv->column_view)));
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->sort_model)));
+  ringside_remote_list_set_sorter (priv->list, gtk_column_view_get_sorter (priv->column_view));
+  rows = ringside_remote_list_get_model (priv->list);
+  selection = gtk_single_selection_new (g_object_ref (rows));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (selection));
@@ -443,6 +513,8 @@ ringside_list_view_dispose (GObject *object)
   /* Cancels a load in flight; its callbacks then leave the view alone. */
   if (priv->list != NULL)
     {
+      /* Otherwise the columns going away one by one would re-sort every row each time. */
+      gtk_column_view_set_model (priv->column_view, NULL);
       g_signal_handlers_disconnect_by_data (priv->list, self);
       g_signal_handlers_disconnect_by_data (ringside_remote_list_get_model (priv->list), self);
       g_clear_object (&priv->list);
@@ -454,7 +526,6 @@ ringside_list_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
 
   g_clear_pointer (&priv->columns, g_ptr_array_unref);
-  g_clear_object (&priv->sort_model);
 
   G_OBJECT_CLASS (ringside_list_view_parent_class)->dispose (object);
 }
@@ -569,4 +640,7 @@ ringside_list_view_class_set_template_from_resource (RingsideListViewClass *klas
   gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked);
   gtk_widget_class_bind_template_callback (widget_class, format_date);
   gtk_widget_class_bind_template_callback (widget_class, date_sort_key);
+  gtk_widget_class_bind_template_callback (widget_class, text_cell_setup);
+  gtk_widget_class_bind_template_callback (widget_class, number_cell_setup);
+  gtk_widget_class_bind_template_callback (widget_class, date_cell_setup);
 }

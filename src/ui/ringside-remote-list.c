@@ -7,16 +7,17 @@
 
 #include <string.h>
 
+#include "ringside-item-list.h"
 #include "ringside-list-loader.h"
 #include "ringside-remote-list.h"
 
-/* One fetch: the request, then the loader filling its own store. It lives until its last
+/* One fetch: the request, then the loader filling its own item list. It lives until its last
  * callback, which may come after the list is gone; once cancelled it never touches the list. */
 typedef struct
 {
   RingsideRemoteList *list;         /* borrowed; NULL once cancelled */
   GCancellable       *cancellable;
-  GListStore         *store;
+  RingsideItemList   *items;
   RingsideListLoader *loader;
   gulong              items_changed_id;
 } Load;
@@ -34,7 +35,10 @@ struct _RingsideRemoteList
   char               *search_text;
   char               *needle;       /* search text stripped and casefolded; NULL if empty */
 
-  GListStore         *store;        /* shown */
+  /* Items → sort → filter: a search keystroke re-checks rows that are already sorted, where
+   * a filter under the sort made it re-sort every row the search brought back. */
+  RingsideItemList   *items;        /* shown */
+  GtkSortListModel   *sort_model;
   GtkCustomFilter    *filter;
   GtkFilterListModel *model;
 
@@ -48,7 +52,8 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_SEARCH_TEXT,
-  PROP_STORE,
+  PROP_ITEMS,
+  PROP_SORTER,
   PROP_MODEL,
   PROP_LOADING,
   PROP_ERROR,
@@ -61,30 +66,30 @@ static void
 load_free (Load *load)
 {
   if (load->items_changed_id != 0)
-    g_signal_handler_disconnect (load->store, load->items_changed_id);
+    g_signal_handler_disconnect (load->items, load->items_changed_id);
   g_clear_object (&load->cancellable);
   g_clear_object (&load->loader);
-  g_clear_object (&load->store);
+  g_clear_object (&load->items);
   g_free (load);
 }
 
 static void
-show_store (RingsideRemoteList *self,
-            GListStore         *store)
+show_items (RingsideRemoteList *self,
+            RingsideItemList   *items)
 {
-  if (!g_set_object (&self->store, store))
+  if (!g_set_object (&self->items, items))
     return;
 
-  gtk_filter_list_model_set_model (self->model, G_LIST_MODEL (store));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (items));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEMS]);
 }
 
 static void
-show_empty_store (RingsideRemoteList *self)
+show_no_items (RingsideRemoteList *self)
 {
-  g_autoptr(GListStore) empty = g_list_store_new (self->item_type);
+  g_autoptr(RingsideItemList) empty = ringside_item_list_new (self->item_type);
 
-  show_store (self, empty);
+  show_items (self, empty);
 }
 
 static void
@@ -109,7 +114,7 @@ cancel_load (RingsideRemoteList *self)
     return;
 
   g_cancellable_cancel (load->cancellable);
-  g_clear_signal_handler (&load->items_changed_id, load->store);
+  g_clear_signal_handler (&load->items_changed_id, load->items);
   load->list = NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
@@ -124,14 +129,14 @@ finish_load (Load   *load,
   g_assert (self->load == load);
 
   self->load = NULL;
-  g_clear_signal_handler (&load->items_changed_id, load->store);
+  g_clear_signal_handler (&load->items_changed_id, load->items);
 
   g_object_freeze_notify (G_OBJECT (self));
   /* Rows from a load that failed half-way would pass for the whole list: drop them. */
   if (error != NULL)
-    show_empty_store (self);
+    show_no_items (self);
   else
-    show_store (self, load->store);
+    show_items (self, load->items);
   set_error (self, error);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   g_object_thaw_notify (G_OBJECT (self));
@@ -140,7 +145,7 @@ finish_load (Load   *load,
 }
 
 static void
-on_load_items_changed (GListModel *store,
+on_load_items_changed (GListModel *items,
                        guint       position,
                        guint       removed,
                        guint       added,
@@ -151,8 +156,8 @@ on_load_items_changed (GListModel *store,
   /* The first rows replace what is shown; later ones flow through the filter model. */
   if (added > 0)
     {
-      g_clear_signal_handler (&load->items_changed_id, load->store);
-      show_store (load->list, load->store);
+      g_clear_signal_handler (&load->items_changed_id, load->items);
+      show_items (load->list, load->items);
     }
 }
 
@@ -223,7 +228,7 @@ ringside_remote_list_reload (RingsideRemoteList *self)
 
   if (self->session == NULL)
     {
-      show_empty_store (self);
+      show_no_items (self);
       g_object_thaw_notify (G_OBJECT (self));
       return;
     }
@@ -231,9 +236,9 @@ ringside_remote_list_reload (RingsideRemoteList *self)
   load = g_new0 (Load, 1);
   load->list = self;
   load->cancellable = g_cancellable_new ();
-  load->store = g_list_store_new (self->item_type);
-  load->loader = ringside_list_loader_new (load->store);
-  load->items_changed_id = g_signal_connect (load->store, "items-changed",
+  load->items = ringside_item_list_new (self->item_type);
+  load->loader = ringside_list_loader_new (load->items);
+  load->items_changed_id = g_signal_connect (load->items, "items-changed",
                                              G_CALLBACK (on_load_items_changed), load);
   self->load = load;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
@@ -337,7 +342,7 @@ ringside_remote_list_set_session (RingsideRemoteList *self,
   /* Rows of one session are never shown under another. */
   cancel_load (self);
   set_error (self, NULL);
-  show_empty_store (self);
+  show_no_items (self);
   g_set_object (&self->session, session);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 
@@ -352,12 +357,34 @@ ringside_remote_list_get_session (RingsideRemoteList *self)
   return self->session;
 }
 
-GListStore *
-ringside_remote_list_get_store (RingsideRemoteList *self)
+RingsideItemList *
+ringside_remote_list_get_items (RingsideRemoteList *self)
 {
   g_return_val_if_fail (RINGSIDE_IS_REMOTE_LIST (self), NULL);
 
-  return self->store;
+  return self->items;
+}
+
+GtkSorter *
+ringside_remote_list_get_sorter (RingsideRemoteList *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_REMOTE_LIST (self), NULL);
+
+  return gtk_sort_list_model_get_sorter (self->sort_model);
+}
+
+void
+ringside_remote_list_set_sorter (RingsideRemoteList *self,
+                                 GtkSorter          *sorter)
+{
+  g_return_if_fail (RINGSIDE_IS_REMOTE_LIST (self));
+  g_return_if_fail (sorter == NULL || GTK_IS_SORTER (sorter));
+
+  if (gtk_sort_list_model_get_sorter (self->sort_model) == sorter)
+    return;
+
+  gtk_sort_list_model_set_sorter (self->sort_model, sorter);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORTER]);
 }
 
 GListModel *
@@ -389,7 +416,7 @@ ringside_remote_list_get_n_total (RingsideRemoteList *self)
 {
   g_return_val_if_fail (RINGSIDE_IS_REMOTE_LIST (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->items));
 }
 
 guint
@@ -433,9 +460,10 @@ ringside_remote_list_new (GType              item_type,
   self->item_type = item_type;
   self->path = g_strdup (path);
   self->match_func = match_func;
-  self->store = g_list_store_new (item_type);
+  self->items = ringside_item_list_new (item_type);
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)), NULL);
   self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
-  self->model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+  self->model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
                                            g_object_ref (GTK_FILTER (self->filter)));
 
   return self;
@@ -449,6 +477,11 @@ ringside_remote_list_dispose (GObject *object)
   cancel_load (self);
   g_clear_object (&self->session);
 
+  /* Views may hold the model longer than us: it must stop calling us. Without a sorter, a
+   * view taking its columns (and so the sort) away does not make it filter again either. */
+  gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  gtk_sort_list_model_set_sorter (self->sort_model, NULL);
+
   G_OBJECT_CLASS (ringside_remote_list_parent_class)->dispose (object);
 }
 
@@ -459,7 +492,8 @@ ringside_remote_list_finalize (GObject *object)
 
   g_clear_object (&self->model);
   g_clear_object (&self->filter);
-  g_clear_object (&self->store);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->items);
   g_clear_error (&self->error);
   g_free (self->search_text);
   g_free (self->needle);
@@ -486,8 +520,12 @@ ringside_remote_list_get_property (GObject    *object,
       g_value_set_string (value, ringside_remote_list_get_search_text (self));
       break;
 
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_ITEMS:
+      g_value_set_object (value, self->items);
+      break;
+
+    case PROP_SORTER:
+      g_value_set_object (value, ringside_remote_list_get_sorter (self));
       break;
 
     case PROP_MODEL:
@@ -525,6 +563,10 @@ ringside_remote_list_set_property (GObject      *object,
       ringside_remote_list_set_search_text (self, g_value_get_string (value));
       break;
 
+    case PROP_SORTER:
+      ringside_remote_list_set_sorter (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -546,8 +588,10 @@ ringside_remote_list_class_init (RingsideRemoteListClass *klass)
     g_param_spec_object ("session", NULL, NULL, RINGSIDE_TYPE_SESSION, rw);
   properties[PROP_SEARCH_TEXT] =
     g_param_spec_string ("search-text", NULL, NULL, "", rw);
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, G_TYPE_LIST_STORE, ro);
+  properties[PROP_ITEMS] =
+    g_param_spec_object ("items", NULL, NULL, RINGSIDE_TYPE_ITEM_LIST, ro);
+  properties[PROP_SORTER] =
+    g_param_spec_object ("sorter", NULL, NULL, GTK_TYPE_SORTER, rw);
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL, ro);
   properties[PROP_LOADING] =

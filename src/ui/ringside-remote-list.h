@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ringside-item-list.h"
 #include "ringside-session.h"
 
 G_BEGIN_DECLS
@@ -36,13 +37,15 @@ typedef gboolean (*RingsideMatchFunc) (gpointer    item,
 #define RINGSIDE_TYPE_REMOTE_LIST (ringside_remote_list_get_type ())
 G_DECLARE_FINAL_TYPE (RingsideRemoteList, ringside_remote_list, RINGSIDE, REMOTE_LIST, GObject)
 
-/* A list the session fetches from @path with RingsideListLoader, filtered by a search text.
- * A reload fills a new store and shows it once its first rows arrive, so a refresh never
- * flashes an empty list, and a cancelled load can never touch what is shown.
+/* A list the session fetches from @path with RingsideListLoader, sorted by a sorter and
+ * filtered by a search text. A reload fills new items and shows them once the first rows
+ * arrive, so a refresh never flashes an empty list, and a cancelled load can never touch what
+ * is shown.
  *
- * Properties: "session", "search-text" (read-write); "store" (the GListStore shown),
- * "loading", "error" (read-only). "model" is the filtered list, the same object for the life
- * of @self; views watch its items-changed and the notifications. */
+ * Properties: "session", "search-text", "sorter" (read-write); "items" (the
+ * RingsideItemList shown, in the order loaded), "loading", "error" (read-only). "model" is
+ * the sorted and filtered list, the same object for the life of @self; views watch its
+ * items-changed and the notifications. */
 RingsideRemoteList      *ringside_remote_list_new             (GType               item_type,
                                                                const char         *path,
                                                                RingsideMatchFunc   match_func);
@@ -56,7 +59,12 @@ const char              *ringside_remote_list_get_search_text (RingsideRemoteLis
 void                     ringside_remote_list_set_search_text (RingsideRemoteList *self,
                                                                const char         *search_text);
 
-GListStore              *ringside_remote_list_get_store       (RingsideRemoteList *self);
+/* Usually a GtkColumnView's sorter; NULL (the default) keeps the order loaded. */
+GtkSorter               *ringside_remote_list_get_sorter      (RingsideRemoteList *self);
+void                     ringside_remote_list_set_sorter      (RingsideRemoteList *self,
+                                                               GtkSorter          *sorter);
+
+RingsideItemList        *ringside_remote_list_get_items       (RingsideRemoteList *self);
 GListModel              *ringside_remote_list_get_model       (RingsideRemoteList *self);
 gboolean                 ringside_remote_list_get_loading     (RingsideRemoteList *self);
 const GError            *ringside_remote_list_get_error       (RingsideRemoteList *self);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ringside-user.h"
 #include "ringside-users-view.h"
@@ -26,12 +27,14 @@ struct _RingsideUsersView
 {
   RingsideListView     parent_instance;
 
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *user_name_column;
   GtkColumnViewColumn *reports_to_column;
 
   /* Owned */
   GtkSorter           *reports_to_sorter;
-  /* The store shown, and its users by ID for "Reports To" (values borrowed from it) */
-  GListStore          *indexed_store;
+  /* The users shown, and the same by ID for "Reports To" (values borrowed from them) */
+  RingsideItemList    *indexed_items;
   GHashTable          *users_by_id;
   /* The Reports To cells bound now (GtkListItem *), to fill in once a parent arrives */
   GHashTable          *reports_to_cells;
@@ -87,32 +90,28 @@ refresh_reports_to_cells (RingsideUsersView *self)
   while (g_hash_table_iter_next (&iter, (gpointer *) &list_item, NULL))
     {
       RingsideUser *user = gtk_list_item_get_item (list_item);
-      const char *name = user_index_lookup_parent_name (self->users_by_id, user);
 
-      gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), name ? name : "");
+      ringside_list_view_set_cell_text (list_item,
+                                        user_index_lookup_parent_name (self->users_by_id, user));
     }
 }
 
 static void
-on_store_items_changed (RingsideUsersView *self,
-                        guint              position,
-                        guint              removed,
-                        guint              added,
-                        GListModel        *store)
+on_items_changed (RingsideUsersView *self,
+                  guint              position,
+                  guint              removed,
+                  guint              added,
+                  RingsideItemList  *items)
 {
   if (removed > 0)
     {
       g_hash_table_remove_all (self->users_by_id);
       position = 0;
-      added = g_list_model_get_n_items (store);
+      added = g_list_model_get_n_items (G_LIST_MODEL (items));
     }
 
   for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(RingsideUser) user = g_list_model_get_item (store, i);
-
-      user_index_add (self->users_by_id, user);
-    }
+    user_index_add (self->users_by_id, ringside_item_list_peek (items, i));
 
   /* Parents may come in a later batch than their reports. */
   if (added > 0)
@@ -120,85 +119,132 @@ on_store_items_changed (RingsideUsersView *self,
 }
 
 static void
-index_store (RingsideUsersView *self,
-             GListStore        *store)
+index_items (RingsideUsersView *self,
+             RingsideItemList  *items)
 {
-  if (self->indexed_store != NULL)
-    g_signal_handlers_disconnect_by_func (self->indexed_store, on_store_items_changed, self);
+  if (self->indexed_items != NULL)
+    g_signal_handlers_disconnect_by_func (self->indexed_items, on_items_changed, self);
 
   g_hash_table_remove_all (self->users_by_id);
-  g_set_object (&self->indexed_store, store);
+  g_set_object (&self->indexed_items, items);
 
-  if (store == NULL)
+  if (items == NULL)
     return;
 
-  g_signal_connect_object (store, "items-changed", G_CALLBACK (on_store_items_changed), self,
+  g_signal_connect_object (items, "items-changed", G_CALLBACK (on_items_changed), self,
                            G_CONNECT_SWAPPED);
-  on_store_items_changed (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                          G_LIST_MODEL (store));
+  on_items_changed (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (items)), items);
 }
 
-/* Cells and sorters */
+/* Cells (made in C: see ringside-list-view.c) */
 
+#define CELL_USER(list_item) RINGSIDE_USER (gtk_list_item_get_item (list_item))
+
+/* An avatar with the initials, then the name. */
 static void
-reports_to_setup (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  RingsideUsersView        *self)
+name_cell_setup (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *name = g_object_new (GTK_TYPE_INSCRIPTION,
+                                  "hexpand", TRUE,
+                                  "nat-chars", 20,
+                                  "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
+                                  NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
+  gtk_box_append (GTK_BOX (box), adw_avatar_new (24, NULL, TRUE));
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_list_item_set_child (list_item, box);
 }
 
 static void
-reports_to_bind (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 RingsideUsersView        *self)
+name_cell_bind (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item)
 {
-  RingsideUser *user = gtk_list_item_get_item (list_item);
-  const char *name = user_index_lookup_parent_name (self->users_by_id, user);
+  GtkWidget *avatar = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  GtkWidget *name = gtk_widget_get_next_sibling (avatar);
+  const char *full_name = ringside_user_get_full_name (CELL_USER (list_item));
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), name ? name : "");
+  adw_avatar_set_text (ADW_AVATAR (avatar), full_name);
+  gtk_inscription_set_text (GTK_INSCRIPTION (name), full_name);
+}
+
+static void
+user_name_cell_bind (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item)
+{
+  ringside_list_view_set_cell_text (list_item,
+                                    ringside_user_get_user_name (CELL_USER (list_item)));
+}
+
+static void
+id_cell_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT,
+              ringside_user_get_id (CELL_USER (list_item)));
+  ringside_list_view_set_cell_text (list_item, text);
+}
+
+static void
+reports_to_cell_bind (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      RingsideUsersView        *self)
+{
+  RingsideUser *user = CELL_USER (list_item);
+
+  ringside_list_view_set_cell_text (list_item,
+                                    user_index_lookup_parent_name (self->users_by_id, user));
   g_hash_table_add (self->reports_to_cells, list_item);
 }
 
 static void
-reports_to_unbind (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   RingsideUsersView        *self)
+reports_to_cell_unbind (GtkSignalListItemFactory *factory,
+                        GtkListItem              *list_item,
+                        RingsideUsersView        *self)
 {
   g_hash_table_remove (self->reports_to_cells, list_item);
-}
-
-/* The sort key of the Reports To column. */
-static char *
-reports_to_sort_key (RingsideUser      *user,
-                     RingsideUsersView *self)
-{
-  if (self->users_by_id == NULL)
-    return NULL;
-
-  return g_strdup (user_index_lookup_parent_name (self->users_by_id, user));
 }
 
 /* Tooltips are answered when asked for: bound per row, they cost X round trips on every bind
  * and made searching 100k users several times slower. */
 static gboolean
-on_roles_query_tooltip (GtkLabel   *label,
-                        int         x,
-                        int         y,
-                        gboolean    keyboard_mode,
-                        GtkTooltip *tooltip)
+on_roles_query_tooltip (GtkInscription *cell,
+                        int             x,
+                        int             y,
+                        gboolean        keyboard_mode,
+                        GtkTooltip     *tooltip)
 {
-  const char *roles = gtk_label_get_text (label);
+  const char *roles = gtk_inscription_get_text (cell);
 
   if (roles == NULL || *roles == '\0')
     return FALSE;
 
   gtk_tooltip_set_text (tooltip, roles);
   return TRUE;
+}
+
+static void
+roles_cell_setup (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item)
+{
+  GtkWidget *cell = g_object_new (GTK_TYPE_INSCRIPTION,
+                                  "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
+                                  "has-tooltip", TRUE,
+                                  NULL);
+
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (on_roles_query_tooltip), NULL);
+  gtk_list_item_set_child (list_item, cell);
+}
+
+static void
+roles_cell_bind (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  ringside_list_view_set_cell_text (list_item,
+                                    ringside_user_get_roles_text (CELL_USER (list_item)));
 }
 
 /* The check mark is only visible for enabled users. */
@@ -211,6 +257,74 @@ on_enabled_query_tooltip (GtkWidget  *image,
 {
   gtk_tooltip_set_text (tooltip, _("Enabled"));
   return TRUE;
+}
+
+static void
+enabled_cell_setup (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item)
+{
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
+  gtk_widget_set_has_tooltip (check, TRUE);
+  g_signal_connect (check, "query-tooltip", G_CALLBACK (on_enabled_query_tooltip), NULL);
+  gtk_list_item_set_child (list_item, check);
+}
+
+static void
+enabled_cell_bind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item)
+{
+  gtk_widget_set_visible (gtk_list_item_get_child (list_item),
+                          ringside_user_get_enabled (CELL_USER (list_item)));
+}
+
+static void
+created_cell_bind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item)
+{
+  ringside_list_view_set_cell_date (list_item,
+                                    ringside_user_get_creation_date (CELL_USER (list_item)));
+}
+
+/* Sorters */
+
+static int
+compare_full_names (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  return strcmp (ringside_user_get_full_name_sort_key ((RingsideUser *) a),
+                 ringside_user_get_full_name_sort_key ((RingsideUser *) b));
+}
+
+static int
+compare_user_names (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  return strcmp (ringside_user_get_user_name_sort_key ((RingsideUser *) a),
+                 ringside_user_get_user_name_sort_key ((RingsideUser *) b));
+}
+
+static void
+set_column_sorter (GtkColumnViewColumn *column,
+                   GCompareDataFunc     compare)
+{
+  g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare, NULL, NULL);
+
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+}
+
+/* The sort key of the Reports To column. */
+static char *
+reports_to_sort_key (RingsideUser      *user,
+                     RingsideUsersView *self)
+{
+  if (self->users_by_id == NULL)
+    return NULL;
+
+  return g_strdup (user_index_lookup_parent_name (self->users_by_id, user));
 }
 
 static gboolean
@@ -236,14 +350,14 @@ export_index_free (ExportIndex *index)
 }
 
 static ExportIndex *
-export_index_new (GListModel *store)
+export_index_new (RingsideItemList *items)
 {
   ExportIndex *index = g_new0 (ExportIndex, 1);
-  guint n_users = g_list_model_get_n_items (store);
+  guint n_users = g_list_model_get_n_items (G_LIST_MODEL (items));
 
   index->users = g_ptr_array_new_full (n_users, g_object_unref);
   for (guint i = 0; i < n_users; i++)
-    g_ptr_array_add (index->users, g_list_model_get_item (store, i));
+    g_ptr_array_add (index->users, g_object_ref (ringside_item_list_peek (items, i)));
 
   return index;
 }
@@ -318,7 +432,7 @@ csv_data_new (RingsideListView *view,
   RingsideRemoteList *list = ringside_list_view_get_list (view);
 
   *destroy = (GDestroyNotify) export_index_free;
-  return export_index_new (G_LIST_MODEL (ringside_remote_list_get_store (list)));
+  return export_index_new (ringside_remote_list_get_items (list));
 }
 
 static void
@@ -326,9 +440,9 @@ on_list_notify (RingsideUsersView  *self,
                 GParamSpec         *pspec,
                 RingsideRemoteList *list)
 {
-  if (g_strcmp0 (pspec->name, "store") == 0)
+  if (g_strcmp0 (pspec->name, "items") == 0)
     {
-      index_store (self, ringside_remote_list_get_store (list));
+      index_items (self, ringside_remote_list_get_items (list));
     }
   else if (g_strcmp0 (pspec->name, "loading") == 0)
     {
@@ -423,7 +537,7 @@ ringside_users_view_constructed (GObject *object)
   list = ringside_list_view_get_list (LIST_VIEW (self));
   g_signal_connect_object (list, "notify", G_CALLBACK (on_list_notify), self,
                            G_CONNECT_SWAPPED);
-  index_store (self, ringside_remote_list_get_store (list));
+  index_items (self, ringside_remote_list_get_items (list));
 }
 
 static void
@@ -434,7 +548,7 @@ ringside_users_view_dispose (GObject *object)
 
   if (list != NULL)
     g_signal_handlers_disconnect_by_data (list, self);
-  index_store (self, NULL);
+  index_items (self, NULL);
   g_clear_object (&self->reports_to_sorter);
 
   G_OBJECT_CLASS (ringside_users_view_parent_class)->dispose (object);
@@ -478,13 +592,21 @@ ringside_users_view_class_init (RingsideUsersViewClass *klass)
 
   ringside_list_view_class_set_template_from_resource (list_view_class, RESOURCE_PREFIX
                                                        "/ringside-users-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RingsideUsersView, name_column);
+  gtk_widget_class_bind_template_child (widget_class, RingsideUsersView, user_name_column);
   gtk_widget_class_bind_template_child (widget_class, RingsideUsersView, reports_to_column);
 
-  gtk_widget_class_bind_template_callback (widget_class, reports_to_setup);
-  gtk_widget_class_bind_template_callback (widget_class, reports_to_bind);
-  gtk_widget_class_bind_template_callback (widget_class, reports_to_unbind);
-  gtk_widget_class_bind_template_callback (widget_class, on_roles_query_tooltip);
-  gtk_widget_class_bind_template_callback (widget_class, on_enabled_query_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, name_cell_setup);
+  gtk_widget_class_bind_template_callback (widget_class, name_cell_bind);
+  gtk_widget_class_bind_template_callback (widget_class, user_name_cell_bind);
+  gtk_widget_class_bind_template_callback (widget_class, id_cell_bind);
+  gtk_widget_class_bind_template_callback (widget_class, reports_to_cell_bind);
+  gtk_widget_class_bind_template_callback (widget_class, reports_to_cell_unbind);
+  gtk_widget_class_bind_template_callback (widget_class, roles_cell_setup);
+  gtk_widget_class_bind_template_callback (widget_class, roles_cell_bind);
+  gtk_widget_class_bind_template_callback (widget_class, enabled_cell_setup);
+  gtk_widget_class_bind_template_callback (widget_class, enabled_cell_bind);
+  gtk_widget_class_bind_template_callback (widget_class, created_cell_bind);
 }
 
 static void
@@ -496,6 +618,9 @@ ringside_users_view_init (RingsideUsersView *self)
   self->reports_to_cells = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  set_column_sorter (self->name_column, compare_full_names);
+  set_column_sorter (self->user_name_column, compare_user_names);
 
   /* A string sorter computes each row's collation key once, where a custom sorter would
    * collate names on every comparison: that matters with 100,000 users. */
