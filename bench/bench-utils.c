@@ -120,6 +120,7 @@ bench_server_spawn (guint       n_users,
                     const char *form)
 {
   g_autoptr(BenchServer) server = g_new0 (BenchServer, 1);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GError) error = NULL;
@@ -133,10 +134,14 @@ bench_server_spawn (guint       n_users,
     g_ptr_array_add (argv, g_strdup_printf ("--form=%s", form));
   g_ptr_array_add (argv, NULL);
 
-  /* Its standard input stays open while we live: it quits when it reads the end. */
-  server->process = g_subprocess_newv ((const char * const *) argv->pdata,
-                                       G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                       G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  /* Its standard input stays open while we live: it quits when it reads the end. Its
+   * standard output carries its address, which GLib's debug messages would mix into: they
+   * are for the client (G_MESSAGES_DEBUG=Ringside shows how the loader paces itself). */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
+  server->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
+                                                  &error);
   if (server->process == NULL)
     bench_fail ("cannot start the demo server: %s", error->message);
 

@@ -588,6 +588,25 @@ test_users_populate (Fixture       *fixture,
   save_screenshot (fixture, "users");
 }
 
+/* The search checks a few rows per frame: waits until it is done, and checks that "No
+ * Results" never shows while rows may still come. */
+static void
+search_and_wait (GtkWidget  *view,
+                 const char *text)
+{
+  RingsideRemoteList *list = ringside_list_view_get_list (RINGSIDE_LIST_VIEW (view));
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_object_set (view, "search-text", text, NULL);
+  while (ringside_remote_list_get_searching (list))
+    {
+      g_assert_cmpstr (visible_page (view), !=, "no-results");
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the search for “%s” never finished", text);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
 static void
 test_users_search (Fixture       *fixture,
                    gconstpointer  user_data)
@@ -606,7 +625,7 @@ test_users_search (Fixture       *fixture,
 
   /* The first letters of an e-mail address, then all of it. */
   needle = g_utf8_substring (ringside_user_get_user_name (someone), 0, 2);
-  g_object_set (fixture->view, "search-text", needle, NULL);
+  search_and_wait (fixture->view, needle);
   n_broad = g_list_model_get_n_items (model);
   g_assert_cmpuint (n_broad, >, 0);
   g_assert_cmpuint (n_broad, <, n_users);
@@ -621,26 +640,26 @@ test_users_search (Fixture       *fixture,
   expected = g_strdup_printf ("%u of %u users", n_broad, n_users);
   g_assert_cmpstr (summary, ==, expected);
 
-  g_object_set (fixture->view, "search-text", ringside_user_get_user_name (someone), NULL);
+  search_and_wait (fixture->view, ringside_user_get_user_name (someone));
   n_narrow = g_list_model_get_n_items (model);
   g_assert_cmpuint (n_narrow, >=, 1);
   g_assert_cmpuint (n_narrow, <=, n_broad);
 
   /* Shortening the text widens the results again. */
-  g_object_set (fixture->view, "search-text", needle, NULL);
+  search_and_wait (fixture->view, needle);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_broad);
 
   /* By ID too, and case does not matter. */
   g_clear_pointer (&needle, g_free);
   needle = g_strdup_printf ("%" G_GINT64_FORMAT, ringside_user_get_id (someone));
-  g_object_set (fixture->view, "search-text", needle, NULL);
+  search_and_wait (fixture->view, needle);
   g_assert_cmpuint (g_list_model_get_n_items (model), >=, 1);
   g_clear_pointer (&needle, g_free);
   needle = g_utf8_strup (ringside_user_get_user_name (someone), -1);
-  g_object_set (fixture->view, "search-text", needle, NULL);
+  search_and_wait (fixture->view, needle);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_narrow);
 
-  g_object_set (fixture->view, "search-text", "zzzz-nobody-by-this-name", NULL);
+  search_and_wait (fixture->view, "zzzz-nobody-by-this-name");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_cmpstr (visible_page (fixture->view), ==, "no-results");
   g_clear_pointer (&summary, g_free);
@@ -650,7 +669,7 @@ test_users_search (Fixture       *fixture,
   g_assert_cmpstr (summary, ==, expected);
   save_screenshot (fixture, "users-no-results");
 
-  g_object_set (fixture->view, "search-text", "", NULL);
+  search_and_wait (fixture->view, "");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_users);
   g_assert_cmpstr (visible_page (fixture->view), ==, "list");
 }
@@ -724,13 +743,18 @@ test_users_export (Fixture       *fixture,
                            g_strdup (ringside_user_get_full_name (user)));
     }
 
-  /* Filtered and sorted: what the user sees is what gets written. */
-  g_object_set (fixture->view, "search-text", "a", NULL);
+  /* Filtered and sorted: what the user sees is what gets written, every row of it even when
+   * the export starts while the search is still checking rows. */
   gtk_column_view_sort_by_column (column_view (fixture->view),
                                   column_titled (fixture->view, "ID"), GTK_SORT_DESCENDING);
-  n_rows = g_list_model_get_n_items (model);
+  g_object_set (fixture->view, "search-text", "an", NULL);
+  g_assert_true (ringside_remote_list_get_searching (
+    ringside_list_view_get_list (RINGSIDE_LIST_VIEW (fixture->view))));
 
   csv = export_csv (fixture->view);
+  n_rows = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_rows, >, 0);
+  g_assert_cmpuint (n_rows, <, g_hash_table_size (names));
   rows = parse_csv (csv);
   header = g_ptr_array_index (rows, 0);
   g_assert_cmpuint (g_strv_length (header), ==, 7);

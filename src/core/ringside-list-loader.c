@@ -507,6 +507,8 @@ job_splice (LoadJob            *job,
   cost = job->last_splice_time - start;
   job->splice_interval = CLAMP (cost * SPLICE_COST_FACTOR, SPLICE_INTERVAL_MS * 1000,
                                 MAX_SPLICE_INTERVAL_MS * 1000);
+  g_debug ("Added %u items (%u in all) in %" G_GINT64_FORMAT " µs", batch->len,
+           self->n_items, cost);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }

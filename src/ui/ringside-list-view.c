@@ -348,6 +348,39 @@ on_csv_written (GObject      *source,
     g_task_return_error (task, error);
 }
 
+/* Once the rows as shown are all there. */
+static void
+on_search_done_for_csv (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RingsideListView *self = g_task_get_source_object (task);
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+  RingsideListViewClass *klass = RINGSIDE_LIST_VIEW_GET_CLASS (self);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  RingsideCsvExport *export;
+  GDestroyNotify data_free = NULL;
+  gpointer data = NULL;
+  GError *error = NULL;
+
+  if (!ringside_remote_list_wait_for_search_finish (RINGSIDE_REMOTE_LIST (source), result,
+                                                    &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  export = ringside_csv_export_new (g_task_get_task_data (task), priv->column_view,
+                                    (GtkColumnViewColumn * const *) priv->columns->pdata,
+                                    priv->columns->len,
+                                    ringside_remote_list_get_model (priv->list));
+  if (klass->csv_data_new != NULL)
+    data = klass->csv_data_new (self, &data_free);
+  ringside_csv_export_write_async (export, klass->csv_field_text, data, data_free,
+                                   cancellable, on_csv_written, g_steal_pointer (&task));
+}
+
 void
 ringside_list_view_write_csv_async (RingsideListView    *self,
                                     GFile               *file,
@@ -356,11 +389,7 @@ ringside_list_view_write_csv_async (RingsideListView    *self,
                                     gpointer             user_data)
 {
   RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
-  RingsideListViewClass *klass = RINGSIDE_LIST_VIEW_GET_CLASS (self);
   g_autoptr(GTask) task = NULL;
-  RingsideCsvExport *export;
-  GDestroyNotify data_free = NULL;
-  gpointer data = NULL;
 
   g_return_if_fail (RINGSIDE_IS_LIST_VIEW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -368,15 +397,11 @@ ringside_list_view_write_csv_async (RingsideListView    *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ringside_list_view_write_csv_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
 
-  export = ringside_csv_export_new (file, priv->column_view,
-                                    (GtkColumnViewColumn * const *) priv->columns->pdata,
-                                    priv->columns->len,
-                                    ringside_remote_list_get_model (priv->list));
-  if (klass->csv_data_new != NULL)
-    data = klass->csv_data_new (self, &data_free);
-  ringside_csv_export_write_async (export, klass->csv_field_text, data, data_free,
-                                   cancellable, on_csv_written, g_steal_pointer (&task));
+  /* The search filters a few rows per frame: what is written is all it shows. */
+  ringside_remote_list_wait_for_search_async (priv->list, cancellable, on_search_done_for_csv,
+                                              g_steal_pointer (&task));
 }
 
 gboolean

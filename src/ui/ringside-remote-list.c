@@ -44,6 +44,9 @@ struct _RingsideRemoteList
 
   Load               *load;         /* in flight, or NULL */
   GError             *error;        /* of the last load */
+  gboolean            searching;    /* the filter model has rows left to check */
+  guint               drop_filter_id;
+  GPtrArray          *search_waits; /* GTasks of ringside_remote_list_wait_for_search_async() */
 };
 
 G_DEFINE_FINAL_TYPE (RingsideRemoteList, ringside_remote_list, G_TYPE_OBJECT)
@@ -57,6 +60,7 @@ enum {
   PROP_MODEL,
   PROP_LOADING,
   PROP_ERROR,
+  PROP_SEARCHING,
   N_PROPS
 };
 
@@ -250,12 +254,19 @@ ringside_remote_list_reload (RingsideRemoteList *self)
 }
 
 static gboolean
+filter_matches_all (RingsideRemoteList *self)
+{
+  return gtk_filter_get_strictness (GTK_FILTER (self->filter)) == GTK_FILTER_MATCH_ALL;
+}
+
+/* Without a needle, the search is being cleared: see update_filter(). */
+static gboolean
 filter_func (gpointer item,
              gpointer user_data)
 {
   RingsideRemoteList *self = user_data;
 
-  return self->match_func (item, self->needle);
+  return self->needle == NULL || self->match_func (item, self->needle);
 }
 
 static char *
@@ -266,28 +277,46 @@ make_needle (const char *search_text)
   return stripped[0] != '\0' ? g_utf8_casefold (stripped, -1) : NULL;
 }
 
+/* Answers every wait for the search, with @error or success. */
+static void
+return_search_waits (RingsideRemoteList *self,
+                     const GError       *error)
+{
+  g_autoptr(GPtrArray) waits = g_steal_pointer (&self->search_waits);
+
+  self->search_waits = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; waits != NULL && i < waits->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waits, i);
+
+      if (error != NULL)
+        g_task_return_error (task, g_error_copy (error));
+      else
+        g_task_return_boolean (task, TRUE);
+    }
+}
+
 /* Tells the filter model how the new needle relates to the old, so that it only re-checks
- * the rows that can change: typing on re-checks the rows shown, deleting the rows hidden. */
+ * the rows that can change: typing on re-checks the rows shown, deleting the rows hidden.
+ * The model filters incrementally, a few rows per frame, so a keystroke never holds up the
+ * main loop, even over 100,000 rows. Clearing the search is incremental too: the function
+ * lets every row back in, then goes (see update_searching()). */
 static void
 update_filter (RingsideRemoteList *self,
                const char         *old_needle)
 {
   GtkFilterChange change;
 
+  if (filter_matches_all (self))
+    {
+      if (self->needle != NULL)
+        gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
+      return;
+    }
+
   if (self->needle == NULL)
-    {
-      /* Without a function the filter matches everything without calling anything. */
-      gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
-      return;
-    }
-
-  if (old_needle == NULL)
-    {
-      gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
-      return;
-    }
-
-  if (strstr (self->needle, old_needle) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (old_needle == NULL || strstr (self->needle, old_needle) != NULL)
     change = GTK_FILTER_CHANGE_MORE_STRICT;
   else if (strstr (old_needle, self->needle) != NULL)
     change = GTK_FILTER_CHANGE_LESS_STRICT;
@@ -295,6 +324,42 @@ update_filter (RingsideRemoteList *self,
     change = GTK_FILTER_CHANGE_DIFFERENT;
 
   gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+/* Without a function the filter matches everything without calling anything; as every row
+ * is already in, no row changes. */
+static gboolean
+drop_filter_func (gpointer user_data)
+{
+  RingsideRemoteList *self = user_data;
+
+  self->drop_filter_id = 0;
+  if (self->needle == NULL && !self->searching)
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Follows the filter model's progress. Once a cleared search has let every row back in,
+ * the function goes, from an idle: the filter model tells its progress from inside its
+ * filtering, which must not change its filter under it. */
+static void
+update_searching (RingsideRemoteList *self)
+{
+  gboolean searching = gtk_filter_list_model_get_pending (self->model) > 0;
+
+  if (!searching && self->needle == NULL && !filter_matches_all (self) &&
+      self->drop_filter_id == 0)
+    self->drop_filter_id = g_idle_add (drop_filter_func, self);
+
+  if (searching == self->searching)
+    return;
+
+  self->searching = searching;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+
+  if (!searching)
+    return_search_waits (self, NULL);
 }
 
 void
@@ -314,7 +379,10 @@ ringside_remote_list_set_search_text (RingsideRemoteList *self,
   old_needle = g_steal_pointer (&self->needle);
   self->needle = make_needle (search_text);
   if (g_strcmp0 (old_needle, self->needle) != 0)
-    update_filter (self, old_needle);
+    {
+      update_filter (self, old_needle);
+      update_searching (self);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
 }
@@ -396,6 +464,55 @@ ringside_remote_list_get_model (RingsideRemoteList *self)
 }
 
 gboolean
+ringside_remote_list_get_searching (RingsideRemoteList *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_REMOTE_LIST (self), FALSE);
+
+  return self->searching;
+}
+
+/**
+ * ringside_remote_list_wait_for_search_async:
+ *
+ * Waits until the model holds every row that matches the search: at once if it does. Fails
+ * with G_IO_ERROR_CANCELLED if @cancellable is cancelled first or @self goes away.
+ */
+void
+ringside_remote_list_wait_for_search_async (RingsideRemoteList  *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (RINGSIDE_IS_REMOTE_LIST (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ringside_remote_list_wait_for_search_async);
+  /* A cancelled wait still ends with the search, which takes a moment: no handler needed. */
+  g_task_set_check_cancellable (task, TRUE);
+
+  if (!self->searching)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_ptr_array_add (self->search_waits, g_steal_pointer (&task));
+}
+
+gboolean
+ringside_remote_list_wait_for_search_finish (RingsideRemoteList  *self,
+                                             GAsyncResult        *result,
+                                             GError             **error)
+{
+  g_return_val_if_fail (RINGSIDE_IS_REMOTE_LIST (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ringside_remote_list_wait_for_search_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
 ringside_remote_list_get_loading (RingsideRemoteList *self)
 {
   g_return_val_if_fail (RINGSIDE_IS_REMOTE_LIST (self), FALSE);
@@ -439,7 +556,8 @@ ringside_remote_list_get_state (RingsideRemoteList *self)
     return self->load != NULL ? RINGSIDE_REMOTE_LIST_STATE_LOADING
                               : RINGSIDE_REMOTE_LIST_STATE_EMPTY;
 
-  if (ringside_remote_list_get_n_shown (self) == 0)
+  /* Rows may still come in: the list, empty for a moment, rather than a flash of "none". */
+  if (ringside_remote_list_get_n_shown (self) == 0 && !self->searching)
     return RINGSIDE_REMOTE_LIST_STATE_NO_RESULTS;
 
   return RINGSIDE_REMOTE_LIST_STATE_READY;
@@ -465,6 +583,9 @@ ringside_remote_list_new (GType              item_type,
   self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
   self->model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
                                            g_object_ref (GTK_FILTER (self->filter)));
+  gtk_filter_list_model_set_incremental (self->model, TRUE);
+  g_signal_connect_object (self->model, "notify::pending", G_CALLBACK (update_searching),
+                           self, G_CONNECT_SWAPPED);
 
   return self;
 }
@@ -476,6 +597,17 @@ ringside_remote_list_dispose (GObject *object)
 
   cancel_load (self);
   g_clear_object (&self->session);
+
+  g_clear_handle_id (&self->drop_filter_id, g_source_remove);
+
+  if (self->search_waits != NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                     "The list went away");
+
+      return_search_waits (self, error);
+      g_clear_pointer (&self->search_waits, g_ptr_array_unref);
+    }
 
   /* Views may hold the model longer than us: it must stop calling us. Without a sorter, a
    * view taking its columns (and so the sort) away does not make it filter again either. */
@@ -540,6 +672,10 @@ ringside_remote_list_get_property (GObject    *object,
       g_value_set_boxed (value, self->error);
       break;
 
+    case PROP_SEARCHING:
+      g_value_set_boolean (value, self->searching);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -598,6 +734,8 @@ ringside_remote_list_class_init (RingsideRemoteListClass *klass)
     g_param_spec_boolean ("loading", NULL, NULL, FALSE, ro);
   properties[PROP_ERROR] =
     g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, ro);
+  properties[PROP_SEARCHING] =
+    g_param_spec_boolean ("searching", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -605,4 +743,5 @@ ringside_remote_list_class_init (RingsideRemoteListClass *klass)
 static void
 ringside_remote_list_init (RingsideRemoteList *self)
 {
+  self->search_waits = g_ptr_array_new_with_free_func (g_object_unref);
 }

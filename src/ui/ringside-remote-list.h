@@ -43,9 +43,9 @@ G_DECLARE_FINAL_TYPE (RingsideRemoteList, ringside_remote_list, RINGSIDE, REMOTE
  * is shown.
  *
  * Properties: "session", "search-text", "sorter" (read-write); "items" (the
- * RingsideItemList shown, in the order loaded), "loading", "error" (read-only). "model" is
- * the sorted and filtered list, the same object for the life of @self; views watch its
- * items-changed and the notifications. */
+ * RingsideItemList shown, in the order loaded), "loading", "searching", "error"
+ * (read-only). "model" is the sorted and filtered list, the same object for the life of
+ * @self; views watch its items-changed and the notifications. */
 RingsideRemoteList      *ringside_remote_list_new             (GType               item_type,
                                                                const char         *path,
                                                                RingsideMatchFunc   match_func);
@@ -67,6 +67,18 @@ void                     ringside_remote_list_set_sorter      (RingsideRemoteLis
 RingsideItemList        *ringside_remote_list_get_items       (RingsideRemoteList *self);
 GListModel              *ringside_remote_list_get_model       (RingsideRemoteList *self);
 gboolean                 ringside_remote_list_get_loading     (RingsideRemoteList *self);
+/* Whether the model is still checking rows against the search: it filters a few rows per
+ * frame, so that typing stays fluid over 100,000 rows. */
+gboolean                 ringside_remote_list_get_searching   (RingsideRemoteList *self);
+void                     ringside_remote_list_wait_for_search_async
+                                                              (RingsideRemoteList  *self,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+gboolean                 ringside_remote_list_wait_for_search_finish
+                                                              (RingsideRemoteList  *self,
+                                                               GAsyncResult        *result,
+                                                               GError             **error);
 const GError            *ringside_remote_list_get_error       (RingsideRemoteList *self);
 RingsideRemoteListState  ringside_remote_list_get_state       (RingsideRemoteList *self);
 
