@@ -230,3 +230,19 @@ bench_stall_monitor_stop (BenchStallMonitor *monitor)
 
   return longest;
 }
+
+void
+bench_profile_enable (gboolean enable)
+{
+  const char *control = g_getenv ("RINGSIDE_BENCH_PERF_CTL");
+  FILE *fifo;
+
+  if (control == NULL)
+    return;
+
+  fifo = fopen (control, "w");
+  if (fifo == NULL)
+    bench_fail ("cannot open %s", control);
+  fputs (enable ? "enable\n" : "disable\n", fifo);
+  fclose (fifo);
+}

@@ -51,6 +51,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BenchServer, bench_server_free)
 typedef struct _BenchStallMonitor BenchStallMonitor;
 
 BenchStallMonitor *bench_stall_monitor_start (void);
+/* With RINGSIDE_BENCH_PERF_CTL naming the control FIFO of `perf record --control
+ * fifo:FIFO -D -1`, turns sampling on and off around the part of interest. */
+void          bench_profile_enable      (gboolean enable);
 /* Stops and frees the monitor; returns the longest stall in milliseconds. */
 double        bench_stall_monitor_stop  (BenchStallMonitor *monitor);
 

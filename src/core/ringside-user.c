@@ -38,6 +38,7 @@ struct _RingsideUser
   /* Collation keys, made in the loader's worker so that sorting is a strcmp() */
   char      *full_name_sort_key;
   char      *user_name_sort_key;
+  char      *roles_sort_key;        /* made when first asked for */
 };
 
 G_DEFINE_FINAL_TYPE (RingsideUser, ringside_user, G_TYPE_OBJECT)
@@ -77,6 +78,7 @@ ringside_user_finalize (GObject *object)
   g_clear_pointer (&self->search_key, g_free);
   g_clear_pointer (&self->full_name_sort_key, g_free);
   g_clear_pointer (&self->user_name_sort_key, g_free);
+  g_clear_pointer (&self->roles_sort_key, g_free);
 
   G_OBJECT_CLASS (ringside_user_parent_class)->finalize (object);
 }
@@ -601,4 +603,22 @@ ringside_user_get_user_name_sort_key (RingsideUser *self)
     build_keys (self);
 
   return self->user_name_sort_key;
+}
+
+/**
+ * ringside_user_get_roles_sort_key:
+ *
+ * Made when first asked for, as few sort by roles: call it from one thread only.
+ *
+ * Returns: the collation key of the casefolded roles text, to compare with strcmp()
+ */
+const char *
+ringside_user_get_roles_sort_key (RingsideUser *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), NULL);
+
+  if (G_UNLIKELY (self->roles_sort_key == NULL))
+    self->roles_sort_key = build_sort_key (ringside_user_get_roles_text (self));
+
+  return self->roles_sort_key;
 }

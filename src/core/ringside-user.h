@@ -49,6 +49,8 @@ GDateTime    *ringside_user_get_creation_date (RingsideUser  *self);
  * worker thread): users sort by a name when its keys are compared with strcmp(). */
 const char   *ringside_user_get_full_name_sort_key (RingsideUser *self);
 const char   *ringside_user_get_user_name_sort_key (RingsideUser *self);
+/* The same for the roles text, made when first asked for: call it from one thread only. */
+const char   *ringside_user_get_roles_sort_key     (RingsideUser *self);
 
 /* @needle must be casefolded (g_utf8_casefold()); matches full name, user name and ID. */
 gboolean      ringside_user_matches           (RingsideUser  *self,
