@@ -196,6 +196,10 @@ on_stall_tick (gpointer user_data)
   monitor->longest_stall = MAX (monitor->longest_stall, late);
   monitor->last_dispatch = now;
 
+  /* To tell what stalled, beside the app's own debug messages. */
+  if (late > 30000)
+    g_debug ("The main loop stalled for %" G_GINT64_FORMAT " ms", late / 1000);
+
   return G_SOURCE_CONTINUE;
 }
 
