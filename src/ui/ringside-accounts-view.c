@@ -27,6 +27,8 @@ struct _RingsideAccountsView
   RingsideListView     parent_instance;
 
   GtkColumnViewColumn *id_column;
+  GtkColumnViewColumn *start_date_column;
+  GtkColumnViewColumn *end_date_column;
 };
 
 G_DEFINE_FINAL_TYPE (RingsideAccountsView, ringside_accounts_view, RINGSIDE_TYPE_LIST_VIEW)
@@ -37,30 +39,110 @@ ringside_accounts_view_new (void)
   return g_object_new (RINGSIDE_TYPE_ACCOUNTS_VIEW, NULL);
 }
 
-/* Cells and sorters */
+/* Cells (made in C by GtkSignalListItemFactory handlers: see why in ringside-list-view.c) */
 
-static char *
-main_account_tag (gpointer this)
+#define CELL_ACCOUNT(list_item) RINGSIDE_ACCOUNT (gtk_list_item_get_item (list_item))
+
+static const char *
+status_text (gboolean archived)
 {
+  return archived ? _("Archived") : _("Active");
+}
+
+/* A label rather than the shared GtkInscription: the "Main" tag follows the name's own width,
+ * where an inscription is as wide as its "nat-chars" whatever its text. */
+static void
+name_cell_setup (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *name = gtk_label_new (NULL);
   /* Translators: a tag after the name of the main account in the accounts list */
-  return g_strdup (C_("account", "Main"));
+  GtkWidget *tag = gtk_label_new (C_("account", "Main"));
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), name);
+
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (tag, "caption-heading");
+  gtk_widget_add_css_class (tag, "accent");
+  gtk_widget_set_visible (tag, FALSE);
+  gtk_box_append (GTK_BOX (box), tag);
+
+  gtk_list_item_set_child (list_item, box);
 }
 
-static char *
-status_text (gpointer this,
-             gboolean archived)
+static void
+name_cell_bind (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item)
 {
-  return g_strdup (archived ? _("Archived") : _("Active"));
+  RingsideAccount *account = CELL_ACCOUNT (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)),
+                       ringside_account_get_name (account));
+  gtk_widget_set_visible (gtk_widget_get_last_child (box),
+                          ringside_account_get_is_main (account));
 }
 
-static char **
-status_css_classes (gpointer this,
-                    gboolean archived)
+static void
+id_cell_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item)
 {
-  const char *classes[] = { archived ? "dim-label" : "success", NULL };
-
-  return g_strdupv ((char **) classes);
+  ringside_list_view_set_cell_text (list_item,
+                                    ringside_account_get_id (CELL_ACCOUNT (list_item)));
 }
+
+static void
+main_account_cell_bind (GtkSignalListItemFactory *factory,
+                        GtkListItem              *list_item)
+{
+  RingsideAccount *account = CELL_ACCOUNT (list_item);
+
+  ringside_list_view_set_cell_text (list_item, ringside_account_get_main_account_name (account));
+}
+
+/* A label, so that the column is as wide as the translated words. */
+static void
+status_cell_setup (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+status_cell_bind (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  gboolean archived = ringside_account_get_archived (CELL_ACCOUNT (list_item));
+
+  gtk_label_set_label (GTK_LABEL (label), status_text (archived));
+  gtk_widget_remove_css_class (label, archived ? "success" : "dim-label");
+  gtk_widget_add_css_class (label, archived ? "dim-label" : "success");
+}
+
+static void
+start_date_cell_bind (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item)
+{
+  ringside_list_view_set_cell_date (list_item,
+                                    ringside_account_get_start_date (CELL_ACCOUNT (list_item)));
+}
+
+static void
+end_date_cell_bind (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item)
+{
+  ringside_list_view_set_cell_date (list_item,
+                                    ringside_account_get_end_date (CELL_ACCOUNT (list_item)));
+}
+
+/* Sorters */
 
 static gboolean
 is_number (const char *text)
@@ -90,6 +172,46 @@ compare_account_ids (gconstpointer a,
     }
 
   return gtk_ordering_from_cmpfunc (strcmp (id_a, id_b));
+}
+
+/* Missing dates last. */
+static int
+compare_dates (GDateTime *a,
+               GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+
+  return g_date_time_compare (a, b);
+}
+
+static int
+compare_start_dates (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  return compare_dates (ringside_account_get_start_date ((RingsideAccount *) a),
+                        ringside_account_get_start_date ((RingsideAccount *) b));
+}
+
+static int
+compare_end_dates (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  return compare_dates (ringside_account_get_end_date ((RingsideAccount *) a),
+                        ringside_account_get_end_date ((RingsideAccount *) b));
+}
+
+/* Custom sorters compare what the accounts hold, where a GtkNumericSorter over a closure
+ * evaluated a GtkExpression for every row each time the sort changed. */
+static void
+set_column_sorter (GtkColumnViewColumn *column,
+                   GCompareDataFunc     compare)
+{
+  g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare, NULL, NULL);
+
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
 }
 
 static gboolean
@@ -138,7 +260,7 @@ account_field_text (gpointer item,
       return g_strdup (ringside_account_get_main_account_name (account));
 
     case FIELD_STATUS:
-      return status_text (NULL, ringside_account_get_archived (account));
+      return g_strdup (status_text (ringside_account_get_archived (account)));
 
     case FIELD_START_DATE:
       return ringside_format_iso_date (ringside_account_get_start_date (account));
@@ -246,19 +368,25 @@ ringside_accounts_view_class_init (RingsideAccountsViewClass *klass)
   ringside_list_view_class_set_template_from_resource (list_view_class, RESOURCE_PREFIX
                                                        "/ringside-accounts-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RingsideAccountsView, id_column);
+  gtk_widget_class_bind_template_child (widget_class, RingsideAccountsView, start_date_column);
+  gtk_widget_class_bind_template_child (widget_class, RingsideAccountsView, end_date_column);
 
-  gtk_widget_class_bind_template_callback (widget_class, main_account_tag);
-  gtk_widget_class_bind_template_callback (widget_class, status_text);
-  gtk_widget_class_bind_template_callback (widget_class, status_css_classes);
+  gtk_widget_class_bind_template_callback (widget_class, name_cell_setup);
+  gtk_widget_class_bind_template_callback (widget_class, name_cell_bind);
+  gtk_widget_class_bind_template_callback (widget_class, id_cell_bind);
+  gtk_widget_class_bind_template_callback (widget_class, main_account_cell_bind);
+  gtk_widget_class_bind_template_callback (widget_class, status_cell_setup);
+  gtk_widget_class_bind_template_callback (widget_class, status_cell_bind);
+  gtk_widget_class_bind_template_callback (widget_class, start_date_cell_bind);
+  gtk_widget_class_bind_template_callback (widget_class, end_date_cell_bind);
 }
 
 static void
 ringside_accounts_view_init (RingsideAccountsView *self)
 {
-  g_autoptr(GtkSorter) id_sorter = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  id_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_account_ids, NULL, NULL));
-  gtk_column_view_column_set_sorter (self->id_column, id_sorter);
+  set_column_sorter (self->id_column, compare_account_ids);
+  set_column_sorter (self->start_date_column, compare_start_dates);
+  set_column_sorter (self->end_date_column, compare_end_dates);
 }
