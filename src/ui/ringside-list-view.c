@@ -238,23 +238,6 @@ on_list_notify (RingsideListView   *self,
   update_state (self);
 }
 
-/* Cells: closures the subclasses' templates share */
-
-static char *
-format_date (gpointer   this,
-             GDateTime *date)
-{
-  return ringside_format_date (date);
-}
-
-/* Rows without the date sort last in ascending order. */
-static gint64
-date_sort_key (gpointer   this,
-               GDateTime *date)
-{
-  return date != NULL ? g_date_time_to_unix (date) : G_MAXINT64;
-}
-
 /* Cells are built by GtkSignalListItemFactory handlers rather than from builder XML: a
  * sorted, searched list replaces its visible rows on most changes, and a GtkBuilder per cell
  * cost more than the rest of a search keystroke over 100,000 users. GtkInscription lays its
@@ -663,8 +646,6 @@ ringside_list_view_class_set_template_from_resource (RingsideListViewClass *klas
   gtk_widget_class_bind_template_child_private (widget_class, RingsideListView, error_page);
   gtk_widget_class_bind_template_child_private (widget_class, RingsideListView, column_view);
   gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, format_date);
-  gtk_widget_class_bind_template_callback (widget_class, date_sort_key);
   gtk_widget_class_bind_template_callback (widget_class, text_cell_setup);
   gtk_widget_class_bind_template_callback (widget_class, number_cell_setup);
   gtk_widget_class_bind_template_callback (widget_class, date_cell_setup);

@@ -65,11 +65,10 @@ struct _RingsideListViewClass
 /* Sets the subclass's template, which must hold a GtkStack "stack" with the pages "loading",
  * "empty", "no-results", "error" (the AdwStatusPage "error_page", whose retry button calls
  * "on_retry_clicked") and "list" (the GtkColumnView "column_view", whose model the base class
- * sets; its columns in the .ui's order are the CSV fields). The template's closures may use
- * "format_date" (a GDateTime to the text of a list cell) and "date_sort_key" (to a gint64 that
- * sorts missing dates last). Columns' GtkSignalListItemFactory may use the setup handlers
- * "text_cell_setup", "number_cell_setup" and "date_cell_setup", whose cells the subclass's
- * bind handlers fill with ringside_list_view_set_cell_text() or _set_cell_date(). */
+ * sets; its columns in the .ui's order are the CSV fields). Columns' GtkSignalListItemFactory
+ * may use the setup handlers "text_cell_setup", "number_cell_setup" and "date_cell_setup",
+ * whose cells the subclass's bind handlers fill with ringside_list_view_set_cell_text() or
+ * _set_cell_date(). */
 void                ringside_list_view_class_set_template_from_resource
                                                        (RingsideListViewClass *klass,
                                                         const char            *resource_name);
