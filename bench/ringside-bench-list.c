@@ -157,6 +157,7 @@ bench_load (Bench *self,
   g_signal_connect (self->view, "notify::loading", G_CALLBACK (on_loading_changed), self);
 
   monitor = bench_stall_monitor_start ();
+  bench_profile_enable (TRUE);
   self->request_time = bench_now_ms ();
   if (RINGSIDE_IS_USERS_VIEW (self->view))
     ringside_users_view_reload (RINGSIDE_USERS_VIEW (self->view));
@@ -166,6 +167,7 @@ bench_load (Bench *self,
   bench_wait_for (&self->loaded, 120, "the list");
   /* The last rows are on screen once the next frame is painted. */
   wait_for_paint (self);
+  bench_profile_enable (FALSE);
   stall = bench_stall_monitor_stop (monitor);
 
   n_rows = g_list_model_get_n_items (self->model);

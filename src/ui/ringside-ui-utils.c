@@ -18,6 +18,26 @@ ringside_format_count (guint n)
   return g_strdup_printf ("%'u", n);
 }
 
+/* g_date_time_to_local() looks the local time zone up again on every call (a readlink() of
+ * /etc/localtime), which showed in the time a list takes to draw its rows. Dates in lists
+ * are shown to the day; a time zone change while the app runs shows on the next start. */
+static GTimeZone *
+local_time_zone (void)
+{
+  static GTimeZone *zone;
+
+  if (g_once_init_enter (&zone))
+    g_once_init_leave (&zone, g_time_zone_new_local ());
+
+  return zone;
+}
+
+static GDateTime *
+to_local (GDateTime *date)
+{
+  return g_date_time_to_timezone (date, local_time_zone ());
+}
+
 char *
 ringside_format_date (GDateTime *date)
 {
@@ -26,7 +46,7 @@ ringside_format_date (GDateTime *date)
   if (date == NULL)
     return g_strdup ("");
 
-  local = g_date_time_to_local (date);
+  local = to_local (date);
   /* Translators: a date in a list column, e.g. "Jan 5, 2024"; see g_date_time_format() */
   return g_date_time_format (local, _("%b %-d, %Y"));
 }
@@ -39,7 +59,7 @@ ringside_format_iso_date (GDateTime *date)
   if (date == NULL)
     return g_strdup ("");
 
-  local = g_date_time_to_local (date);
+  local = to_local (date);
   return g_date_time_format (local, "%Y-%m-%d");
 }
 
