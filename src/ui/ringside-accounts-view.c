@@ -174,23 +174,12 @@ compare_account_ids (gconstpointer a,
   return gtk_ordering_from_cmpfunc (strcmp (id_a, id_b));
 }
 
-/* Missing dates last. */
-static int
-compare_dates (GDateTime *a,
-               GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return (a == NULL) - (b == NULL);
-
-  return g_date_time_compare (a, b);
-}
-
 static int
 compare_start_dates (gconstpointer a,
                      gconstpointer b,
                      gpointer      user_data)
 {
-  return compare_dates (ringside_account_get_start_date ((RingsideAccount *) a),
+  return ringside_compare_dates (ringside_account_get_start_date ((RingsideAccount *) a),
                         ringside_account_get_start_date ((RingsideAccount *) b));
 }
 
@@ -199,19 +188,8 @@ compare_end_dates (gconstpointer a,
                    gconstpointer b,
                    gpointer      user_data)
 {
-  return compare_dates (ringside_account_get_end_date ((RingsideAccount *) a),
+  return ringside_compare_dates (ringside_account_get_end_date ((RingsideAccount *) a),
                         ringside_account_get_end_date ((RingsideAccount *) b));
-}
-
-/* Custom sorters compare what the accounts hold, where a GtkNumericSorter over a closure
- * evaluated a GtkExpression for every row each time the sort changed. */
-static void
-set_column_sorter (GtkColumnViewColumn *column,
-                   GCompareDataFunc     compare)
-{
-  g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare, NULL, NULL);
-
-  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
 }
 
 static gboolean
@@ -386,7 +364,7 @@ ringside_accounts_view_init (RingsideAccountsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  set_column_sorter (self->id_column, compare_account_ids);
-  set_column_sorter (self->start_date_column, compare_start_dates);
-  set_column_sorter (self->end_date_column, compare_end_dates);
+  ringside_column_set_compare_func (self->id_column, compare_account_ids, NULL);
+  ringside_column_set_compare_func (self->start_date_column, compare_start_dates, NULL);
+  ringside_column_set_compare_func (self->end_date_column, compare_end_dates, NULL);
 }

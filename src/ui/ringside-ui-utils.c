@@ -63,6 +63,30 @@ ringside_format_iso_date (GDateTime *date)
   return g_date_time_format (local, "%Y-%m-%d");
 }
 
+int
+ringside_compare_dates (GDateTime *a,
+                        GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+
+  return g_date_time_compare (a, b);
+}
+
+void
+ringside_column_set_compare_func (GtkColumnViewColumn *column,
+                                  GCompareDataFunc     compare,
+                                  gpointer             user_data)
+{
+  g_autoptr(GtkCustomSorter) sorter = NULL;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
+  g_return_if_fail (compare != NULL);
+
+  sorter = gtk_custom_sorter_new (compare, user_data, NULL);
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+}
+
 static char *
 describe_rate_limit (const GError *error)
 {

@@ -14,6 +14,16 @@ char       *ringside_format_count               (guint              n);
 char       *ringside_format_date                (GDateTime         *date);
 /* ISO 8601 ("2024-05-31") in local time, for exports; "" for NULL. */
 char       *ringside_format_iso_date            (GDateTime         *date);
+/* -1, 0 or 1, with missing (NULL) dates after every other: for list columns' sorters. */
+int         ringside_compare_dates              (GDateTime         *a,
+                                                 GDateTime         *b);
+
+/* Sorts @column with @compare, which compares the items themselves: a GtkStringSorter or
+ * GtkNumericSorter would evaluate a GtkExpression for every row each time the sort changes,
+ * which takes seconds over 100,000 rows. */
+void        ringside_column_set_compare_func    (GtkColumnViewColumn *column,
+                                                 GCompareDataFunc     compare,
+                                                 gpointer             user_data);
 
 /* A plain sentence that says what went wrong while loading a list and what to do about it.
  * @forbidden_message is the sentence for RINGSIDE_ERROR_FORBIDDEN, which depends on the list.
