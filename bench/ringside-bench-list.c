@@ -159,10 +159,7 @@ bench_load (Bench *self,
   monitor = bench_stall_monitor_start ();
   bench_profile_enable (TRUE);
   self->request_time = bench_now_ms ();
-  if (RINGSIDE_IS_USERS_VIEW (self->view))
-    ringside_users_view_reload (RINGSIDE_USERS_VIEW (self->view));
-  else
-    ringside_accounts_view_reload (RINGSIDE_ACCOUNTS_VIEW (self->view));
+  ringside_list_view_reload (RINGSIDE_LIST_VIEW (self->view));
 
   bench_wait_for (&self->loaded, 120, "the list");
   /* The last rows are on screen once the next frame is painted. */
@@ -299,7 +296,7 @@ static void
 set_search_text (Bench      *self,
                  const char *text)
 {
-  ringside_users_view_set_search_text (RINGSIDE_USERS_VIEW (self->view), text);
+  ringside_list_view_set_search_text (RINGSIDE_LIST_VIEW (self->view), text);
 }
 
 /* @argument: "TITLE" or "-TITLE" for descending. */
@@ -362,6 +359,7 @@ main (int   argc,
   g_autoptr(RingsideSession) session = NULL;
   g_autofree char *size = NULL;
   g_autofree char *label = NULL;
+  RingsideListView *view;
   Bench self = { 0 };
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -392,24 +390,12 @@ main (int   argc,
   self.label = label;
 
   session = sign_in (server->url);
-  if (n_users > 0)
-    {
-      RingsideUsersView *view = ringside_users_view_new ();
-
-      ringside_users_view_set_session (view, session);
-      self.model = ringside_users_view_get_model (view);
-      show_window (&self, GTK_WIDGET (view));
-      bench_load (&self, server->n_users);
-    }
-  else
-    {
-      RingsideAccountsView *view = ringside_accounts_view_new ();
-
-      ringside_accounts_view_set_session (view, session);
-      self.model = ringside_accounts_view_get_model (view);
-      show_window (&self, GTK_WIDGET (view));
-      bench_load (&self, server->n_accounts);
-    }
+  view = n_users > 0 ? RINGSIDE_LIST_VIEW (ringside_users_view_new ())
+                     : RINGSIDE_LIST_VIEW (ringside_accounts_view_new ());
+  ringside_list_view_set_session (view, session);
+  self.model = ringside_list_view_get_model (view);
+  show_window (&self, GTK_WIDGET (view));
+  bench_load (&self, n_users > 0 ? server->n_users : server->n_accounts);
 
   if (search_sort)
     {

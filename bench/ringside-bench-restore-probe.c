@@ -44,10 +44,7 @@ find_views (GtkWidget *widget,
 static GListModel *
 view_get_model (GtkWidget *view)
 {
-  if (RINGSIDE_IS_USERS_VIEW (view))
-    return ringside_users_view_get_model (RINGSIDE_USERS_VIEW (view));
-
-  return ringside_accounts_view_get_model (RINGSIDE_ACCOUNTS_VIEW (view));
+  return ringside_list_view_get_model (RINGSIDE_LIST_VIEW (view));
 }
 
 static void

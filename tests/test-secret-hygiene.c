@@ -699,8 +699,8 @@ assert_widgets_clean (RingsideApplication *app)
 {
   GtkWidget *accounts_view = window_child (app, "accounts_view");
   GtkWidget *users_view = window_child (app, "users_view");
-  GListModel *accounts = ringside_accounts_view_get_model (RINGSIDE_ACCOUNTS_VIEW (accounts_view));
-  GListModel *users = ringside_users_view_get_model (RINGSIDE_USERS_VIEW (users_view));
+  GListModel *accounts = ringside_list_view_get_model (RINGSIDE_LIST_VIEW (accounts_view));
+  GListModel *users = ringside_list_view_get_model (RINGSIDE_LIST_VIEW (users_view));
 
   assert_view_clean (app, "accounts", accounts, account_name);
   assert_view_clean (app, "users", users, user_name);
@@ -934,21 +934,10 @@ write_csv (GtkWidget  *view,
   gboolean ok;
 
   /* What the Export action does once the file chooser has answered. */
-  if (RINGSIDE_IS_USERS_VIEW (view))
-    {
-      ringside_users_view_write_csv_async (RINGSIDE_USERS_VIEW (view), file, NULL,
-                                           ringside_test_store_result, &result);
-      result = ringside_test_wait_result (&result, WAIT_SECONDS);
-      ok = ringside_users_view_write_csv_finish (RINGSIDE_USERS_VIEW (view), result, &error);
-    }
-  else
-    {
-      ringside_accounts_view_write_csv_async (RINGSIDE_ACCOUNTS_VIEW (view), file, NULL,
-                                              ringside_test_store_result, &result);
-      result = ringside_test_wait_result (&result, WAIT_SECONDS);
-      ok = ringside_accounts_view_write_csv_finish (RINGSIDE_ACCOUNTS_VIEW (view), result,
-                                                    &error);
-    }
+  ringside_list_view_write_csv_async (RINGSIDE_LIST_VIEW (view), file, NULL,
+                                      ringside_test_store_result, &result);
+  result = ringside_test_wait_result (&result, WAIT_SECONDS);
+  ok = ringside_list_view_write_csv_finish (RINGSIDE_LIST_VIEW (view), result, &error);
 
   g_assert_no_error (error);
   g_assert_true (ok);
@@ -1051,11 +1040,11 @@ export_lists (RingsideApplication *app)
   write_csv (accounts_view, accounts_export_path);
 
   assert_export_clean (users_export_path,
-                       g_list_model_get_n_items (ringside_users_view_get_model (
-                                                   RINGSIDE_USERS_VIEW (users_view))));
+                       g_list_model_get_n_items (ringside_list_view_get_model (
+                                                   RINGSIDE_LIST_VIEW (users_view))));
   assert_export_clean (accounts_export_path,
-                       g_list_model_get_n_items (ringside_accounts_view_get_model (
-                                                   RINGSIDE_ACCOUNTS_VIEW (accounts_view))));
+                       g_list_model_get_n_items (ringside_list_view_get_model (
+                                                   RINGSIDE_LIST_VIEW (accounts_view))));
 }
 
 static void

@@ -674,7 +674,7 @@ scenario_search_and_errors (RingsideApplication *app)
                    "users");
 
   /* Search for one user's e-mail address: the summary counts what matches. */
-  model = ringside_users_view_get_model (RINGSIDE_USERS_VIEW (users_view));
+  model = ringside_list_view_get_model (RINGSIDE_LIST_VIEW (users_view));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_users);
   first = g_list_model_get_item (model, 0);
   needle = g_strdup (ringside_user_get_user_name (first));
@@ -752,7 +752,7 @@ scenario_restore_and_sign_out (RingsideApplication *app)
                    RINGSIDE_SESSION_STATE_SIGNED_OUT);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (app, "main_stack")), ==,
                    "signed-out");
-  g_assert_null (ringside_accounts_view_get_session (window_child (app, "accounts_view")));
+  g_assert_null (ringside_list_view_get_session (window_child (app, "accounts_view")));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "sign-out"));
 
   /* Back in with JWT credentials, remembered from here on. */

@@ -98,9 +98,7 @@ column_titled (GtkWidget  *view,
 static GListModel *
 view_model (GtkWidget *view)
 {
-  if (RINGSIDE_IS_USERS_VIEW (view))
-    return ringside_users_view_get_model (RINGSIDE_USERS_VIEW (view));
-  return ringside_accounts_view_get_model (RINGSIDE_ACCOUNTS_VIEW (view));
+  return ringside_list_view_get_model (RINGSIDE_LIST_VIEW (view));
 }
 
 static char *
@@ -115,10 +113,7 @@ view_summary (GtkWidget *view)
 static void
 reload (GtkWidget *view)
 {
-  if (RINGSIDE_IS_USERS_VIEW (view))
-    ringside_users_view_reload (RINGSIDE_USERS_VIEW (view));
-  else
-    ringside_accounts_view_reload (RINGSIDE_ACCOUNTS_VIEW (view));
+  ringside_list_view_reload (RINGSIDE_LIST_VIEW (view));
 }
 
 static void
@@ -348,11 +343,7 @@ on_csv_written (GObject      *source,
   gboolean *done = user_data;
   gboolean ok;
 
-  if (RINGSIDE_IS_USERS_VIEW (source))
-    ok = ringside_users_view_write_csv_finish (RINGSIDE_USERS_VIEW (source), result, &error);
-  else
-    ok = ringside_accounts_view_write_csv_finish (RINGSIDE_ACCOUNTS_VIEW (source), result,
-                                                  &error);
+  ok = ringside_list_view_write_csv_finish (RINGSIDE_LIST_VIEW (source), result, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
   *done = TRUE;
@@ -373,12 +364,8 @@ export_csv (GtkWidget *view)
   path = g_build_filename (dir, "export.csv", NULL);
   file = g_file_new_for_path (path);
 
-  if (RINGSIDE_IS_USERS_VIEW (view))
-    ringside_users_view_write_csv_async (RINGSIDE_USERS_VIEW (view), file, NULL,
-                                         on_csv_written, &done);
-  else
-    ringside_accounts_view_write_csv_async (RINGSIDE_ACCOUNTS_VIEW (view), file, NULL,
-                                            on_csv_written, &done);
+  ringside_list_view_write_csv_async (RINGSIDE_LIST_VIEW (view), file, NULL, on_csv_written,
+                                      &done);
   ringside_test_wait_for (&done, 30);
 
   g_file_get_contents (path, &text, NULL, &error);

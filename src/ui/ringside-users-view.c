@@ -488,78 +488,6 @@ on_list_notify (RingsideUsersView  *self,
     }
 }
 
-/* The public API, kept for the window and the tests */
-
-#define LIST_VIEW(self) RINGSIDE_LIST_VIEW (self)
-
-RingsideSession *
-ringside_users_view_get_session (RingsideUsersView *self)
-{
-  return ringside_list_view_get_session (LIST_VIEW (self));
-}
-
-void
-ringside_users_view_set_session (RingsideUsersView *self,
-                                 RingsideSession   *session)
-{
-  ringside_list_view_set_session (LIST_VIEW (self), session);
-}
-
-void
-ringside_users_view_set_search_text (RingsideUsersView *self,
-                                     const char        *text)
-{
-  ringside_list_view_set_search_text (LIST_VIEW (self), text);
-}
-
-GListModel *
-ringside_users_view_get_model (RingsideUsersView *self)
-{
-  return ringside_list_view_get_model (LIST_VIEW (self));
-}
-
-void
-ringside_users_view_reload (RingsideUsersView *self)
-{
-  ringside_list_view_reload (LIST_VIEW (self));
-}
-
-void
-ringside_users_view_export_async (RingsideUsersView   *self,
-                                  GtkWindow           *parent,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  ringside_list_view_export_async (LIST_VIEW (self), parent, cancellable, callback, user_data);
-}
-
-gboolean
-ringside_users_view_export_finish (RingsideUsersView  *self,
-                                   GAsyncResult       *result,
-                                   GError            **error)
-{
-  return ringside_list_view_export_finish (LIST_VIEW (self), result, error);
-}
-
-void
-ringside_users_view_write_csv_async (RingsideUsersView   *self,
-                                     GFile               *file,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  ringside_list_view_write_csv_async (LIST_VIEW (self), file, cancellable, callback, user_data);
-}
-
-gboolean
-ringside_users_view_write_csv_finish (RingsideUsersView  *self,
-                                      GAsyncResult       *result,
-                                      GError            **error)
-{
-  return ringside_list_view_write_csv_finish (LIST_VIEW (self), result, error);
-}
-
 /* GObject */
 
 static void
@@ -570,7 +498,7 @@ ringside_users_view_constructed (GObject *object)
 
   G_OBJECT_CLASS (ringside_users_view_parent_class)->constructed (object);
 
-  list = ringside_list_view_get_list (LIST_VIEW (self));
+  list = ringside_list_view_get_list (RINGSIDE_LIST_VIEW (self));
   g_signal_connect_object (list, "notify", G_CALLBACK (on_list_notify), self,
                            G_CONNECT_SWAPPED);
   index_items (self, ringside_remote_list_get_items (list));
@@ -580,7 +508,7 @@ static void
 ringside_users_view_dispose (GObject *object)
 {
   RingsideUsersView *self = RINGSIDE_USERS_VIEW (object);
-  RingsideRemoteList *list = ringside_list_view_get_list (LIST_VIEW (self));
+  RingsideRemoteList *list = ringside_list_view_get_list (RINGSIDE_LIST_VIEW (self));
 
   if (list != NULL)
     g_signal_handlers_disconnect_by_data (list, self);

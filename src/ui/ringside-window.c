@@ -84,29 +84,25 @@ ringside_window_showing_accounts (RingsideWindow *self)
   return adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->accounts_view);
 }
 
-static GtkWidget *
+static RingsideListView *
 ringside_window_get_visible_view (RingsideWindow *self)
 {
   if (ringside_window_showing_accounts (self))
-    return GTK_WIDGET (self->accounts_view);
+    return RINGSIDE_LIST_VIEW (self->accounts_view);
 
-  return GTK_WIDGET (self->users_view);
+  return RINGSIDE_LIST_VIEW (self->users_view);
 }
 
 static void
-ringside_window_reload_view (RingsideWindow *self,
-                             GtkWidget      *view)
+ringside_window_reload_view (RingsideWindow   *self,
+                             RingsideListView *view)
 {
-  if (view == GTK_WIDGET (self->accounts_view))
-    {
-      self->accounts_stale = FALSE;
-      ringside_accounts_view_reload (self->accounts_view);
-    }
+  if (view == RINGSIDE_LIST_VIEW (self->accounts_view))
+    self->accounts_stale = FALSE;
   else
-    {
-      self->users_stale = FALSE;
-      ringside_users_view_reload (self->users_view);
-    }
+    self->users_stale = FALSE;
+
+  ringside_list_view_reload (view);
 }
 
 /* The views only hold the session while it is signed in, so that nothing of one user's lists
@@ -115,15 +111,15 @@ static void
 ringside_window_set_views_session (RingsideWindow  *self,
                                    RingsideSession *session)
 {
-  ringside_accounts_view_set_session (self->accounts_view, session);
-  ringside_users_view_set_session (self->users_view, session);
+  ringside_list_view_set_session (RINGSIDE_LIST_VIEW (self->accounts_view), session);
+  ringside_list_view_set_session (RINGSIDE_LIST_VIEW (self->users_view), session);
 }
 
 static void
 ringside_window_reload_all (RingsideWindow *self)
 {
-  ringside_window_reload_view (self, GTK_WIDGET (self->accounts_view));
-  ringside_window_reload_view (self, GTK_WIDGET (self->users_view));
+  ringside_window_reload_view (self, RINGSIDE_LIST_VIEW (self->accounts_view));
+  ringside_window_reload_view (self, RINGSIDE_LIST_VIEW (self->users_view));
 }
 
 /* Toasts and the sign-in dialog */
@@ -416,17 +412,14 @@ on_search_changed (RingsideWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (ringside_window_showing_accounts (self))
-    ringside_accounts_view_set_search_text (self->accounts_view, text);
-  else
-    ringside_users_view_set_search_text (self->users_view, text);
+  ringside_list_view_set_search_text (ringside_window_get_visible_view (self), text);
 }
 
 static void
 on_visible_view_changed (RingsideWindow *self)
 {
-  GtkWidget *view = ringside_window_get_visible_view (self);
-  gboolean accounts = view == GTK_WIDGET (self->accounts_view);
+  RingsideListView *view = ringside_window_get_visible_view (self);
+  gboolean accounts = ringside_window_showing_accounts (self);
   const char *placeholder = accounts ? _("Search accounts") : _("Search users");
 
   g_clear_pointer (&self->summary_binding, g_binding_unbind);
@@ -498,10 +491,7 @@ on_exported (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (RINGSIDE_IS_ACCOUNTS_VIEW (source))
-    ok = ringside_accounts_view_export_finish (RINGSIDE_ACCOUNTS_VIEW (source), result, &error);
-  else
-    ok = ringside_users_view_export_finish (RINGSIDE_USERS_VIEW (source), result, &error);
+  ok = ringside_list_view_export_finish (RINGSIDE_LIST_VIEW (source), result, &error);
 
   if (ok)
     {
@@ -526,12 +516,8 @@ ringside_window_export (GtkWidget  *widget,
 {
   RingsideWindow *self = RINGSIDE_WINDOW (widget);
 
-  if (ringside_window_showing_accounts (self))
-    ringside_accounts_view_export_async (self->accounts_view, GTK_WINDOW (self),
-                                         self->cancellable, on_exported, g_object_ref (self));
-  else
-    ringside_users_view_export_async (self->users_view, GTK_WINDOW (self),
-                                      self->cancellable, on_exported, g_object_ref (self));
+  ringside_list_view_export_async (ringside_window_get_visible_view (self), GTK_WINDOW (self),
+                                   self->cancellable, on_exported, g_object_ref (self));
 }
 
 static void
