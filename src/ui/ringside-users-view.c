@@ -36,7 +36,6 @@ struct _RingsideUsersView
   GtkColumnViewColumn *created_column;
 
   /* Owned */
-  GtkSorter           *reports_to_sorter;
   /* The users shown, and the same by ID for "Reports To" (values borrowed from them) */
   RingsideItemList    *indexed_items;
   GHashTable          *users_by_id;
@@ -484,7 +483,8 @@ on_list_notify (RingsideUsersView  *self,
     {
       /* Rows sorted by Reports To before their parent arrived sort right now. */
       if (!ringside_remote_list_get_loading (list))
-        gtk_sorter_changed (self->reports_to_sorter, GTK_SORTER_CHANGE_DIFFERENT);
+        gtk_sorter_changed (gtk_column_view_column_get_sorter (self->reports_to_column),
+                            GTK_SORTER_CHANGE_DIFFERENT);
     }
 }
 
@@ -513,7 +513,6 @@ ringside_users_view_dispose (GObject *object)
   if (list != NULL)
     g_signal_handlers_disconnect_by_data (list, self);
   index_items (self, NULL);
-  g_clear_object (&self->reports_to_sorter);
 
   G_OBJECT_CLASS (ringside_users_view_parent_class)->dispose (object);
 }
@@ -592,6 +591,4 @@ ringside_users_view_init (RingsideUsersView *self)
   ringside_column_set_compare_func (self->created_column, compare_creation_dates, NULL);
 
   ringside_column_set_compare_func (self->reports_to_column, compare_reports_to, self);
-  self->reports_to_sorter =
-    g_object_ref (gtk_column_view_column_get_sorter (self->reports_to_column));
 }
