@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "ringside-account.h"
-#include "ringside-json-member-private.h"
+#include "ringside-json-member.h"
 
 struct _RingsideAccount
 {

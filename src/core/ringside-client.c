@@ -11,7 +11,7 @@
 
 #include "ringside-client.h"
 #include "ringside-error.h"
-#include "ringside-json-member-private.h"
+#include "ringside-json-member.h"
 
 /* Error bodies are only read to find a message in them. */
 #define MAX_ERROR_BODY_SIZE (64 * 1024)

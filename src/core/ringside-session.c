@@ -11,7 +11,7 @@
 
 #include "ringside-enums.h"
 #include "ringside-error.h"
-#include "ringside-json-member-private.h"
+#include "ringside-json-member.h"
 #include "ringside-jwt.h"
 #include "ringside-session.h"
 #include "ringside-token-response.h"

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "ringside-error.h"
-#include "ringside-json-member-private.h"
+#include "ringside-json-member.h"
 #include "ringside-token-response.h"
 
 void

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "ringside-json-member-private.h"
+#include "ringside-json-member.h"
 #include "ringside-user.h"
 
 /* Real hierarchies are a handful of levels deep; the limit keeps a hostile body from

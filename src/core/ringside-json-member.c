@@ -1,22 +1,15 @@
-/* ringside-json-member-private.h
+/* ringside-json-member.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#pragma once
 
-#include <json-glib/json-glib.h>
+#include "config.h"
+
 #include <string.h>
 
-#include "ringside-error.h"
+#include "ringside-json-member.h"
 
-G_BEGIN_DECLS
-
-/* Tolerant readers for the members of the API's objects, shared by the list item models.
- * A missing or null member leaves the default; a member of the wrong type fails with
- * RINGSIDE_ERROR_BAD_RESPONSE and a reason that names the member (never its value, which
- * could be a secret). */
-
-static inline const char *
+const char *
 ringside_json_describe (JsonNode *node)
 {
   switch (JSON_NODE_TYPE (node))
@@ -46,7 +39,7 @@ ringside_json_describe (JsonNode *node)
     }
 }
 
-static inline gboolean
+gboolean
 ringside_json_fail_member (GError     **error,
                            const char  *member,
                            JsonNode    *node,
@@ -57,8 +50,7 @@ ringside_json_fail_member (GError     **error,
   return FALSE;
 }
 
-/* The member's node, or NULL when it is missing or null. */
-static inline JsonNode *
+JsonNode *
 ringside_json_get_member (JsonObject *object,
                           const char *member)
 {
@@ -67,18 +59,14 @@ ringside_json_get_member (JsonObject *object,
   return node != NULL && !JSON_NODE_HOLDS_NULL (node) ? node : NULL;
 }
 
-static inline gboolean
+gboolean
 ringside_json_holds (JsonNode *node,
                      GType     value_type)
 {
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == value_type;
 }
 
-/* The member's text, or NULL when it is missing or not a string: for lenient readers of
- * answers where a wrong type simply means "not given". json-glib turns a lone surrogate
- * escape ("\ud800") into invalid UTF-8, which Pango refuses to show and a header must not
- * carry: such text counts as missing too. */
-static inline const char *
+const char *
 ringside_json_peek_string (JsonObject *object,
                            const char *member)
 {
@@ -92,8 +80,7 @@ ringside_json_peek_string (JsonObject *object,
   return g_utf8_validate (text, -1, NULL) ? text : NULL;
 }
 
-/* Text; an empty string counts as missing. */
-static inline gboolean
+gboolean
 ringside_json_read_string (JsonObject  *object,
                            const char  *member,
                            char       **out,
@@ -117,8 +104,7 @@ ringside_json_read_string (JsonObject  *object,
   return TRUE;
 }
 
-/* An identifier the API sends as text in some places and as a number in others. */
-static inline gboolean
+gboolean
 ringside_json_read_id_string (JsonObject  *object,
                               const char  *member,
                               char       **out,
@@ -138,8 +124,7 @@ ringside_json_read_id_string (JsonObject  *object,
   return ringside_json_read_string (object, member, out, error);
 }
 
-/* A whole number, or text holding one. */
-static inline gboolean
+gboolean
 ringside_json_read_int64 (JsonObject  *object,
                           const char  *member,
                           gint64      *out,
@@ -170,8 +155,7 @@ ringside_json_read_int64 (JsonObject  *object,
   return TRUE;
 }
 
-/* true or false; some endpoints send 0 and 1 instead. */
-static inline gboolean
+gboolean
 ringside_json_read_boolean (JsonObject  *object,
                             const char  *member,
                             gboolean    *out,
@@ -194,7 +178,7 @@ ringside_json_read_boolean (JsonObject  *object,
 #define RINGSIDE_JSON_MAX_MILLIS 1e15
 
 /* Milliseconds since 1970 UTC, or NULL when out of GDateTime's range. */
-static inline GDateTime *
+static GDateTime *
 ringside_json_date_from_millis (gint64 millis)
 {
   g_autoptr(GDateTime) seconds = NULL;
@@ -217,7 +201,7 @@ ringside_json_date_from_millis (gint64 millis)
   return g_date_time_add (seconds, remainder_ms * G_TIME_SPAN_MILLISECOND);
 }
 
-static inline GDateTime *
+static GDateTime *
 ringside_json_date_from_text (const char *text)
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
@@ -230,8 +214,7 @@ ringside_json_date_from_text (const char *text)
   return g_date_time_new_from_iso8601 (text, utc);
 }
 
-/* ISO 8601 text, milliseconds since 1970 or a Joda-Time object with a "millis" member. */
-static inline gboolean
+gboolean
 ringside_json_read_date (JsonObject  *object,
                          const char  *member,
                          GDateTime  **out,
@@ -283,5 +266,3 @@ ringside_json_read_date (JsonObject  *object,
   *out = date;
   return TRUE;
 }
-
-G_END_DECLS
