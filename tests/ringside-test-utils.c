@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
+
 #include "ringside-test-utils.h"
 #include "ringside-token-store.h"
 
@@ -142,4 +144,146 @@ ringside_test_fetch (RingsideSession  *session,
   ringside_session_fetch_json_async (session, path, NULL, ringside_test_store_result, &pending);
   result = ringside_test_wait_result (&pending, 30);
   return ringside_session_fetch_json_finish (session, result, error);
+}
+
+/* Log capture */
+
+static GMutex log_mutex;
+static GString *log_text;
+static RingsideTestLogFields log_fields;
+static GLogLevelFlags expected_level;
+static char *expected_text;
+
+static void
+append_field (const GLogField *field)
+{
+  if (field->length < 0)
+    g_string_append (log_text, field->value);
+  else
+    g_string_append_len (log_text, field->value, field->length);
+  g_string_append_c (log_text, '\n');
+}
+
+static const char *
+find_message (const GLogField *fields,
+              gsize            n_fields)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
+      return fields[i].value;
+
+  return NULL;
+}
+
+static GLogWriterOutput
+capture_log (GLogLevelFlags   log_level,
+             const GLogField *fields,
+             gsize            n_fields,
+             gpointer         user_data)
+{
+  const char *message = find_message (fields, n_fields);
+  gboolean expected = FALSE;
+
+  g_mutex_lock (&log_mutex);
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (log_fields == RINGSIDE_TEST_LOG_ALL_FIELDS)
+        {
+          /* Every field, not only MESSAGE: a secret has no business in any of them. */
+          g_string_append (log_text, fields[i].key);
+          g_string_append_c (log_text, '=');
+          append_field (&fields[i]);
+        }
+      else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+        {
+          append_field (&fields[i]);
+        }
+    }
+
+  if (expected_text != NULL && (log_level & expected_level) != 0
+      && message != NULL && strstr (message, expected_text) != NULL)
+    {
+      g_clear_pointer (&expected_text, g_free);
+      expected = TRUE;
+    }
+
+  g_mutex_unlock (&log_mutex);
+
+  if (!expected && (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING)))
+    return g_log_writer_default (log_level, fields, n_fields, user_data);
+
+  return G_LOG_WRITER_HANDLED;
+}
+
+void
+ringside_test_log_capture (RingsideTestLogFields fields)
+{
+  g_assert_null (log_text);
+
+  log_text = g_string_new (NULL);
+  log_fields = fields;
+  g_log_set_writer_func (capture_log, NULL, NULL);
+}
+
+void
+ringside_test_log_append (const char *text)
+{
+  g_mutex_lock (&log_mutex);
+  g_string_append (log_text, text);
+  g_mutex_unlock (&log_mutex);
+}
+
+char *
+ringside_test_log_dup (void)
+{
+  char *copy;
+
+  g_mutex_lock (&log_mutex);
+  copy = g_strndup (log_text->str, log_text->len);
+  g_mutex_unlock (&log_mutex);
+  return copy;
+}
+
+gboolean
+ringside_test_log_contains (const char *text)
+{
+  gboolean found;
+
+  g_mutex_lock (&log_mutex);
+  found = strstr (log_text->str, text) != NULL;
+  g_mutex_unlock (&log_mutex);
+  return found;
+}
+
+void
+ringside_test_log_clear (void)
+{
+  g_mutex_lock (&log_mutex);
+  g_string_truncate (log_text, 0);
+  g_mutex_unlock (&log_mutex);
+}
+
+void
+ringside_test_log_expect (GLogLevelFlags  level,
+                          const char     *text)
+{
+  g_mutex_lock (&log_mutex);
+  g_assert_null (expected_text);
+  expected_level = level;
+  expected_text = g_strdup (text);
+  g_mutex_unlock (&log_mutex);
+}
+
+void
+ringside_test_log_assert_expected (void)
+{
+  g_autofree char *missing = NULL;
+
+  g_mutex_lock (&log_mutex);
+  missing = g_steal_pointer (&expected_text);
+  g_mutex_unlock (&log_mutex);
+
+  if (missing != NULL)
+    g_error ("Expected a log message holding “%s”", missing);
 }

@@ -42,4 +42,28 @@ JsonNode     *ringside_test_fetch          (RingsideSession  *session,
                                             const char       *path,
                                             GError          **error);
 
+/* Log capture. Installs a log writer (once per process, before anything logs) that keeps
+ * what is logged, at every level, so that a test can look for what must, or must never, be
+ * in the log. Warnings and criticals still go on to the default writer, so that they stay
+ * fatal under G_DEBUG=fatal-warnings, unless a test expects them. Safe from any thread. */
+typedef enum
+{
+  RINGSIDE_TEST_LOG_MESSAGES,   /* the MESSAGE field of each entry, one a line */
+  RINGSIDE_TEST_LOG_ALL_FIELDS, /* every field of each entry as KEY=VALUE, one a line */
+} RingsideTestLogFields;
+
+void          ringside_test_log_capture         (RingsideTestLogFields  fields);
+/* Adds @text as it is, for print handlers that want their output kept with the log. */
+void          ringside_test_log_append          (const char            *text);
+/* What was captured since the start or the last ringside_test_log_clear(). */
+char         *ringside_test_log_dup             (void);
+gboolean      ringside_test_log_contains        (const char            *text);
+void          ringside_test_log_clear           (void);
+/* The next message at @level holding @text is captured but not passed on (so not fatal);
+ * ringside_test_log_assert_expected() fails unless it came. (g_test_expect_message() does
+ * not see structured logging in GLib 2.74.) */
+void          ringside_test_log_expect          (GLogLevelFlags         level,
+                                                 const char            *text);
+void          ringside_test_log_assert_expected (void);
+
 G_END_DECLS

@@ -23,27 +23,6 @@ typedef struct
   guint           redirect_target_hits;
 } Fixture;
 
-static GString *captured_log;
-
-static GLogWriterOutput
-capture_log (GLogLevelFlags   log_level,
-             const GLogField *fields,
-             gsize            n_fields,
-             gpointer         user_data)
-{
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
-      {
-        g_string_append_len (captured_log, fields[i].value, fields[i].length);
-        g_string_append_c (captured_log, '\n');
-      }
-
-  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    return g_log_writer_default (log_level, fields, n_fields, user_data);
-
-  return G_LOG_WRITER_HANDLED;
-}
-
 static void
 respond (SoupServerMessage *msg,
          guint              status,
@@ -461,15 +440,15 @@ test_logout_path_not_logged (Fixture       *fixture,
   g_autoptr(GInputStream) stream = NULL;
   GAsyncResult *pending = NULL;
 
-  g_string_truncate (captured_log, 0);
+  ringside_test_log_clear ();
   ringside_client_send_async (fixture->client, message, NULL, ringside_test_store_result,
                               &pending);
   result = ringside_test_wait_result (&pending, 10);
   stream = ringside_client_send_finish (fixture->client, result, &error);
 
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (captured_log->str, "/api/auth/logout/[redacted]"));
-  g_assert_null (strstr (captured_log->str, LOGGED_SECRET));
+  g_assert_true (ringside_test_log_contains ("/api/auth/logout/[redacted]"));
+  g_assert_false (ringside_test_log_contains (LOGGED_SECRET));
 }
 
 int
@@ -477,8 +456,7 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
-  captured_log = g_string_new (NULL);
-  g_log_set_writer_func (capture_log, NULL, NULL);
+  ringside_test_log_capture (RINGSIDE_TEST_LOG_MESSAGES);
 
   g_test_init (&argc, &argv, NULL);
 

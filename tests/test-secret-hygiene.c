@@ -42,8 +42,6 @@
 #define LOGOUT_PREFIX "/api/auth/logout/"
 
 static RingsideDemoServer *server;
-/* Everything logged or printed, at every level. */
-static GString *captured_log;
 /* Tokens the server handed out, read from its token responses. */
 static GPtrArray *issued_access_tokens;
 static GPtrArray *issued_refresh_tokens;
@@ -57,35 +55,10 @@ static guint dialogs_checked;
 
 /* Capturing the output */
 
-static GLogWriterOutput
-capture_log (GLogLevelFlags   log_level,
-             const GLogField *fields,
-             gsize            n_fields,
-             gpointer         user_data)
-{
-  /* Every field, not only MESSAGE: a secret has no business in any of them. */
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      g_string_append (captured_log, fields[i].key);
-      g_string_append_c (captured_log, '=');
-      if (fields[i].length < 0)
-        g_string_append (captured_log, fields[i].value);
-      else
-        g_string_append_len (captured_log, fields[i].value, fields[i].length);
-      g_string_append_c (captured_log, '\n');
-    }
-
-  /* Warnings and criticals go on to the default writer so that they stay fatal. */
-  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    return g_log_writer_default (log_level, fields, n_fields, user_data);
-
-  return G_LOG_WRITER_HANDLED;
-}
-
 static void
 capture_print (const char *text)
 {
-  g_string_append (captured_log, text);
+  ringside_test_log_append (text);
   fputs (text, stdout);
   fflush (stdout);
 }
@@ -93,7 +66,7 @@ capture_print (const char *text)
 static void
 capture_printerr (const char *text)
 {
-  g_string_append (captured_log, text);
+  ringside_test_log_append (text);
   fputs (text, stderr);
 }
 
@@ -1175,8 +1148,10 @@ static void
 test_log (void)
 {
   /* Debug output was on and did arrive: the search below is not of an empty log. */
-  g_assert_nonnull (strstr (captured_log->str, "Access token renewed"));
-  assert_no_secrets ("The log", captured_log->str, captured_log->len);
+  g_autofree char *log = ringside_test_log_dup ();
+
+  g_assert_nonnull (strstr (log, "Access token renewed"));
+  assert_no_secrets ("The log", log, strlen (log));
 }
 
 static void
@@ -1258,9 +1233,8 @@ main (int   argc,
   int status;
 
   /* Everything that gets logged or printed, as a user reporting a bug would run it. */
-  captured_log = g_string_new (NULL);
   g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
-  g_log_set_writer_func (capture_log, NULL, NULL);
+  ringside_test_log_capture (RINGSIDE_TEST_LOG_ALL_FIELDS);
   g_set_print_handler (capture_print);
   g_set_printerr_handler (capture_printerr);
 
@@ -1310,7 +1284,6 @@ main (int   argc,
   g_clear_pointer (&pasted_jwt, g_free);
   g_clear_pointer (&users_export_path, g_free);
   g_clear_pointer (&accounts_export_path, g_free);
-  g_string_free (captured_log, TRUE);
 
   return status;
 }
