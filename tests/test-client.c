@@ -374,61 +374,6 @@ test_insecure_url_refused (Fixture       *fixture,
 }
 
 static void
-test_check_url (void)
-{
-  const struct { const char *url; gboolean ok; int code; } cases[] = {
-    { "https://ringcx.ringcentral.com", TRUE, 0 },
-    { "https://engage.ringcentral.com/", TRUE, 0 },
-    { "http://127.0.0.1:8080", TRUE, 0 },
-    { "http://127.1.2.3", TRUE, 0 },
-    { "http://localhost:9000/x", TRUE, 0 },
-    { "http://[::1]:9000", TRUE, 0 },
-    { "http://ringcx.ringcentral.com", FALSE, RINGSIDE_ERROR_INSECURE_URL },
-    { "http://192.168.1.10", FALSE, RINGSIDE_ERROR_INSECURE_URL },
-    { "http://localhost.example.com", FALSE, RINGSIDE_ERROR_INSECURE_URL },
-    { "ftp://ringcx.ringcentral.com", FALSE, RINGSIDE_ERROR_INVALID_INPUT },
-    { "not a url", FALSE, RINGSIDE_ERROR_INVALID_INPUT },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      gboolean ok = ringside_client_check_url (cases[i].url, &error);
-
-      if (ok != cases[i].ok)
-        g_error ("%s: expected %s", cases[i].url, cases[i].ok ? "accepted" : "refused");
-      if (!ok)
-        g_assert_error (error, RINGSIDE_ERROR, cases[i].code);
-    }
-}
-
-static void
-test_normalize_base_url (void)
-{
-  const struct { const char *input; const char *output; } cases[] = {
-    { "ringcx.ringcentral.com", "https://ringcx.ringcentral.com" },
-    { "  https://engage.ringcentral.com/  ", "https://engage.ringcentral.com" },
-    { "https://host.example:8443/base///?q=1#frag", "https://host.example:8443/base" },
-    { "http://127.0.0.1:4000/", "http://127.0.0.1:4000" },
-    { "", NULL },
-    { "http://ringcx.ringcentral.com", NULL },
-    { "https://", NULL },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *normalized = ringside_client_normalize_base_url (cases[i].input, &error);
-
-      g_assert_cmpstr (normalized, ==, cases[i].output);
-      if (cases[i].output == NULL)
-        g_assert_nonnull (error);
-      else
-        g_assert_no_error (error);
-    }
-}
-
-static void
 test_logout_path_not_logged (Fixture       *fixture,
                              gconstpointer  data)
 {
@@ -483,8 +428,6 @@ main (int   argc,
   g_test_add ("/client/log/logout-path-redacted", Fixture, NULL, fixture_setup,
               test_logout_path_not_logged, fixture_teardown);
   g_test_add_func ("/client/tls/self-signed-refused", test_self_signed_tls_refused);
-  g_test_add_func ("/client/url/check", test_check_url);
-  g_test_add_func ("/client/url/normalize", test_normalize_base_url);
 
   return g_test_run ();
 }

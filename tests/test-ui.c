@@ -23,6 +23,7 @@
 #include "ringside-application.h"
 #include "ringside-demo-server.h"
 #include "ringside-preferences-window.h"
+#include "ringside-server-group.h"
 #include "ringside-sign-in-dialog.h"
 #include "ringside-test-utils.h"
 #include "ringside-token-store.h"
@@ -127,6 +128,18 @@ dialog_child (RingsideSignInDialog *dialog,
               const char           *name)
 {
   return gtk_widget_get_template_child (GTK_WIDGET (dialog), RINGSIDE_TYPE_SIGN_IN_DIALOG, name);
+}
+
+/* A row of the server picker of the dialog or preferences @window. */
+static gpointer
+server_child (gpointer    window,
+              const char *name)
+{
+  GType type = RINGSIDE_IS_SIGN_IN_DIALOG (window) ? RINGSIDE_TYPE_SIGN_IN_DIALOG
+                                                   : RINGSIDE_TYPE_PREFERENCES_WINDOW;
+  gpointer group = gtk_widget_get_template_child (window, type, "server_group");
+
+  return gtk_widget_get_template_child (group, RINGSIDE_TYPE_SERVER_GROUP, name);
 }
 
 static const char *
@@ -840,14 +853,6 @@ scenario_demo (RingsideApplication *app)
   gtk_window_close (about);
 }
 
-static gpointer
-preferences_child (RingsidePreferencesWindow *preferences,
-                   const char                *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (preferences),
-                                        RINGSIDE_TYPE_PREFERENCES_WINDOW, name);
-}
-
 static gboolean
 preferences_are_closed (gpointer data)
 {
@@ -870,9 +875,9 @@ scenario_preferences (RingsideApplication *app)
   g_assert_cmpstr (ringside_application_get_server_url (app), ==, url);
   wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
   dialog = get_sign_in_dialog ();
-  g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "server_row")), ==,
+  g_assert_cmpuint (adw_combo_row_get_selected (server_child (dialog, "server_row")), ==,
                     RINGSIDE_SERVER_KIND_CUSTOM);
-  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "custom_url_row")), ==, url);
+  g_assert_cmpstr (gtk_editable_get_text (server_child (dialog, "custom_url_row")), ==, url);
   sign_in_with_token (app);
   {
     g_autofree char *method = g_settings_get_string (settings, "sign-in-method");
@@ -883,14 +888,14 @@ scenario_preferences (RingsideApplication *app)
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   preferences = find_toplevel (RINGSIDE_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
-  server_row = preferences_child (preferences, "server_row");
-  custom_url_row = preferences_child (preferences, "custom_url_row");
+  server_row = server_child (preferences, "server_row");
+  custom_url_row = server_child (preferences, "custom_url_row");
   g_assert_cmpuint (adw_combo_row_get_selected (server_row), ==, RINGSIDE_SERVER_KIND_CUSTOM);
 
   /* Plain http to another computer is refused inline, and never stored. */
   gtk_editable_set_text (GTK_EDITABLE (custom_url_row), "http://ringcx.example.com");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (custom_url_row), "error"));
-  g_assert_true (gtk_widget_get_visible (preferences_child (preferences, "url_error_label")));
+  g_assert_true (gtk_widget_get_visible (server_child (preferences, "url_error_label")));
   g_signal_emit_by_name (custom_url_row, "apply");
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   save_screenshot (GTK_WINDOW (preferences), "preferences");
@@ -927,7 +932,7 @@ scenario_preferences (RingsideApplication *app)
   g_assert_cmpstr (ringside_session_get_server_url (ringside_application_get_session (app)), ==,
                    RINGSIDE_DEFAULT_SERVER_URL);
   dialog = get_sign_in_dialog ();
-  g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "server_row")), ==,
+  g_assert_cmpuint (adw_combo_row_get_selected (server_child (dialog, "server_row")), ==,
                     RINGSIDE_SERVER_KIND_RINGCX);
   stored = lookup_stored_token (url);
   g_assert_null (stored);

@@ -12,6 +12,7 @@
 #include "ringside-client.h"
 #include "ringside-error.h"
 #include "ringside-json-member.h"
+#include "ringside-server.h"
 
 /* Error bodies are only read to find a message in them. */
 #define MAX_ERROR_BODY_SIZE (64 * 1024)
@@ -78,133 +79,6 @@ ringside_client_set_timeout (RingsideClient *self,
   g_return_if_fail (RINGSIDE_IS_CLIENT (self));
 
   soup_session_set_timeout (self->soup, seconds);
-}
-
-/* URLs and hosts */
-
-static gboolean
-host_is_loopback (const char *host)
-{
-  g_autoptr(GInetAddress) address = NULL;
-
-  if (host == NULL)
-    return FALSE;
-  if (g_ascii_strcasecmp (host, "localhost") == 0)
-    return TRUE;
-
-  address = g_inet_address_new_from_string (host);
-  return address != NULL && g_inet_address_get_is_loopback (address);
-}
-
-static gboolean
-check_uri (GUri    *uri,
-           GError **error)
-{
-  const char *scheme = g_uri_get_scheme (uri);
-  const char *host = g_uri_get_host (uri);
-
-  if (host == NULL || *host == '\0')
-    {
-      g_set_error_literal (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT,
-                           "The server address has no host name.");
-      return FALSE;
-    }
-
-  if (g_ascii_strcasecmp (scheme, "https") == 0)
-    return TRUE;
-
-  if (g_ascii_strcasecmp (scheme, "http") == 0)
-    {
-      if (host_is_loopback (host))
-        return TRUE;
-
-      g_set_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INSECURE_URL,
-                   "“%s” must be reached over https://: plain http:// is only allowed for "
-                   "this computer (localhost).", host);
-      return FALSE;
-    }
-
-  g_set_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT,
-               "“%s” is not a web address (it must start with https://).", scheme);
-  return FALSE;
-}
-
-/**
- * ringside_client_check_url:
- *
- * Accepts https:// URLs, and http:// ones only when the host is a loopback address.
- */
-gboolean
-ringside_client_check_url (const char  *url,
-                           GError     **error)
-{
-  g_autoptr(GUri) uri = NULL;
-
-  g_return_val_if_fail (url != NULL, FALSE);
-
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    {
-      g_set_error_literal (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT,
-                           "The server address is not a valid URL.");
-      return FALSE;
-    }
-
-  return check_uri (uri, error);
-}
-
-/**
- * ringside_client_normalize_base_url:
- *
- * Turns what a user typed ("ringcx.ringcentral.com/", " https://host:8443 ") into a base
- * URL without a trailing slash, query or fragment, and checks it with
- * ringside_client_check_url().
- *
- * Returns: (transfer full): the base URL, or %NULL with @error set
- */
-char *
-ringside_client_normalize_base_url (const char  *url,
-                                    GError     **error)
-{
-  g_autofree char *trimmed = NULL;
-  g_autofree char *with_scheme = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GUri) uri = NULL;
-  g_autoptr(GUri) base = NULL;
-
-  g_return_val_if_fail (url != NULL, NULL);
-
-  trimmed = g_strstrip (g_strdup (url));
-  if (*trimmed == '\0')
-    {
-      g_set_error_literal (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT,
-                           "Enter the server address.");
-      return NULL;
-    }
-
-  with_scheme = strstr (trimmed, "://") != NULL ? g_strdup (trimmed)
-                                                : g_strconcat ("https://", trimmed, NULL);
-
-  uri = g_uri_parse (with_scheme, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    {
-      g_set_error_literal (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT,
-                           "The server address is not a valid URL.");
-      return NULL;
-    }
-
-  if (!check_uri (uri, error))
-    return NULL;
-
-  path = g_strdup (g_uri_get_path (uri));
-  while (*path != '\0' && path[strlen (path) - 1] == '/')
-    path[strlen (path) - 1] = '\0';
-
-  base = g_uri_build (G_URI_FLAGS_NONE,
-                      g_uri_get_scheme (uri), NULL,
-                      g_uri_get_host (uri), g_uri_get_port (uri),
-                      path, NULL, NULL);
-  return g_uri_to_string (base);
 }
 
 /* Error mapping */
@@ -594,7 +468,7 @@ ringside_client_send_async (RingsideClient      *self,
   data->log_path = redacted_path (message);
   g_task_set_task_data (task, data, (GDestroyNotify) send_data_free);
 
-  if (!check_uri (soup_message_get_uri (message), &error))
+  if (!ringside_server_check_uri (soup_message_get_uri (message), &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

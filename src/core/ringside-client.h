@@ -21,11 +21,6 @@ SoupSession    *ringside_client_get_soup_session (RingsideClient *self);
 void            ringside_client_set_timeout    (RingsideClient *self,
                                                 guint           seconds);
 
-gboolean        ringside_client_check_url      (const char     *url,
-                                                GError        **error);
-char           *ringside_client_normalize_base_url (const char *url,
-                                                    GError    **error);
-
 void            ringside_client_send_async     (RingsideClient      *self,
                                                 SoupMessage         *message,
                                                 GCancellable        *cancellable,

@@ -57,58 +57,12 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
-char *
-ringside_server_kind_resolve_url (RingsideServerKind   kind,
-                                  const char          *custom_url,
-                                  GError             **error)
-{
-  switch (kind)
-    {
-    case RINGSIDE_SERVER_KIND_RINGCX:
-      return g_strdup (RINGSIDE_DEFAULT_SERVER_URL);
-
-    case RINGSIDE_SERVER_KIND_ENGAGE:
-      return g_strdup (RINGSIDE_LEGACY_SERVER_URL);
-
-    case RINGSIDE_SERVER_KIND_CUSTOM:
-    default:
-      return ringside_client_normalize_base_url (custom_url != NULL ? custom_url : "", error);
-    }
-}
-
-const char *
-ringside_describe_url_error (const GError *error)
-{
-  if (g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INSECURE_URL))
-    return _("Use an https:// address. Plain http:// only works for this computer.");
-
-  return _("Enter a web address such as https://ringcx.example.com.");
-}
-
-static char *
-ringside_application_dup_settings_server_url (RingsideApplication *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *custom_url = g_settings_get_string (self->settings, "custom-server-url");
-  RingsideServerKind kind = g_settings_get_enum (self->settings, "server-kind");
-  char *url = ringside_server_kind_resolve_url (kind, custom_url, &error);
-
-  if (url == NULL)
-    {
-      /* Preferences never store an unusable URL: someone edited the settings by hand. */
-      g_warning ("Ignoring the custom server URL in the settings: %s", error->message);
-      url = g_strdup (RINGSIDE_DEFAULT_SERVER_URL);
-    }
-
-  return url;
-}
-
 static char *
 ringside_application_dup_settings_platform_url (RingsideApplication *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *setting = g_settings_get_string (self->settings, "platform-server-url");
-  char *url = ringside_client_normalize_base_url (setting, &error);
+  char *url = ringside_server_normalize_url (setting, &error);
 
   if (url == NULL)
     {
@@ -170,7 +124,7 @@ ringside_application_update_urls (RingsideApplication *self)
   if (self->server_url_override != NULL)
     server_url = g_strdup (self->server_url_override);
   else
-    server_url = ringside_application_dup_settings_server_url (self);
+    server_url = ringside_server_dup_settings_url (self->settings);
 
   if (self->platform_url_override != NULL)
     platform_url = g_strdup (self->platform_url_override);
@@ -213,7 +167,7 @@ ringside_application_set_override (RingsideApplication  *self,
 
   if (url != NULL)
     {
-      normalized = ringside_client_normalize_base_url (url, &error);
+      normalized = ringside_server_normalize_url (url, &error);
       if (normalized == NULL)
         {
           g_critical ("Cannot use %s: %s", url, error->message);
@@ -281,12 +235,13 @@ check_url_option (GVariantDict *options,
   if (!g_variant_dict_lookup (options, name, "&s", &url))
     return TRUE;
 
-  normalized = ringside_client_normalize_base_url (url, &error);
+  normalized = ringside_server_normalize_url (url, &error);
   if (normalized == NULL)
     {
       /* Translators: the first %s is an option (--server), the second the URL given to it,
        * the third a sentence saying why it cannot be used */
-      g_printerr (_("Cannot use --%s %s: %s\n"), name, url, ringside_describe_url_error (error));
+      g_printerr (_("Cannot use --%s %s: %s\n"), name, url,
+                  ringside_server_describe_url_error (error));
       return FALSE;
     }
 

@@ -7,20 +7,15 @@
 
 #include <glib/gi18n.h>
 
-#include "ringside-client.h"
 #include "ringside-preferences-window.h"
+#include "ringside-server-group.h"
 
 struct _RingsidePreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
   /* Template widgets */
-  AdwPreferencesGroup  *server_group;
-  AdwComboRow          *server_row;
-  AdwEntryRow          *custom_url_row;
-  GtkLabel             *url_error_label;
-  AdwPreferencesGroup  *override_group;
-  AdwActionRow         *override_row;
+  RingsideServerGroup  *server_group;
 
   /* Owned */
   RingsideApplication  *app;
@@ -83,28 +78,11 @@ ringside_preferences_window_load (RingsidePreferencesWindow *self)
 {
   GSettings *settings = ringside_application_get_settings (self->app);
   g_autofree char *custom_url = g_settings_get_string (settings, "custom-server-url");
-  RingsideServerKind kind = g_settings_get_enum (settings, "server-kind");
 
   self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->custom_url_row), custom_url);
-  adw_combo_row_set_selected (self->server_row, kind);
-  gtk_widget_set_visible (GTK_WIDGET (self->custom_url_row), kind == RINGSIDE_SERVER_KIND_CUSTOM);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->custom_url_row), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->url_error_label), FALSE);
+  ringside_server_group_set_custom_url (self->server_group, custom_url);
+  ringside_server_group_set_kind (self->server_group, g_settings_get_enum (settings, "server-kind"));
   self->loading = FALSE;
-}
-
-static void
-ringside_preferences_window_store (RingsidePreferencesWindow *self,
-                                   RingsideServerKind         kind,
-                                   const char                *url)
-{
-  GSettings *settings = ringside_application_get_settings (self->app);
-
-  /* The address first: the application moves to the new server once, on the kind. */
-  if (kind == RINGSIDE_SERVER_KIND_CUSTOM)
-    g_settings_set_string (settings, "custom-server-url", url);
-  g_settings_set_enum (settings, "server-kind", kind);
 }
 
 static void
@@ -120,7 +98,8 @@ on_signed_out (GObject      *source,
   if (!ringside_session_sign_out_finish (RINGSIDE_SESSION (source), result, &error))
     g_debug ("Signing out was incomplete: %s", error->message);
 
-  ringside_preferences_window_store (change->self, change->kind, change->url);
+  ringside_server_save_choice (ringside_application_get_settings (change->self->app),
+                               change->kind, change->url);
   gtk_window_close (GTK_WINDOW (change->self));
 }
 
@@ -158,7 +137,7 @@ ringside_preferences_window_request_change (RingsidePreferencesWindow *self,
       || ringside_session_get_state (session) == RINGSIDE_SESSION_STATE_SIGNED_OUT
       || g_strcmp0 (current_url, url) == 0)
     {
-      ringside_preferences_window_store (self, kind, url);
+      ringside_server_save_choice (ringside_application_get_settings (self->app), kind, url);
       return;
     }
 
@@ -181,78 +160,26 @@ ringside_preferences_window_request_change (RingsidePreferencesWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Styles the address row and says what is wrong; returns the normalized URL or NULL. */
-static char *
-ringside_preferences_window_check_custom_url (RingsidePreferencesWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->custom_url_row));
-  char *url = ringside_server_kind_resolve_url (RINGSIDE_SERVER_KIND_CUSTOM, text, &error);
-  gboolean show_error = url == NULL && *text != '\0';
-
-  if (show_error)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->custom_url_row), "error");
-      gtk_label_set_label (self->url_error_label, ringside_describe_url_error (error));
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->custom_url_row), "error");
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->url_error_label), show_error);
-
-  return url;
-}
-
-static void
-on_custom_url_changed (RingsidePreferencesWindow *self)
-{
-  g_autofree char *url = NULL;
-
-  if (self->loading)
-    return;
-
-  url = ringside_preferences_window_check_custom_url (self);
-}
-
+/* A usable custom address, confirmed with Enter or the apply button. */
 static void
 on_custom_url_applied (RingsidePreferencesWindow *self)
 {
-  g_autofree char *url = ringside_preferences_window_check_custom_url (self);
-
-  if (url == NULL)
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->custom_url_row));
-      return;
-    }
-
-  ringside_preferences_window_request_change (self, RINGSIDE_SERVER_KIND_CUSTOM, url);
+  ringside_preferences_window_request_change (self, RINGSIDE_SERVER_KIND_CUSTOM,
+                                              ringside_server_group_get_url (self->server_group));
 }
 
+/* A known server takes effect at once; a custom one once its address can be used. */
 static void
 on_server_selected (RingsidePreferencesWindow *self)
 {
-  RingsideServerKind kind = adw_combo_row_get_selected (self->server_row);
-  g_autofree char *url = NULL;
+  const char *url = ringside_server_group_get_url (self->server_group);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->custom_url_row), kind == RINGSIDE_SERVER_KIND_CUSTOM);
-  if (self->loading)
+  if (self->loading || url == NULL)
     return;
 
-  if (kind != RINGSIDE_SERVER_KIND_CUSTOM)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->url_error_label), FALSE);
-      url = ringside_server_kind_resolve_url (kind, NULL, NULL);
-      ringside_preferences_window_request_change (self, kind, url);
-      return;
-    }
-
-  /* A custom server takes effect once its address is applied. */
-  url = ringside_preferences_window_check_custom_url (self);
-  if (url != NULL)
-    ringside_preferences_window_request_change (self, kind, url);
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->custom_url_row));
+  ringside_preferences_window_request_change (self,
+                                              ringside_server_group_get_kind (self->server_group),
+                                              url);
 }
 
 static void
@@ -267,12 +194,15 @@ ringside_preferences_window_constructed (GObject *object)
 
   /* The command line wins over the settings for this run: show what is used, read-only. */
   overridden = ringside_application_get_server_overridden (self->app);
-  gtk_widget_set_visible (GTK_WIDGET (self->server_group), !overridden);
-  gtk_widget_set_visible (GTK_WIDGET (self->override_group), overridden);
-  adw_action_row_set_subtitle (self->override_row,
-                               ringside_application_get_server_url (self->app));
-
   ringside_preferences_window_load (self);
+  if (overridden)
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->server_group),
+                                             _("Chosen on the command line for as long as "
+                                               "Ringside runs."));
+      ringside_server_group_show_fixed (self->server_group, NULL,
+                                        ringside_application_get_server_url (self->app));
+    }
 }
 
 static void
@@ -341,16 +271,11 @@ ringside_preferences_window_class_init (RingsidePreferencesWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RINGSIDE_TYPE_SERVER_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ringside-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RingsidePreferencesWindow, server_group);
-  gtk_widget_class_bind_template_child (widget_class, RingsidePreferencesWindow, server_row);
-  gtk_widget_class_bind_template_child (widget_class, RingsidePreferencesWindow, custom_url_row);
-  gtk_widget_class_bind_template_child (widget_class, RingsidePreferencesWindow, url_error_label);
-  gtk_widget_class_bind_template_child (widget_class, RingsidePreferencesWindow, override_group);
-  gtk_widget_class_bind_template_child (widget_class, RingsidePreferencesWindow, override_row);
   gtk_widget_class_bind_template_callback (widget_class, on_server_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_custom_url_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_custom_url_applied);
 }
 

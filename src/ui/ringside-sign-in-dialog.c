@@ -10,6 +10,7 @@
 #include "ringside-client.h"
 #include "ringside-demo-server.h"
 #include "ringside-error.h"
+#include "ringside-server-group.h"
 #include "ringside-sign-in-dialog.h"
 
 struct _RingsideSignInDialog
@@ -33,10 +34,7 @@ struct _RingsideSignInDialog
   AdwEntryRow         *client_id_row;
   AdwEntryRow         *client_secret_row;
   AdwEntryRow         *jwt_row;
-  AdwComboRow         *server_row;
-  AdwEntryRow         *custom_url_row;
-  AdwActionRow        *fixed_server_row;
-  GtkLabel            *url_error_label;
+  RingsideServerGroup *server_group;
 
   /* Owned */
   RingsideApplication *app;
@@ -224,49 +222,14 @@ ringside_sign_in_dialog_set_reason (RingsideSignInDialog *self,
 
 /* The form */
 
-static RingsideServerKind
-ringside_sign_in_dialog_get_server_kind (RingsideSignInDialog *self)
-{
-  return (RingsideServerKind) adw_combo_row_get_selected (self->server_row);
-}
-
-/* The URL chosen here, or NULL with the reason when the custom URL cannot be used. */
-static char *
-ringside_sign_in_dialog_dup_server_url (RingsideSignInDialog  *self,
-                                        GError               **error)
-{
-  return ringside_server_kind_resolve_url (ringside_sign_in_dialog_get_server_kind (self),
-                                           row_text (self->custom_url_row), error);
-}
-
+/* Whether the server chosen here can be used: the custom address may be unfinished. */
 static gboolean
 ringside_sign_in_dialog_check_server (RingsideSignInDialog *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *url = NULL;
-  gboolean custom;
-  gboolean show_error;
-
   if (ringside_application_get_server_overridden (self->app))
     return TRUE;
 
-  custom = ringside_sign_in_dialog_get_server_kind (self) == RINGSIDE_SERVER_KIND_CUSTOM;
-  url = ringside_sign_in_dialog_dup_server_url (self, &error);
-
-  /* An empty address is unfinished rather than wrong. */
-  show_error = url == NULL && !row_is_empty (self->custom_url_row);
-  if (show_error)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->custom_url_row), "error");
-      gtk_label_set_label (self->url_error_label, ringside_describe_url_error (error));
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->custom_url_row), "error");
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->url_error_label), custom && show_error);
-
-  return url != NULL;
+  return ringside_server_group_get_url (self->server_group) != NULL;
 }
 
 static gboolean
@@ -345,18 +308,6 @@ on_method_toggled (RingsideSignInDialog *self)
     ringside_sign_in_dialog_focus_first_empty (self);
 }
 
-static void
-on_server_selected (RingsideSignInDialog *self)
-{
-  gboolean custom = ringside_sign_in_dialog_get_server_kind (self) == RINGSIDE_SERVER_KIND_CUSTOM;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->custom_url_row), custom);
-  ringside_sign_in_dialog_update (self);
-
-  if (custom && gtk_widget_get_mapped (GTK_WIDGET (self)) && row_is_empty (self->custom_url_row))
-    gtk_widget_grab_focus (GTK_WIDGET (self->custom_url_row));
-}
-
 /* Signing in */
 
 static void
@@ -378,19 +329,12 @@ ringside_sign_in_dialog_clear_secrets (RingsideSignInDialog *self)
 static void
 ringside_sign_in_dialog_apply_server (RingsideSignInDialog *self)
 {
-  GSettings *settings = ringside_application_get_settings (self->app);
-  RingsideServerKind kind = ringside_sign_in_dialog_get_server_kind (self);
-
   if (ringside_application_get_server_overridden (self->app))
     return;
 
-  if (kind == RINGSIDE_SERVER_KIND_CUSTOM)
-    {
-      g_autofree char *url = ringside_sign_in_dialog_dup_server_url (self, NULL);
-
-      g_settings_set_string (settings, "custom-server-url", url);
-    }
-  g_settings_set_enum (settings, "server-kind", kind);
+  ringside_server_save_choice (ringside_application_get_settings (self->app),
+                               ringside_server_group_get_kind (self->server_group),
+                               ringside_server_group_get_url (self->server_group));
 }
 
 static gboolean
@@ -408,19 +352,14 @@ ringside_sign_in_dialog_fail (RingsideSignInDialog *self,
                               const GError         *error)
 {
   g_autofree char *message = describe_sign_in_error (error, self->signing_in_with_jwt);
-  GtkWidget *focus;
 
   ringside_sign_in_dialog_show_message (self, message, TRUE);
 
-  if (error_is_about_server (error)
-      && gtk_widget_get_visible (GTK_WIDGET (self->custom_url_row)))
-    focus = GTK_WIDGET (self->custom_url_row);
-  else if (self->signing_in_with_jwt)
-    focus = GTK_WIDGET (self->jwt_row);
-  else
-    focus = GTK_WIDGET (self->token_row);
+  if (error_is_about_server (error) && ringside_server_group_focus_address (self->server_group))
+    return;
 
-  gtk_widget_grab_focus (focus);
+  gtk_widget_grab_focus (GTK_WIDGET (self->signing_in_with_jwt ? self->jwt_row
+                                                               : self->token_row));
 }
 
 static void
@@ -544,17 +483,12 @@ ringside_sign_in_dialog_load_settings (RingsideSignInDialog *self)
   gtk_toggle_button_set_active (g_str_equal (method, "jwt") && !demo
                                 ? self->jwt_toggle : self->token_toggle, TRUE);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->custom_url_row), custom_url);
-  adw_combo_row_set_selected (self->server_row, g_settings_get_enum (settings, "server-kind"));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->server_row), !overridden);
-  gtk_widget_set_visible (GTK_WIDGET (self->fixed_server_row), overridden);
+  ringside_server_group_set_custom_url (self->server_group, custom_url);
+  ringside_server_group_set_kind (self->server_group,
+                                  g_settings_get_enum (settings, "server-kind"));
   if (overridden)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->custom_url_row), FALSE);
-      adw_action_row_set_subtitle (self->fixed_server_row,
-                                   ringside_application_get_server_url (self->app));
-    }
+    ringside_server_group_show_fixed (self->server_group, demo ? _("Demo Server") : NULL,
+                                      ringside_application_get_server_url (self->app));
 
   if (demo)
     {
@@ -562,12 +496,9 @@ ringside_sign_in_dialog_load_settings (RingsideSignInDialog *self)
       gtk_label_set_label (self->token_description,
                            _("This is the demo server: its access token is filled in for you."));
       gtk_editable_set_text (GTK_EDITABLE (self->token_row), RINGSIDE_DEMO_RC_ACCESS_TOKEN);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->fixed_server_row),
-                                     _("Demo Server"));
     }
 
   on_method_toggled (self);
-  on_server_selected (self);
 }
 
 static void
@@ -682,6 +613,7 @@ ringside_sign_in_dialog_class_init (RingsideSignInDialogClass *klass)
     g_signal_new ("signed-in", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (RINGSIDE_TYPE_SERVER_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ringside-sign-in-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, cancel_button);
@@ -701,13 +633,9 @@ ringside_sign_in_dialog_class_init (RingsideSignInDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, client_id_row);
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, client_secret_row);
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, jwt_row);
-  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, server_row);
-  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, custom_url_row);
-  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, fixed_server_row);
-  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, url_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, server_group);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_method_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_server_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sign_in_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
