@@ -200,7 +200,9 @@ ringside_preferences_window_constructed (GObject *object)
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->server_group),
                                              _("Chosen on the command line for as long as "
                                                "Ringside runs."));
-      ringside_server_group_show_fixed (self->server_group, NULL,
+      ringside_server_group_show_fixed (self->server_group,
+                                        ringside_application_get_demo (self->app)
+                                        ? _("Demo Server") : NULL,
                                         ringside_application_get_server_url (self->app));
     }
 }
