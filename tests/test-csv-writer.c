@@ -123,7 +123,31 @@ test_formula_injection (void)
     { "a=b", "a=b" },
     { "x-1", "x-1" },
     { "'quoted", "'quoted" },
-    { " =1", " =1" },
+    { "-", "'-" },
+    /* Spreadsheets skip leading whitespace and line breaks before they look for a formula. */
+    { " =1", "' =1" },
+    { "   +1", "'   +1" },
+    { "\n=cmd", "\"'\n=cmd\"" },
+    { "\r\n@x", "\"'\r\n@x\"" },
+    { " \t -1", "' \t -1" },
+    { "\v=1", "'\v=1" },
+    { "\f=1", "'\f=1" },
+    { "\xc2\xa0=1", "'\xc2\xa0=1" },             /* NO-BREAK SPACE */
+    { "\xe3\x80\x80=1", "'\xe3\x80\x80=1" },     /* IDEOGRAPHIC SPACE */
+    { "\xe2\x80\xa8=1", "'\xe2\x80\xa8=1" },     /* LINE SEPARATOR */
+    { "\xe2\x80\x8b=1", "'\xe2\x80\x8b=1" },     /* ZERO WIDTH SPACE */
+    { "\xef\xbb\xbf=1", "'\xef\xbb\xbf=1" },     /* BYTE ORDER MARK */
+    /* The full-width forms, which some spreadsheets fold into the ASCII ones. */
+    { "\xef\xbc\x9d" "1+2", "'\xef\xbc\x9d" "1+2" },   /* ＝ */
+    { "\xef\xbc\x8b" "1", "'\xef\xbc\x8b" "1" },       /* ＋ */
+    { "\xef\xbc\x8d" "1", "'\xef\xbc\x8d" "1" },       /* － */
+    { "\xef\xbc\xa0" "SUM(A1)", "'\xef\xbc\xa0" "SUM(A1)" }, /* ＠ */
+    { " \xef\xbc\x9d" "1", "' \xef\xbc\x9d" "1" },
+    /* Whitespace before anything else is only text. */
+    { " hello", " hello" },
+    { "\nhello", "\"\nhello\"" },
+    { "\xc2\xa0" "1", "\xc2\xa0" "1" },
+    { "\xef\xbc\x91", "\xef\xbc\x91" },         /* FULLWIDTH DIGIT ONE */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -136,6 +160,85 @@ test_formula_injection (void)
       csv = finish (writer);
       g_assert_cmpstr (csv, ==, expected);
     }
+}
+
+static void
+test_numbers (void)
+{
+  const struct {
+    const char *field;
+    const char *written;
+  } cases[] = {
+    { "-5", "-5" },
+    { "5", "5" },
+    { "-1.25", "-1.25" },
+    { "-.5", "-.5" },
+    { "-5.", "-5." },
+    { "-1.5e3", "-1.5e3" },
+    { "-1E-3", "-1E-3" },
+    { "0", "0" },
+    { "", "" },
+    { NULL, "" },
+    /* What is not a number all along is text, neutralized as usual. */
+    { "-", "'-" },
+    { "-5 ", "'-5 " },
+    { " -5", "' -5" },
+    { "--5", "'--5" },
+    { "-e5", "'-e5" },
+    { "-1e", "'-1e" },
+    { "-1e+", "'-1e+" },
+    { "+5", "'+5" },
+    { "-1+2", "'-1+2" },
+    { "-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0" },
+    { "-inf", "'-inf" },
+    { "-nan", "'-nan" },
+    { "-0x1A", "'-0x1A" },
+    { "=1", "'=1" },
+    { "1,234", "\"1,234\"" },
+    { "\xef\xbc\x8d" "5", "'\xef\xbc\x8d" "5" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RingsideCsvWriter *writer = ringside_csv_writer_new ();
+      g_autofree char *csv = NULL;
+      g_autofree char *expected = g_strconcat (cases[i].written[0] != '\0'
+                                               ? cases[i].written : "\"\"", "\r\n", NULL);
+
+      g_test_message ("%s", cases[i].field);
+      ringside_csv_writer_add_number (writer, cases[i].field);
+      csv = finish (writer);
+      g_assert_cmpstr (csv, ==, expected);
+    }
+}
+
+static void
+test_numeric_columns (void)
+{
+  RingsideCsvWriter *writer = ringside_csv_writer_new ();
+  g_autofree char *csv = NULL;
+
+  /* The second and fourth columns hold numbers; the header row is text that passes. */
+  ringside_csv_writer_set_column_numeric (writer, 1, TRUE);
+  ringside_csv_writer_set_column_numeric (writer, 3, TRUE);
+  ringside_csv_writer_set_column_numeric (writer, 2, FALSE);
+  ringside_csv_writer_add_row (writer, (const char *[]) { "Name", "Balance", "Note", "Delta",
+                                                          "Other", NULL });
+  ringside_csv_writer_add_row (writer, (const char *[]) { "-5", "-5", "-5", "=1", "-5",
+                                                          NULL });
+  /* Text is still text, the numbers added as numbers anywhere. */
+  ringside_csv_writer_add_field (writer, "-1");
+  ringside_csv_writer_add_number (writer, "-2");
+  ringside_csv_writer_end_row (writer);
+  ringside_csv_writer_set_column_numeric (writer, 1, FALSE);
+  ringside_csv_writer_add_row (writer, (const char *[]) { "x", "-5", NULL });
+
+  csv = finish (writer);
+  g_assert_cmpstr (csv, ==,
+                   "Name,Balance,Note,Delta,Other\r\n"
+                   "'-5,-5,'-5,'=1,'-5\r\n"
+                   "'-1,-2\r\n"
+                   "x,'-5\r\n");
 }
 
 static void
@@ -211,7 +314,7 @@ test_round_trip (void)
 {
   const char *fields[] = {
     "plain", "", "with, comma", "\"", "\"\"", "a \"quoted\" word", "line\r\nbreak", "\n",
-    ",", "trailing space ", "ünïcödé", "'already", "=SUM(1)",
+    ",", "trailing space ", "ünïcödé", "'already", "=SUM(1)", " leading space",
   };
   RingsideCsvWriter *writer = ringside_csv_writer_new ();
   g_autofree char *csv = NULL;
@@ -255,6 +358,8 @@ main (int   argc,
   g_test_add_func ("/csv-writer/open-row-is-ended", test_open_row_is_ended);
   g_test_add_func ("/csv-writer/nothing-written", test_nothing_written);
   g_test_add_func ("/csv-writer/formula-injection", test_formula_injection);
+  g_test_add_func ("/csv-writer/numbers", test_numbers);
+  g_test_add_func ("/csv-writer/numeric-columns", test_numeric_columns);
   g_test_add_func ("/csv-writer/utf8", test_utf8);
   g_test_add_func ("/csv-writer/round-trip", test_round_trip);
 

@@ -12,9 +12,10 @@
 struct _RingsideCsvWriter
 {
   GString *buffer;
-  gsize    row_start;  /* offset of the row being built */
+  gsize    row_start;        /* offset of the row being built */
   guint    n_rows;
-  guint    n_fields;   /* in the row being built */
+  guint    n_fields;         /* in the row being built */
+  GArray  *numeric_columns;  /* of gboolean, by column; NULL when there is none */
 };
 
 RingsideCsvWriter *
@@ -32,15 +33,94 @@ ringside_csv_writer_free (RingsideCsvWriter *self)
   if (self == NULL)
     return;
 
-  g_string_free (self->buffer, TRUE);
+  if (self->buffer != NULL)
+    g_string_free (self->buffer, TRUE);
+  g_clear_pointer (&self->numeric_columns, g_array_unref);
   g_free (self);
 }
 
-/* Spreadsheets run a cell starting with one of these as a formula, even from a CSV file. */
+static gboolean
+is_formula_char (gunichar c)
+{
+  switch (c)
+    {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case 0xFF1D: /* FULLWIDTH EQUALS SIGN */
+    case 0xFF0B: /* FULLWIDTH PLUS SIGN */
+    case 0xFF0D: /* FULLWIDTH HYPHEN-MINUS */
+    case 0xFF20: /* FULLWIDTH COMMERCIAL AT */
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+/* Spreadsheets run a cell starting with one of = + - @ as a formula, even from a CSV file,
+ * and some trim leading spaces and line breaks first or fold full-width forms: so does this.
+ * A leading tab or CR counts by itself (OWASP); control characters (VT...) and invisible
+ * formatting (U+200B, U+FEFF...) are skipped like spaces. @value is valid UTF-8. */
 static gboolean
 starts_like_formula (const char *value)
 {
-  return value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
+  if (value[0] == '\t' || value[0] == '\r')
+    return TRUE;
+
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c)
+          || g_unichar_type (c) == G_UNICODE_FORMAT)
+        continue;
+      return is_formula_char (c);
+    }
+
+  return FALSE;
+}
+
+/* A plain decimal number a spreadsheet reads as one: -?(D+(.D*)?|.D+)([eE][+-]?D+)?, with
+ * nothing around it. */
+static gboolean
+is_plain_number (const char *value)
+{
+  const char *p = value;
+  gboolean digits = FALSE;
+
+  if (*p == '-')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  if (!digits)
+    return FALSE;
+
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+
+  return *p == '\0';
+}
+
+static gboolean
+ringside_csv_writer_column_is_numeric (RingsideCsvWriter *self,
+                                       guint              column)
+{
+  return self->numeric_columns != NULL
+         && column < self->numeric_columns->len
+         && g_array_index (self->numeric_columns, gboolean, column);
 }
 
 static void
@@ -57,14 +137,13 @@ append_quoted (GString    *buffer,
   g_string_append_c (buffer, '"');
 }
 
-void
-ringside_csv_writer_add_field (RingsideCsvWriter *self,
-                               const char        *value)
+static void
+ringside_csv_writer_append (RingsideCsvWriter *self,
+                            const char        *value,
+                            gboolean           numeric)
 {
   g_autofree char *valid = NULL;
   g_autofree char *neutralized = NULL;
-
-  g_return_if_fail (self != NULL);
 
   if (self->n_fields++ > 0)
     g_string_append_c (self->buffer, ',');
@@ -75,13 +154,46 @@ ringside_csv_writer_add_field (RingsideCsvWriter *self,
   if (!g_utf8_validate (value, -1, NULL))
     value = valid = g_utf8_make_valid (value, -1);
 
-  if (starts_like_formula (value))
+  if (!(numeric && is_plain_number (value)) && starts_like_formula (value))
     value = neutralized = g_strconcat ("'", value, NULL);
 
   if (strpbrk (value, ",\"\r\n") != NULL)
     append_quoted (self->buffer, value);
   else
     g_string_append (self->buffer, value);
+}
+
+void
+ringside_csv_writer_add_field (RingsideCsvWriter *self,
+                               const char        *value)
+{
+  g_return_if_fail (self != NULL);
+
+  ringside_csv_writer_append (self, value,
+                              ringside_csv_writer_column_is_numeric (self, self->n_fields));
+}
+
+void
+ringside_csv_writer_add_number (RingsideCsvWriter *self,
+                                const char        *value)
+{
+  g_return_if_fail (self != NULL);
+
+  ringside_csv_writer_append (self, value, TRUE);
+}
+
+void
+ringside_csv_writer_set_column_numeric (RingsideCsvWriter *self,
+                                        guint              column,
+                                        gboolean           numeric)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->numeric_columns == NULL)
+    self->numeric_columns = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  if (column >= self->numeric_columns->len)
+    g_array_set_size (self->numeric_columns, column + 1);
+  g_array_index (self->numeric_columns, gboolean, column) = numeric;
 }
 
 void
@@ -130,6 +242,6 @@ ringside_csv_writer_free_to_bytes (RingsideCsvWriter *self)
     ringside_csv_writer_end_row (self);
 
   bytes = g_string_free_to_bytes (g_steal_pointer (&self->buffer));
-  g_free (self);
+  ringside_csv_writer_free (self);
   return bytes;
 }
