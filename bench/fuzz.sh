@@ -75,6 +75,8 @@ for target in "${targets[@]}"; do
   dict=()
   case "$target" in
     fuzz-jwt) dict=(-dict=tests/fuzz/jwt.dict) ;;
+    fuzz-server-url) dict=(-dict=tests/fuzz/url.dict) ;;
+    fuzz-csv-writer) dict=(-dict=tests/fuzz/csv.dict) ;;
     *) dict=(-dict=tests/fuzz/json.dict) ;;
   esac
 

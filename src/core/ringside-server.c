@@ -72,7 +72,8 @@ ringside_server_check_url (const char  *url,
 
   g_return_val_if_fail (url != NULL, FALSE);
 
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  /* Only the scheme and host matter here: the rest stays encoded, as libsoup keeps it. */
+  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
   if (uri == NULL)
     {
       g_set_error_literal (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT,
