@@ -13,9 +13,10 @@ G_BEGIN_DECLS
  * sequences are replaced). Fields that a spreadsheet would run as a formula get a leading
  * apostrophe, as OWASP recommends for CSV exports: those starting with =, +, - or @ (or their
  * full-width forms ＝ ＋ － ＠), also after leading whitespace, line breaks, control
- * characters or invisible formatting characters, and those starting with a tab or CR. Numbers are the exception
- * where the caller says a field is one (ringside_csv_writer_add_number(), or a numeric
- * column): a plain decimal number such as -5 or -1.5e3 is written as it is. */
+ * characters or invisible formatting characters, and those starting with a tab or CR.
+ * Numbers are the exception where the caller says a field is one
+ * (ringside_csv_writer_add_number(), or a numeric column): a plain decimal number such as
+ * -5 or -1.5e3 is written as it is. */
 typedef struct _RingsideCsvWriter RingsideCsvWriter;
 
 RingsideCsvWriter *ringside_csv_writer_new           (void);

@@ -81,7 +81,8 @@ ringside_preferences_window_load (RingsidePreferencesWindow *self)
 
   self->loading = TRUE;
   ringside_server_group_set_custom_url (self->server_group, custom_url);
-  ringside_server_group_set_kind (self->server_group, g_settings_get_enum (settings, "server-kind"));
+  ringside_server_group_set_kind (self->server_group,
+                                  g_settings_get_enum (settings, "server-kind"));
   self->loading = FALSE;
 }
 

@@ -147,7 +147,7 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) expected = NULL;
   g_autoptr(GPtrArray) row = NULL;
   g_autoptr(GPtrArray) read = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -161,6 +161,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (size < 1 || size > MAX_INPUT_SIZE)
     return 0;
 
+  expected = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   writer = ringside_csv_writer_new ();
   numeric_columns = data[0];
   for (guint i = 0; i < 8; i++)
