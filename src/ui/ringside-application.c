@@ -8,7 +8,6 @@
 #include <glib/gi18n.h>
 
 #include "ringside-application.h"
-#include "ringside-client.h"
 #include "ringside-demo-server.h"
 #include "ringside-error.h"
 #include "ringside-preferences-window.h"

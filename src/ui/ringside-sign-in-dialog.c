@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "ringside-client.h"
 #include "ringside-demo-server.h"
 #include "ringside-error.h"
 #include "ringside-server-group.h"
