@@ -93,15 +93,18 @@ mint_access_token (RingsideDemoServer *self,
   g_autoptr(GHmac) hmac = g_hmac_new (G_CHECKSUM_SHA256, self->signing_key,
                                       sizeof self->signing_key);
   g_autofree char *jti = g_uuid_string_random ();
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = ringside_demo_server_now (self);
   gint64 expires_at = now + self->token_lifetime;
+  g_autofree char *iat = self->include_iat ? g_strdup_printf ("\"iat\":%" G_GINT64_FORMAT ",",
+                                                              now)
+                                           : g_strdup ("");
   g_autofree char *payload = g_strdup_printf ("{\"sub\":\"%d\",\"iss\":\"ringcx-demo\","
                                               "\"accountId\":\"%s\",\"rcAccountId\":\"%s\","
-                                              "\"iat\":%" G_GINT64_FORMAT ","
+                                              "%s"
                                               "\"exp\":%" G_GINT64_FORMAT ","
                                               "\"jti\":\"%s\"}",
                                               ROOT_USER_ID, MAIN_ACCOUNT_ID, RC_ACCOUNT_ID,
-                                              now, expires_at, jti);
+                                              iat, expires_at, jti);
   g_autofree char *header_part = base64url_encode ((const guint8 *) header, strlen (header));
   g_autofree char *payload_part = base64url_encode ((const guint8 *) payload,
                                                     strlen (payload));
@@ -506,7 +509,7 @@ ringside_demo_auth_require_access (RingsideDemoServer        *self,
       return FALSE;
     }
 
-  if (access->expired || g_get_real_time () / G_USEC_PER_SEC >= access->expires_at)
+  if (access->expired || ringside_demo_server_now (self) >= access->expires_at)
     {
       ringside_demo_reply_text (reply, SOUP_STATUS_UNAUTHORIZED, TEXT_CONTENT_TYPE,
                                 TOKEN_EXPIRED_TEXT);
@@ -541,10 +544,17 @@ const RingsideDemoRoute ringside_demo_auth_routes[] = {
   { NULL }
 };
 
+gint64
+ringside_demo_server_now (RingsideDemoServer *self)
+{
+  return g_get_real_time () / G_USEC_PER_SEC + self->clock_skew;
+}
+
 void
 ringside_demo_auth_init (RingsideDemoServer *self)
 {
   self->token_lifetime = DEFAULT_TOKEN_LIFETIME;
+  self->include_iat = TRUE;
   for (guint i = 0; i < sizeof self->signing_key; i++)
     self->signing_key[i] = (guint8) g_random_int_range (0, 256);
   self->token_rand = g_rand_new_with_seed (g_random_int ());
@@ -577,6 +587,17 @@ ringside_demo_server_set_token_lifetime (RingsideDemoServer *self,
   g_return_if_fail (RINGSIDE_IS_DEMO_SERVER (self));
 
   self->token_lifetime = seconds;
+}
+
+void
+ringside_demo_server_set_token_options (RingsideDemoServer *self,
+                                        gboolean            include_iat,
+                                        int                 clock_skew_seconds)
+{
+  g_return_if_fail (RINGSIDE_IS_DEMO_SERVER (self));
+
+  self->include_iat = !!include_iat;
+  self->clock_skew = clock_skew_seconds;
 }
 
 void

@@ -28,6 +28,8 @@ typedef struct
   SoupServerMessage  *msg;
   GSource            *source;   /* NULL while hanging */
   gulong              disconnected_id;
+  GBytes             *drip;     /* the body still to send, for DRIP */
+  gsize               dripped;
 } PendingMessage;
 
 static void
@@ -64,6 +66,7 @@ take_fault (RingsideDemoServer *self,
 static void
 pending_message_free (PendingMessage *pending)
 {
+  g_clear_pointer (&pending->drip, g_bytes_unref);
   g_clear_signal_handler (&pending->disconnected_id, pending->msg);
   if (pending->source != NULL)
     {
@@ -177,6 +180,57 @@ reply_truncated (RingsideDemoServer *self,
     }
 }
 
+/* One more byte of a DRIP body; the message stays paused in between, which libsoup needs
+ * to wait for more of a body it was told the length of. */
+static gboolean
+on_drip_due (gpointer user_data)
+{
+  PendingMessage *pending = user_data;
+  RingsideDemoServer *self = pending->self;
+  g_autoptr(SoupServerMessage) msg = g_object_ref (pending->msg);
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  gsize size = g_bytes_get_size (pending->drip);
+  const char *data = g_bytes_get_data (pending->drip, NULL);
+
+  soup_message_body_append (body, SOUP_MEMORY_COPY, data + pending->dripped, 1);
+  pending->dripped++;
+  if (pending->dripped < size)
+    {
+      soup_server_message_unpause (msg);
+      return G_SOURCE_CONTINUE;
+    }
+
+  soup_message_body_complete (body);
+  g_ptr_array_remove_fast (self->pending, pending);
+  soup_server_message_unpause (msg);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reply_drip (RingsideDemoServer *self,
+            SoupServerMessage  *msg,
+            guint               interval_ms)
+{
+  g_autoptr(RingsideDemoRequest) request = ringside_demo_request_new (msg);
+  g_auto(RingsideDemoReply) reply = { 0 };
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  PendingMessage *pending;
+
+  ringside_demo_server_route (self, request, FALSE, &reply);
+  if (reply.body == NULL || g_bytes_get_size (reply.body) == 0)
+    {
+      ringside_demo_reply_send (msg, &reply);
+      return;
+    }
+
+  soup_server_message_set_status (msg, reply.status, NULL);
+  soup_message_headers_replace (headers, "Content-Type", reply.content_type);
+  soup_message_headers_set_content_length (headers, g_bytes_get_size (reply.body));
+  hold_message (self, msg, MAX (interval_ms, 1), on_drip_due);
+  pending = g_ptr_array_index (self->pending, self->pending->len - 1);
+  pending->drip = g_steal_pointer (&reply.body);
+}
+
 static const char unavailable_page[] =
   "<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n"
   "<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n"
@@ -189,6 +243,12 @@ static const char login_page[] =
   "<form method=\"post\" action=\"/login\"><input name=\"username\">"
   "<input name=\"password\" type=\"password\"><button>Sign In</button></form>\n"
   "</body>\n</html>\n";
+
+/* What a web application firewall in front of the server answers to a request it blocks. */
+static const char blocked_page[] =
+  "<html>\r\n<head><title>403 Forbidden</title></head>\r\n"
+  "<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n"
+  "<center>Request blocked.</center>\r\n</body>\r\n</html>\r\n";
 
 static void
 apply_fault (RingsideDemoServer *self,
@@ -252,6 +312,12 @@ apply_fault (RingsideDemoServer *self,
       return;
     case RINGSIDE_DEMO_FAULT_DISCONNECT:
       hold_message (self, msg, 0, on_disconnect_due);
+      return;
+    case RINGSIDE_DEMO_FAULT_FORBIDDEN_HTML:
+      ringside_demo_reply_text (&reply, SOUP_STATUS_FORBIDDEN, HTML_CONTENT_TYPE, blocked_page);
+      break;
+    case RINGSIDE_DEMO_FAULT_DRIP:
+      reply_drip (self, msg, argument);
       return;
     default:
       g_assert_not_reached ();

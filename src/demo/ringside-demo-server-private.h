@@ -61,6 +61,8 @@ struct _RingsideDemoServer
 
   /* Tokens (ringside-demo-auth.c) */
   guint         token_lifetime;
+  gboolean      include_iat;
+  int           clock_skew;       /* seconds the server's clock is ahead of the real one */
   guint8        signing_key[32];
   GRand        *token_rand;
   GPtrArray    *grants;           /* Grant */
@@ -181,6 +183,8 @@ void                     ringside_demo_server_respond (RingsideDemoServer       
 
 /* Tokens and the auth endpoints (ringside-demo-auth.c) */
 
+/* Unix time on the server's own clock (ringside_demo_server_set_token_options()). */
+gint64   ringside_demo_server_now          (RingsideDemoServer        *self);
 void     ringside_demo_auth_init           (RingsideDemoServer        *self);
 void     ringside_demo_auth_finalize       (RingsideDemoServer        *self);
 /* Answers 401 unless the request carries a live access token of this server. */

@@ -195,6 +195,16 @@ server_callback (SoupServer        *server,
 {
   RingsideDemoServer *self = user_data;
 
+  /* libsoup dated the answer by the real clock already; a skewed server dates it by its own. */
+  if (self->clock_skew != 0)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (ringside_demo_server_now (self));
+      g_autofree char *text = soup_date_time_to_string (date, SOUP_DATE_HTTP);
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Date",
+                                    text);
+    }
+
   if (!ringside_demo_faults_apply (self, msg, path))
     ringside_demo_server_respond (self, msg, TRUE);
 }
