@@ -28,13 +28,13 @@
 #include "ringside-application.h"
 #include "ringside-demo-server.h"
 #include "ringside-sign-in-dialog.h"
+#include "ringside-test-ui-utils.h"
 #include "ringside-test-utils.h"
 #include "ringside-token-store.h"
 #include "ringside-user.h"
 #include "ringside-users-view.h"
 #include "ringside-window.h"
 
-#define WAIT_SECONDS 30
 #define TOKEN_LIFETIME_SECONDS 2
 #define PLATFORM_PATH "/restapi/oauth/token"
 #define EXCHANGE_PATH "/api/auth/login/rc/accesstoken"
@@ -275,87 +275,7 @@ on_request_finished (SoupServer        *soup_server,
 
 /* Waiting */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_wait_timeout (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_wait_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out after %d s waiting for %s", WAIT_SECONDS, what);
-
-  g_source_remove (timeout_id);
-}
-
-/* A tick callback keeps the frame clock going, so that the window lays out and paints. */
-static gboolean
-keep_ticking (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 /* The real widgets */
-
-static RingsideWindow *
-get_window (RingsideApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (RINGSIDE_IS_WINDOW (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static gpointer
-window_child (RingsideApplication *app,
-              const char          *name)
-{
-  RingsideWindow *window = get_window (app);
-
-  g_assert_nonnull (window);
-  return gtk_widget_get_template_child (GTK_WIDGET (window), RINGSIDE_TYPE_WINDOW, name);
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (const GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static RingsideSignInDialog *
-get_sign_in_dialog (void)
-{
-  return find_toplevel (RINGSIDE_TYPE_SIGN_IN_DIALOG);
-}
-
-static gpointer
-dialog_child (RingsideSignInDialog *dialog,
-              const char           *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (dialog), RINGSIDE_TYPE_SIGN_IN_DIALOG, name);
-}
 
 static const char *
 view_page (GtkWidget *view)
@@ -376,31 +296,31 @@ session_state (RingsideApplication *app)
 static gboolean
 sign_in_dialog_is_open (gpointer data)
 {
-  return get_sign_in_dialog () != NULL;
+  return ringside_test_ui_sign_in_dialog () != NULL;
 }
 
 static gboolean
 sign_in_dialog_is_closed (gpointer data)
 {
-  return get_sign_in_dialog () == NULL;
+  return ringside_test_ui_sign_in_dialog () == NULL;
 }
 
 static gboolean
 message_dialog_is_open (gpointer data)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return ringside_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
 lists_are_shown (gpointer data)
 {
   RingsideApplication *app = data;
-  GtkStack *main_stack = window_child (app, "main_stack");
+  GtkStack *main_stack = ringside_test_ui_window_child (app, "main_stack");
 
   return session_state (app) == RINGSIDE_SESSION_STATE_SIGNED_IN
          && g_strcmp0 (gtk_stack_get_visible_child_name (main_stack), "content") == 0
-         && g_strcmp0 (view_page (window_child (app, "accounts_view")), "list") == 0
-         && g_strcmp0 (view_page (window_child (app, "users_view")), "list") == 0;
+         && g_strcmp0 (view_page (ringside_test_ui_window_child (app, "accounts_view")), "list") == 0
+         && g_strcmp0 (view_page (ringside_test_ui_window_child (app, "users_view")), "list") == 0;
 }
 
 static gboolean
@@ -424,36 +344,6 @@ refreshes_done (gpointer data)
 
   return ringside_demo_server_count_requests (server, REFRESH_PATH) >= wait->refreshes
          && lists_are_shown (wait->app);
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *button = find_button (child, label);
-
-      if (button != NULL)
-        return button;
-    }
-
-  return NULL;
-}
-
-/* What pressing Enter in an entry row does. */
-static void
-activate_entry (gpointer row)
-{
-  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
-
-  g_assert_true (GTK_IS_TEXT (text));
-  g_signal_emit_by_name (text, "activate");
 }
 
 /* What the widgets show */
@@ -539,7 +429,7 @@ on_dialog_close_request (GtkWindow *window,
   g_autofree char *text = widget_text (GTK_WIDGET (dialog));
 
   for (guint i = 0; i < G_N_ELEMENTS (secret_rows); i++)
-    if (*gtk_editable_get_text (dialog_child (dialog, secret_rows[i])) != '\0')
+    if (*gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, secret_rows[i])) != '\0')
       {
         g_test_message ("The sign-in dialog closed with its %s filled in", secret_rows[i]);
         g_test_fail ();
@@ -652,15 +542,15 @@ assert_view_clean (RingsideApplication *app,
                    GListModel          *model,
                    ItemName             item_name)
 {
-  GtkWidget *window = GTK_WIDGET (get_window (app));
+  GtkWidget *window = GTK_WIDGET (ringside_test_ui_get_window (app));
   RowsWait wait = { window, model, item_name };
   g_autofree char *where = g_strdup_printf ("The window showing the %s", view_name);
   g_autofree char *text = NULL;
   guint id;
 
   gtk_widget_activate_action (window, "win.show-view", "s", view_name);
-  id = gtk_widget_add_tick_callback (window, keep_ticking, NULL, NULL);
-  wait_until (rows_are_shown, &wait, "rows on screen");
+  id = gtk_widget_add_tick_callback (window, ringside_test_ui_keep_ticking, NULL, NULL);
+  ringside_test_ui_wait_until (rows_are_shown, &wait, "rows on screen");
   gtk_widget_remove_tick_callback (window, id);
 
   text = widget_text (window);
@@ -670,8 +560,8 @@ assert_view_clean (RingsideApplication *app,
 static void
 assert_widgets_clean (RingsideApplication *app)
 {
-  GtkWidget *accounts_view = window_child (app, "accounts_view");
-  GtkWidget *users_view = window_child (app, "users_view");
+  GtkWidget *accounts_view = ringside_test_ui_window_child (app, "accounts_view");
+  GtkWidget *users_view = ringside_test_ui_window_child (app, "users_view");
   GListModel *accounts = ringside_list_view_get_model (RINGSIDE_LIST_VIEW (accounts_view));
   GListModel *users = ringside_list_view_get_model (RINGSIDE_LIST_VIEW (users_view));
 
@@ -710,7 +600,7 @@ assert_clipboard_clean (GdkClipboard *clipboard,
   ClipboardRead read = { NULL, FALSE };
 
   gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_read, &read);
-  ringside_test_wait_for (&read.done, WAIT_SECONDS);
+  ringside_test_wait_for (&read.done, RINGSIDE_TEST_UI_WAIT_SECONDS);
 
   if (read.text != NULL)
     assert_string_clean (where, read.text);
@@ -909,7 +799,7 @@ write_csv (GtkWidget  *view,
   /* What the Export action does once the file chooser has answered. */
   ringside_list_view_write_csv_async (RINGSIDE_LIST_VIEW (view), file, NULL,
                                       ringside_test_store_result, &result);
-  result = ringside_test_wait_result (&result, WAIT_SECONDS);
+  result = ringside_test_wait_result (&result, RINGSIDE_TEST_UI_WAIT_SECONDS);
   ok = ringside_list_view_write_csv_finish (RINGSIDE_LIST_VIEW (view), result, &error);
 
   g_assert_no_error (error);
@@ -943,17 +833,17 @@ sign_in_with_token (RingsideApplication *app)
   RingsideSignInDialog *dialog;
   guint checked = dialogs_checked;
 
-  wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
-  dialog = get_sign_in_dialog ();
+  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  dialog = ringside_test_ui_sign_in_dialog ();
   g_signal_connect_after (dialog, "close-request", G_CALLBACK (on_dialog_close_request), NULL);
 
-  gtk_toggle_button_set_active (dialog_child (dialog, "token_toggle"), TRUE);
-  gtk_editable_set_text (dialog_child (dialog, "token_row"), pasted_rc_token);
-  assert_selection_clean (dialog_child (dialog, "token_row"));
-  activate_entry (dialog_child (dialog, "token_row"));
+  gtk_toggle_button_set_active (ringside_test_ui_dialog_child (dialog, "token_toggle"), TRUE);
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "token_row"), pasted_rc_token);
+  assert_selection_clean (ringside_test_ui_dialog_child (dialog, "token_row"));
+  ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "token_row"));
 
-  wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
-  wait_until (lists_are_shown, app, "both lists");
+  ringside_test_ui_wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
+  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
   g_assert_cmpuint (dialogs_checked, ==, checked + 1);
 }
 
@@ -963,21 +853,21 @@ sign_in_with_jwt (RingsideApplication *app)
   RingsideSignInDialog *dialog;
   guint checked = dialogs_checked;
 
-  wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
-  dialog = get_sign_in_dialog ();
+  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  dialog = ringside_test_ui_sign_in_dialog ();
   g_signal_connect_after (dialog, "close-request", G_CALLBACK (on_dialog_close_request), NULL);
 
-  gtk_toggle_button_set_active (dialog_child (dialog, "jwt_toggle"), TRUE);
-  gtk_editable_set_text (dialog_child (dialog, "client_id_row"), RINGSIDE_DEMO_CLIENT_ID);
-  gtk_editable_set_text (dialog_child (dialog, "client_secret_row"),
+  gtk_toggle_button_set_active (ringside_test_ui_dialog_child (dialog, "jwt_toggle"), TRUE);
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "client_id_row"), RINGSIDE_DEMO_CLIENT_ID);
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "client_secret_row"),
                          RINGSIDE_DEMO_CLIENT_SECRET);
-  gtk_editable_set_text (dialog_child (dialog, "jwt_row"), pasted_jwt);
-  assert_selection_clean (dialog_child (dialog, "client_secret_row"));
-  assert_selection_clean (dialog_child (dialog, "jwt_row"));
-  activate_entry (dialog_child (dialog, "jwt_row"));
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "jwt_row"), pasted_jwt);
+  assert_selection_clean (ringside_test_ui_dialog_child (dialog, "client_secret_row"));
+  assert_selection_clean (ringside_test_ui_dialog_child (dialog, "jwt_row"));
+  ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "jwt_row"));
 
-  wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
-  wait_until (lists_are_shown, app, "both lists");
+  ringside_test_ui_wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
+  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
   g_assert_cmpuint (dialogs_checked, ==, checked + 1);
   g_assert_cmpuint (ringside_demo_server_count_requests (server, PLATFORM_PATH), ==, 1);
 }
@@ -989,25 +879,25 @@ wait_for_refreshes (RingsideApplication *app,
 {
   RefreshWait wait = { app, ringside_demo_server_count_requests (server, REFRESH_PATH) + count };
 
-  wait_until (refreshes_done, &wait, "the session to be renewed");
+  ringside_test_ui_wait_until (refreshes_done, &wait, "the session to be renewed");
 }
 
 static void
 sign_out (RingsideApplication *app)
 {
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
-  wait_until (message_dialog_is_open, NULL, "the confirmation");
-  g_signal_emit_by_name (find_button (find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "_Sign Out"),
+  ringside_test_ui_wait_until (message_dialog_is_open, NULL, "the confirmation");
+  g_signal_emit_by_name (ringside_test_ui_find_button (ringside_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "_Sign Out"),
                          "clicked");
-  wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
-  wait_until (is_signed_out, app, "the session to end");
+  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  ringside_test_ui_wait_until (is_signed_out, app, "the session to end");
 }
 
 static void
 export_lists (RingsideApplication *app)
 {
-  GtkWidget *users_view = window_child (app, "users_view");
-  GtkWidget *accounts_view = window_child (app, "accounts_view");
+  GtkWidget *users_view = ringside_test_ui_window_child (app, "users_view");
+  GtkWidget *accounts_view = ringside_test_ui_window_child (app, "accounts_view");
 
   write_csv (users_view, users_export_path);
   write_csv (accounts_view, accounts_export_path);
@@ -1024,7 +914,7 @@ static void
 check_signed_in (RingsideApplication *app)
 {
   /* Not in the middle of a renewal, when the server is a token ahead of the keyring. */
-  wait_until (lists_are_shown, app, "the session to be signed in");
+  ringside_test_ui_wait_until (lists_are_shown, app, "the session to be signed in");
   assert_keyring_holds_current_token (ringside_demo_server_get_url (server));
   assert_widgets_clean (app);
   assert_clipboards_clean ();
@@ -1035,15 +925,15 @@ check_signed_in (RingsideApplication *app)
 static void
 check_signed_out (RingsideApplication *app)
 {
-  RingsideSignInDialog *dialog = get_sign_in_dialog ();
+  RingsideSignInDialog *dialog = ringside_test_ui_sign_in_dialog ();
 
   assert_keyring_empty ();
 
   /* The dialog asking to sign in again starts empty. */
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "token_row")), ==, "");
-  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "client_secret_row")), ==, "");
-  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "jwt_row")), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, "token_row")), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, "client_secret_row")), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, "jwt_row")), ==, "");
   assert_toplevels_clean ("after signing out");
   assert_clipboards_clean ();
 }
@@ -1070,36 +960,6 @@ scenario (RingsideApplication *app)
 
 /* Running the application */
 
-typedef struct
-{
-  RingsideApplication *app;
-  gboolean             started;
-  gboolean             done;
-} Run;
-
-static gboolean
-run_scenario (gpointer user_data)
-{
-  Run *run = user_data;
-
-  scenario (run->app);
-  run->done = TRUE;
-
-  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_activate (GApplication *application,
-             Run          *run)
-{
-  if (run->started)
-    return;
-
-  run->started = TRUE;
-  g_idle_add (run_scenario, run);
-}
-
 /* Tests, in this order: the first runs the app, the others search what it left. */
 
 static guint
@@ -1123,16 +983,9 @@ static void
 test_app_run (void)
 {
   const char *url = ringside_demo_server_get_url (server);
-  const char *argv[] = { "ringside", "--server", url, "--platform-server", url, NULL };
-  Run run = { NULL, FALSE, FALSE };
-  int status;
+  const char * const args[] = { "--server", url, "--platform-server", url, NULL };
 
-  run.app = ringside_application_new ();
-  g_signal_connect_after (run.app, "activate", G_CALLBACK (on_activate), &run);
-  status = g_application_run (G_APPLICATION (run.app), G_N_ELEMENTS (argv) - 1, (char **) argv);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (run.done);
-  g_clear_object (&run.app);
+  ringside_test_ui_run_app (args, scenario);
 
   /* Two sign-ins, three renewals at least, two sign-outs. */
   g_assert_cmpuint (ringside_demo_server_count_requests (server, EXCHANGE_PATH), ==, 2);

@@ -25,13 +25,13 @@
 #include "ringside-preferences-window.h"
 #include "ringside-server-group.h"
 #include "ringside-sign-in-dialog.h"
+#include "ringside-test-ui-utils.h"
 #include "ringside-test-utils.h"
 #include "ringside-token-store.h"
 #include "ringside-user.h"
 #include "ringside-users-view.h"
 #include "ringside-window.h"
 
-#define WAIT_SECONDS 30
 #define EXCHANGE_PATH "/api/auth/login/rc/accesstoken"
 #define REFRESH_PATH "/api/auth/token/refresh"
 #define ACCOUNTS_PATH "/voice/api/v1/admin/accounts"
@@ -41,94 +41,9 @@
 
 static RingsideDemoServer *server;
 
-typedef void (*Scenario) (RingsideApplication *app);
-
-typedef struct
-{
-  Scenario             scenario;
-  RingsideApplication *app;
-  gboolean             started;
-  gboolean             done;
-} Run;
-
 /* Waiting */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_wait_timeout (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_wait_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out after %d s waiting for %s", WAIT_SECONDS, what);
-
-  g_source_remove (timeout_id);
-}
-
 /* Finding the real widgets */
-
-static RingsideWindow *
-get_window (RingsideApplication *app)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  for (const GList *l = windows; l != NULL; l = l->next)
-    if (RINGSIDE_IS_WINDOW (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static gpointer
-window_child (RingsideApplication *app,
-              const char          *name)
-{
-  RingsideWindow *window = get_window (app);
-
-  g_assert_nonnull (window);
-  return gtk_widget_get_template_child (GTK_WIDGET (window), RINGSIDE_TYPE_WINDOW, name);
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (const GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static RingsideSignInDialog *
-get_sign_in_dialog (void)
-{
-  return find_toplevel (RINGSIDE_TYPE_SIGN_IN_DIALOG);
-}
-
-static gpointer
-dialog_child (RingsideSignInDialog *dialog,
-              const char           *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (dialog), RINGSIDE_TYPE_SIGN_IN_DIALOG, name);
-}
 
 /* A row of the server picker of the dialog or preferences @window. */
 static gpointer
@@ -186,29 +101,29 @@ nothing_is_stored (gpointer url)
 static gboolean
 sign_in_dialog_is_open (gpointer data)
 {
-  return get_sign_in_dialog () != NULL;
+  return ringside_test_ui_sign_in_dialog () != NULL;
 }
 
 static gboolean
 sign_in_dialog_is_closed (gpointer data)
 {
-  return get_sign_in_dialog () == NULL;
+  return ringside_test_ui_sign_in_dialog () == NULL;
 }
 
 static gboolean
 dialog_is_busy (gpointer data)
 {
-  return gtk_widget_get_visible (dialog_child (data, "spinner"));
+  return gtk_widget_get_visible (ringside_test_ui_dialog_child (data, "spinner"));
 }
 
 static gboolean
 dialog_shows_message (gpointer data)
 {
   RingsideSignInDialog *dialog = data;
-  GtkRevealer *revealer = dialog_child (dialog, "message_revealer");
+  GtkRevealer *revealer = ringside_test_ui_dialog_child (dialog, "message_revealer");
 
   return gtk_revealer_get_reveal_child (revealer)
-         && gtk_widget_get_sensitive (dialog_child (dialog, "form_box"));
+         && gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog, "form_box"));
 }
 
 static gboolean
@@ -216,18 +131,18 @@ lists_are_shown (gpointer data)
 {
   RingsideApplication *app = data;
   RingsideSession *session = ringside_application_get_session (app);
-  GtkStack *main_stack = window_child (app, "main_stack");
+  GtkStack *main_stack = ringside_test_ui_window_child (app, "main_stack");
 
   return ringside_session_get_state (session) == RINGSIDE_SESSION_STATE_SIGNED_IN
          && g_strcmp0 (gtk_stack_get_visible_child_name (main_stack), "content") == 0
-         && g_strcmp0 (view_page (window_child (app, "accounts_view")), "list") == 0
-         && g_strcmp0 (view_page (window_child (app, "users_view")), "list") == 0;
+         && g_strcmp0 (view_page (ringside_test_ui_window_child (app, "accounts_view")), "list") == 0
+         && g_strcmp0 (view_page (ringside_test_ui_window_child (app, "users_view")), "list") == 0;
 }
 
 static gboolean
 main_page_is_signed_out (gpointer data)
 {
-  GtkStack *main_stack = window_child (data, "main_stack");
+  GtkStack *main_stack = ringside_test_ui_window_child (data, "main_stack");
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (main_stack), "signed-out") == 0;
 }
@@ -235,13 +150,13 @@ main_page_is_signed_out (gpointer data)
 static gboolean
 accounts_show_error (gpointer data)
 {
-  return g_strcmp0 (view_page (window_child (data, "accounts_view")), "error") == 0;
+  return g_strcmp0 (view_page (ringside_test_ui_window_child (data, "accounts_view")), "error") == 0;
 }
 
 static gboolean
 accounts_show_list (gpointer data)
 {
-  return g_strcmp0 (view_page (window_child (data, "accounts_view")), "list") == 0;
+  return g_strcmp0 (view_page (ringside_test_ui_window_child (data, "accounts_view")), "list") == 0;
 }
 
 typedef struct
@@ -266,19 +181,19 @@ wait_for_summary (GtkWidget  *view,
   SummaryWait wait = { view, expected };
   g_autofree char *what = g_strdup_printf ("the summary “%s”", expected);
 
-  wait_until (summary_is, &wait, what);
+  ringside_test_ui_wait_until (summary_is, &wait, what);
 }
 
 static gboolean
 offline_banner_is_shown (gpointer data)
 {
-  return gtk_revealer_get_reveal_child (window_child (data, "offline_banner"));
+  return gtk_revealer_get_reveal_child (ringside_test_ui_window_child (data, "offline_banner"));
 }
 
 static gboolean
 message_dialog_is_open (gpointer data)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return ringside_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
@@ -336,12 +251,12 @@ save_screenshot (GtkWindow  *window,
   int width;
   int height;
 
-  wait_until ((Condition) gtk_widget_get_mapped, widget, "the window to be mapped");
+  ringside_test_ui_wait_until ((RingsideTestCondition) gtk_widget_get_mapped, widget, "the window to be mapped");
 
   clock = gtk_widget_get_frame_clock (widget);
   handler_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
   gtk_widget_queue_draw (widget);
-  wait_until (flag_is_set, &painted, "a frame");
+  ringside_test_ui_wait_until (flag_is_set, &painted, "a frame");
   g_signal_handler_disconnect (clock, handler_id);
 
   width = gtk_widget_get_width (widget);
@@ -362,110 +277,13 @@ save_screenshot (GtkWindow  *window,
 
 /* Running the application */
 
-static gboolean
-run_scenario (gpointer user_data)
-{
-  Run *run = user_data;
-
-  /* Transitions would only make the screenshots catch widgets half-way. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  run->scenario (run->app);
-  run->done = TRUE;
-
-  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-on_activate (GApplication *application,
-             Run          *run)
-{
-  if (run->started)
-    return;
-
-  run->started = TRUE;
-  g_idle_add (run_scenario, run);
-}
-
-/* Runs a fresh application with @args (after the program name) until @scenario returns,
- * then checks that it quit and left nothing behind. */
-static void
-run_app (const char * const *args,
-         Scenario            scenario)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  Run run = { scenario, NULL, FALSE, FALSE };
-  int status;
-
-  g_ptr_array_add (argv, g_strdup ("ringside"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, NULL);
-
-  run.app = ringside_application_new ();
-  g_signal_connect_after (run.app, "activate", G_CALLBACK (on_activate), &run);
-
-  status = g_application_run (G_APPLICATION (run.app), argv->len - 1, (char **) argv->pdata);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (run.done);
-
-  /* The next instance must be able to own the application ID again. */
-  g_object_add_weak_pointer (G_OBJECT (run.app), (gpointer *) &run.app);
-  g_object_unref (run.app);
-  g_assert_null (run.app);
-}
-
-static void
-run_app_on_server (Scenario scenario)
+run_app_on_server (RingsideTestScenario scenario)
 {
   const char *url = ringside_demo_server_get_url (server);
   const char * const args[] = { "--server", url, "--platform-server", url, NULL };
 
-  run_app (args, scenario);
-}
-
-/* What pressing Enter in an entry row does. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *button = find_button (child, label);
-
-      if (button != NULL)
-        return button;
-    }
-
-  return NULL;
-}
-
-/* Clicks the response button of the open message dialog labelled @label. */
-static void
-respond (const char *label)
-{
-  AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  GtkWidget *button;
-
-  g_assert_nonnull (dialog);
-  button = find_button (GTK_WIDGET (dialog), label);
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-}
-
-static void
-activate_entry (gpointer row)
-{
-  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
-
-  g_assert_true (GTK_IS_TEXT (text));
-  g_signal_emit_by_name (text, "activate");
+  ringside_test_ui_run_app (args, scenario);
 }
 
 /* Scenarios */
@@ -477,7 +295,7 @@ assert_focus_in (RingsideSignInDialog *dialog,
   GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (dialog));
 
   g_assert_nonnull (focus);
-  g_assert_true (gtk_widget_is_ancestor (focus, dialog_child (dialog, row_name)));
+  g_assert_true (gtk_widget_is_ancestor (focus, ringside_test_ui_dialog_child (dialog, row_name)));
 }
 
 static void
@@ -488,8 +306,8 @@ assert_lists_complete (RingsideApplication *app)
 
   accounts = g_strdup_printf ("%u accounts", ringside_demo_server_get_n_accounts (server));
   users = g_strdup_printf ("%u users", ringside_demo_server_get_n_users (server, FALSE));
-  wait_for_summary (window_child (app, "accounts_view"), accounts);
-  wait_for_summary (window_child (app, "users_view"), users);
+  wait_for_summary (ringside_test_ui_window_child (app, "accounts_view"), accounts);
+  wait_for_summary (ringside_test_ui_window_child (app, "users_view"), users);
 }
 
 static void
@@ -502,57 +320,57 @@ scenario_sign_in (RingsideApplication *app)
 
   /* Nothing stored: the dialog opens over the window, on the method used last (a pasted
    * token for a new user), with its field focused. */
-  wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
-  dialog = get_sign_in_dialog ();
+  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  dialog = ringside_test_ui_sign_in_dialog ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog))
-                 == GTK_WINDOW (get_window (app)));
+                 == GTK_WINDOW (ringside_test_ui_get_window (app)));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
-  wait_until ((Condition) gtk_widget_get_mapped, dialog, "the dialog to be mapped");
+  ringside_test_ui_wait_until ((RingsideTestCondition) gtk_widget_get_mapped, dialog, "the dialog to be mapped");
   assert_focus_in (dialog, "token_row");
 
   /* The JWT way: its first field gets the focus; and back. */
-  gtk_toggle_button_set_active (dialog_child (dialog, "jwt_toggle"), TRUE);
+  gtk_toggle_button_set_active (ringside_test_ui_dialog_child (dialog, "jwt_toggle"), TRUE);
   assert_focus_in (dialog, "client_id_row");
-  gtk_toggle_button_set_active (dialog_child (dialog, "token_toggle"), TRUE);
+  gtk_toggle_button_set_active (ringside_test_ui_dialog_child (dialog, "token_toggle"), TRUE);
   assert_focus_in (dialog, "token_row");
-  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "sign_in_button")));
+  g_assert_false (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog, "sign_in_button")));
   save_screenshot (GTK_WINDOW (dialog), "sign-in");
 
   /* Cancelled while the server takes its time: the form comes back as it was. */
   ringside_demo_server_set_fault (server, EXCHANGE_PATH, RINGSIDE_DEMO_FAULT_HANG, 0, 1);
-  gtk_editable_set_text (dialog_child (dialog, "token_row"), "a-token-to-cancel");
-  activate_entry (dialog_child (dialog, "token_row"));
-  wait_until (dialog_is_busy, dialog, "the dialog to sign in");
-  g_signal_emit_by_name (dialog_child (dialog, "cancel_button"), "clicked");
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "token_row"), "a-token-to-cancel");
+  ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "token_row"));
+  ringside_test_ui_wait_until (dialog_is_busy, dialog, "the dialog to sign in");
+  g_signal_emit_by_name (ringside_test_ui_dialog_child (dialog, "cancel_button"), "clicked");
   g_assert_false (dialog_is_busy (dialog));
-  g_assert_true (gtk_widget_get_sensitive (dialog_child (dialog, "form_box")));
-  g_assert_false (gtk_revealer_get_reveal_child (dialog_child (dialog, "message_revealer")));
-  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "token_row")), ==,
+  g_assert_true (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog, "form_box")));
+  g_assert_false (gtk_revealer_get_reveal_child (ringside_test_ui_dialog_child (dialog, "message_revealer")));
+  g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, "token_row")), ==,
                    "a-token-to-cancel");
-  g_assert_true (get_sign_in_dialog () == dialog);
-  wait_until (main_page_is_signed_out, app, "the window to show it is signed out");
+  g_assert_true (ringside_test_ui_sign_in_dialog () == dialog);
+  ringside_test_ui_wait_until (main_page_is_signed_out, app, "the window to show it is signed out");
   ringside_demo_server_clear_faults (server);
 
   /* A wrong token: a plain message, and what was typed stays. */
-  gtk_editable_set_text (dialog_child (dialog, "token_row"), "not-the-right-token");
-  activate_entry (dialog_child (dialog, "token_row"));
-  wait_until (dialog_is_busy, dialog, "the dialog to sign in");
-  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "form_box")));
-  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "sign_in_button")));
-  g_assert_true (gtk_widget_get_sensitive (dialog_child (dialog, "cancel_button")));
-  wait_until (dialog_shows_message, dialog, "the sign-in error");
-  g_assert_cmpstr (gtk_label_get_label (dialog_child (dialog, "message_label")), ==,
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "token_row"), "not-the-right-token");
+  ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "token_row"));
+  ringside_test_ui_wait_until (dialog_is_busy, dialog, "the dialog to sign in");
+  g_assert_false (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog, "form_box")));
+  g_assert_false (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog, "sign_in_button")));
+  g_assert_true (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog, "cancel_button")));
+  ringside_test_ui_wait_until (dialog_shows_message, dialog, "the sign-in error");
+  g_assert_cmpstr (gtk_label_get_label (ringside_test_ui_dialog_child (dialog, "message_label")), ==,
                    "RingCentral did not accept this token. Paste a fresh access token.");
-  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "token_row")), ==,
+  g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, "token_row")), ==,
                    "not-the-right-token");
-  g_assert_true (get_sign_in_dialog () == dialog);
+  g_assert_true (ringside_test_ui_sign_in_dialog () == dialog);
   save_screenshot (GTK_WINDOW (dialog), "sign-in-error");
 
   /* The right one, with Enter: the dialog goes and both lists fill. */
-  gtk_editable_set_text (dialog_child (dialog, "token_row"), RINGSIDE_DEMO_RC_ACCESS_TOKEN);
-  activate_entry (dialog_child (dialog, "token_row"));
-  wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
-  wait_until (lists_are_shown, app, "both lists");
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "token_row"), RINGSIDE_DEMO_RC_ACCESS_TOKEN);
+  ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "token_row"));
+  ringside_test_ui_wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
+  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
   assert_lists_complete (app);
 
   /* Only the rotating refresh token is kept, in the keyring, for this server. */
@@ -560,18 +378,18 @@ scenario_sign_in (RingsideApplication *app)
   g_assert_cmpstr (stored, ==, ringside_demo_server_get_latest_refresh_token (server));
   g_clear_pointer (&stored, secret_password_free);
 
-  save_screenshot (GTK_WINDOW (get_window (app)), "accounts");
+  save_screenshot (GTK_WINDOW (ringside_test_ui_get_window (app)), "accounts");
 
-  view_stack = window_child (app, "view_stack");
-  gtk_widget_activate_action (GTK_WIDGET (get_window (app)), "win.show-view", "s", "users");
+  view_stack = ringside_test_ui_window_child (app, "view_stack");
+  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.show-view", "s", "users");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "users");
-  save_screenshot (GTK_WINDOW (get_window (app)), "users");
+  save_screenshot (GTK_WINDOW (ringside_test_ui_get_window (app)), "users");
 }
 
 static gboolean
 file_chooser_is_open (gpointer data)
 {
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+  return ringside_test_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
 }
 
 static gboolean
@@ -601,7 +419,7 @@ toast_is_shown (gpointer data)
 {
   ToastWait *wait = data;
 
-  return has_label (window_child (wait->app, "toast_overlay"), wait->title);
+  return has_label (ringside_test_ui_window_child (wait->app, "toast_overlay"), wait->title);
 }
 
 /* Signs in through the dialog that opens for want of a stored session. */
@@ -610,13 +428,13 @@ sign_in_with_token (RingsideApplication *app)
 {
   RingsideSignInDialog *dialog;
 
-  wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
-  dialog = get_sign_in_dialog ();
-  gtk_toggle_button_set_active (dialog_child (dialog, "token_toggle"), TRUE);
-  gtk_editable_set_text (dialog_child (dialog, "token_row"), RINGSIDE_DEMO_RC_ACCESS_TOKEN);
-  activate_entry (dialog_child (dialog, "token_row"));
-  wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
-  wait_until (lists_are_shown, app, "both lists");
+  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  dialog = ringside_test_ui_sign_in_dialog ();
+  gtk_toggle_button_set_active (ringside_test_ui_dialog_child (dialog, "token_toggle"), TRUE);
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "token_row"), RINGSIDE_DEMO_RC_ACCESS_TOKEN);
+  ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "token_row"));
+  ringside_test_ui_wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
+  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
   assert_lists_complete (app);
 }
 
@@ -639,15 +457,15 @@ scenario_export (RingsideApplication *app)
   path = g_build_filename (dir_path, "accounts.csv", NULL);
 
   sign_in_with_token (app);
-  gtk_widget_activate_action (GTK_WIDGET (get_window (app)), "win.show-view", "s", "accounts");
+  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.show-view", "s", "accounts");
 
-  gtk_widget_activate_action (GTK_WIDGET (get_window (app)), "win.export", NULL);
-  wait_until (file_chooser_is_open, NULL, "the file chooser");
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.export", NULL);
+  ringside_test_ui_wait_until (file_chooser_is_open, NULL, "the file chooser");
+  chooser = ringside_test_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   /* Typed as a whole path into the name field, as one can. */
   gtk_file_chooser_set_current_name (chooser, path);
-  g_signal_emit_by_name (find_button (GTK_WIDGET (chooser), "_Export"), "clicked");
-  wait_until (toast_is_shown, &toast, "the export toast");
+  g_signal_emit_by_name (ringside_test_ui_find_button (GTK_WIDGET (chooser), "_Export"), "clicked");
+  ringside_test_ui_wait_until (toast_is_shown, &toast, "the export toast");
 
   /* The rows as shown, under a header, and none of the secrets the API sends along. */
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
@@ -676,14 +494,14 @@ scenario_search_and_errors (RingsideApplication *app)
   guint n_matching;
   GListModel *model;
 
-  wait_until (lists_are_shown, app, "both lists");
+  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
   assert_lists_complete (app);
-  g_assert_null (get_sign_in_dialog ());
-  accounts_view = window_child (app, "accounts_view");
-  users_view = window_child (app, "users_view");
+  g_assert_null (ringside_test_ui_sign_in_dialog ());
+  accounts_view = ringside_test_ui_window_child (app, "accounts_view");
+  users_view = ringside_test_ui_window_child (app, "users_view");
 
   /* The view shown last comes back. */
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window_child (app, "view_stack")), ==,
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ringside_test_ui_window_child (app, "view_stack")), ==,
                    "users");
 
   /* Search for one user's e-mail address: the summary counts what matches. */
@@ -703,20 +521,20 @@ scenario_search_and_errors (RingsideApplication *app)
   g_assert_cmpuint (n_matching, >=, 1);
   g_assert_cmpuint (n_matching, <, n_users);
 
-  search_bar = window_child (app, "search_bar");
-  gtk_widget_activate_action (GTK_WIDGET (get_window (app)), "win.search", NULL);
+  search_bar = ringside_test_ui_window_child (app, "search_bar");
+  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.search", NULL);
   g_assert_true (gtk_search_bar_get_search_mode (search_bar));
-  gtk_editable_set_text (window_child (app, "search_entry"), needle);
+  gtk_editable_set_text (ringside_test_ui_window_child (app, "search_entry"), needle);
 
   expected = g_strdup_printf ("%u of %u users", n_matching, n_users);
   wait_for_summary (users_view, expected);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_matching);
-  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (window_child (app, "switcher_title")),
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ringside_test_ui_window_child (app, "switcher_title")),
                    ==, expected);
-  save_screenshot (GTK_WINDOW (get_window (app)), "users-search");
+  save_screenshot (GTK_WINDOW (ringside_test_ui_get_window (app)), "users-search");
 
   /* Escape-like: clearing the search shows everything again. */
-  gtk_editable_set_text (window_child (app, "search_entry"), "");
+  gtk_editable_set_text (ringside_test_ui_window_child (app, "search_entry"), "");
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("%u users", n_users);
   wait_for_summary (users_view, expected);
@@ -724,19 +542,19 @@ scenario_search_and_errors (RingsideApplication *app)
   /* A failing server: the accounts show the error with Retry, and the app carries on. */
   ringside_demo_server_set_fault (server, ACCOUNTS_PATH, RINGSIDE_DEMO_FAULT_SERVER_ERROR, 0,
                                   G_MAXUINT);
-  gtk_widget_activate_action (GTK_WIDGET (get_window (app)), "win.show-view", "s", "accounts");
-  gtk_widget_activate_action (GTK_WIDGET (get_window (app)), "win.refresh", NULL);
-  wait_until (accounts_show_error, app, "the error state");
+  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.show-view", "s", "accounts");
+  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.refresh", NULL);
+  ringside_test_ui_wait_until (accounts_show_error, app, "the error state");
   g_assert_cmpint (ringside_session_get_state (ringside_application_get_session (app)), ==,
                    RINGSIDE_SESSION_STATE_SIGNED_IN);
-  save_screenshot (GTK_WINDOW (get_window (app)), "error");
+  save_screenshot (GTK_WINDOW (ringside_test_ui_get_window (app)), "error");
 
   ringside_demo_server_clear_faults (server);
   error_page = ADW_STATUS_PAGE (gtk_widget_get_template_child (accounts_view,
                                                               RINGSIDE_TYPE_ACCOUNTS_VIEW,
                                                               "error_page"));
   gtk_widget_activate (adw_status_page_get_child (error_page));
-  wait_until (accounts_show_list, app, "the accounts again");
+  ringside_test_ui_wait_until (accounts_show_list, app, "the accounts again");
 }
 
 static void
@@ -747,37 +565,37 @@ scenario_restore_and_sign_out (RingsideApplication *app)
   g_autofree char *stored = NULL;
 
   /* Restored from the keyring: no dialog, no new exchange, only a refresh. */
-  wait_until (lists_are_shown, app, "both lists");
-  g_assert_null (get_sign_in_dialog ());
+  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
+  g_assert_null (ringside_test_ui_sign_in_dialog ());
   g_assert_cmpuint (ringside_demo_server_count_requests (server, EXCHANGE_PATH), ==, 0);
   g_assert_cmpuint (ringside_demo_server_count_requests (server, REFRESH_PATH), >=, 1);
   assert_lists_complete (app);
 
   /* Sign out, confirmed: the keyring forgets the session and the dialog comes back. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
-  wait_until (message_dialog_is_open, NULL, "the confirmation");
-  respond ("_Sign Out");
-  wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  ringside_test_ui_wait_until (message_dialog_is_open, NULL, "the confirmation");
+  ringside_test_ui_respond ("_Sign Out");
+  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
 
   stored = lookup_stored_token (url);
   g_assert_null (stored);
   g_assert_cmpint (ringside_session_get_state (ringside_application_get_session (app)), ==,
                    RINGSIDE_SESSION_STATE_SIGNED_OUT);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (app, "main_stack")), ==,
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (ringside_test_ui_window_child (app, "main_stack")), ==,
                    "signed-out");
-  g_assert_null (ringside_list_view_get_session (window_child (app, "accounts_view")));
+  g_assert_null (ringside_list_view_get_session (ringside_test_ui_window_child (app, "accounts_view")));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "sign-out"));
 
   /* Back in with JWT credentials, remembered from here on. */
-  dialog = get_sign_in_dialog ();
-  gtk_toggle_button_set_active (dialog_child (dialog, "jwt_toggle"), TRUE);
-  gtk_editable_set_text (dialog_child (dialog, "client_id_row"), RINGSIDE_DEMO_CLIENT_ID);
-  gtk_editable_set_text (dialog_child (dialog, "client_secret_row"),
+  dialog = ringside_test_ui_sign_in_dialog ();
+  gtk_toggle_button_set_active (ringside_test_ui_dialog_child (dialog, "jwt_toggle"), TRUE);
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "client_id_row"), RINGSIDE_DEMO_CLIENT_ID);
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "client_secret_row"),
                          RINGSIDE_DEMO_CLIENT_SECRET);
-  gtk_editable_set_text (dialog_child (dialog, "jwt_row"), "eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl");
-  activate_entry (dialog_child (dialog, "jwt_row"));
-  wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
-  wait_until (lists_are_shown, app, "both lists");
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "jwt_row"), "eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl");
+  ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "jwt_row"));
+  ringside_test_ui_wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
+  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
 
   stored = lookup_stored_token (url);
   g_assert_cmpstr (stored, ==, ringside_demo_server_get_latest_refresh_token (server));
@@ -789,14 +607,14 @@ scenario_rejected (RingsideApplication *app)
 {
   RingsideSignInDialog *dialog;
 
-  wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
-  dialog = get_sign_in_dialog ();
-  wait_until (dialog_shows_message, dialog, "the reason");
-  g_assert_cmpstr (gtk_label_get_label (dialog_child (dialog, "message_label")), ==,
+  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  dialog = ringside_test_ui_sign_in_dialog ();
+  ringside_test_ui_wait_until (dialog_shows_message, dialog, "the reason");
+  g_assert_cmpstr (gtk_label_get_label (ringside_test_ui_dialog_child (dialog, "message_label")), ==,
                    "Your session has ended. Sign in again to continue.");
 
   /* The rejected session is not tried again next time. */
-  wait_until (nothing_is_stored, (gpointer) ringside_demo_server_get_url (server),
+  ringside_test_ui_wait_until (nothing_is_stored, (gpointer) ringside_demo_server_get_url (server),
               "the keyring to forget the session");
 }
 
@@ -806,16 +624,16 @@ scenario_offline (RingsideApplication *app)
   GtkStack *main_stack;
 
   /* The server cannot be reached: the window stays, saying so, with Retry and Sign In. */
-  wait_until (offline_banner_is_shown, app, "the offline banner");
-  main_stack = window_child (app, "main_stack");
+  ringside_test_ui_wait_until (offline_banner_is_shown, app, "the offline banner");
+  main_stack = ringside_test_ui_window_child (app, "main_stack");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "content");
-  g_assert_null (get_sign_in_dialog ());
+  g_assert_null (ringside_test_ui_sign_in_dialog ());
   g_assert_cmpint (ringside_session_get_state (ringside_application_get_session (app)), ==,
                    RINGSIDE_SESSION_STATE_OFFLINE);
-  save_screenshot (GTK_WINDOW (get_window (app)), "offline");
+  save_screenshot (GTK_WINDOW (ringside_test_ui_get_window (app)), "offline");
 
-  gtk_widget_activate_action (GTK_WIDGET (get_window (app)), "win.sign-in", NULL);
-  g_assert_nonnull (get_sign_in_dialog ());
+  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.sign-in", NULL);
+  g_assert_nonnull (ringside_test_ui_sign_in_dialog ());
 }
 
 static void
@@ -826,28 +644,28 @@ scenario_demo (RingsideApplication *app)
   GtkWindow *about;
 
   g_assert_true (ringside_application_get_demo (app));
-  wait_until (lists_are_shown, app, "both lists");
-  g_assert_null (get_sign_in_dialog ());
+  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
+  g_assert_null (ringside_test_ui_sign_in_dialog ());
 
   /* Marked as a demo in words, and never remembered. */
-  g_assert_true (gtk_revealer_get_reveal_child (window_child (app, "demo_banner")));
-  g_assert_true (gtk_widget_get_visible (window_child (app, "demo_tag")));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (get_window (app))), ==, "Ringside Demo");
+  g_assert_true (gtk_revealer_get_reveal_child (ringside_test_ui_window_child (app, "demo_banner")));
+  g_assert_true (gtk_widget_get_visible (ringside_test_ui_window_child (app, "demo_tag")));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (ringside_test_ui_get_window (app))), ==, "Ringside Demo");
   g_assert_false (ringside_session_get_persistent (ringside_application_get_session (app)));
   stored = lookup_stored_token (ringside_application_get_server_url (app));
   g_assert_null (stored);
 
-  save_screenshot (GTK_WINDOW (get_window (app)), "demo");
+  save_screenshot (GTK_WINDOW (ringside_test_ui_get_window (app)), "demo");
 
   /* The keyboard shortcuts and About windows open over it. */
-  gtk_widget_activate_action (GTK_WIDGET (get_window (app)), "win.show-help-overlay", NULL);
-  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.show-help-overlay", NULL);
+  shortcuts = ringside_test_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   save_screenshot (shortcuts, "shortcuts");
   gtk_window_close (shortcuts);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = ringside_test_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   gtk_window_close (about);
@@ -856,7 +674,7 @@ scenario_demo (RingsideApplication *app)
 static gboolean
 preferences_are_closed (gpointer data)
 {
-  return find_toplevel (RINGSIDE_TYPE_PREFERENCES_WINDOW) == NULL;
+  return ringside_test_ui_find_toplevel (RINGSIDE_TYPE_PREFERENCES_WINDOW) == NULL;
 }
 
 static void
@@ -873,8 +691,8 @@ scenario_preferences (RingsideApplication *app)
   /* The server comes from the settings: the dialog shows it, and signing in keeps it. */
   g_assert_false (ringside_application_get_server_overridden (app));
   g_assert_cmpstr (ringside_application_get_server_url (app), ==, url);
-  wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
-  dialog = get_sign_in_dialog ();
+  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  dialog = ringside_test_ui_sign_in_dialog ();
   g_assert_cmpuint (adw_combo_row_get_selected (server_child (dialog, "server_row")), ==,
                     RINGSIDE_SERVER_KIND_CUSTOM);
   g_assert_cmpstr (gtk_editable_get_text (server_child (dialog, "custom_url_row")), ==, url);
@@ -886,7 +704,7 @@ scenario_preferences (RingsideApplication *app)
   }
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = find_toplevel (RINGSIDE_TYPE_PREFERENCES_WINDOW);
+  preferences = ringside_test_ui_find_toplevel (RINGSIDE_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   server_row = server_child (preferences, "server_row");
   custom_url_row = server_child (preferences, "custom_url_row");
@@ -897,7 +715,7 @@ scenario_preferences (RingsideApplication *app)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (custom_url_row), "error"));
   g_assert_true (gtk_widget_get_visible (server_child (preferences, "url_error_label")));
   g_signal_emit_by_name (custom_url_row, "apply");
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (ringside_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   save_screenshot (GTK_WINDOW (preferences), "preferences");
   gtk_editable_set_text (GTK_EDITABLE (custom_url_row), url);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (custom_url_row), "error"));
@@ -909,29 +727,29 @@ scenario_preferences (RingsideApplication *app)
 
   /* Another server asks first; cancelling changes nothing. */
   adw_combo_row_set_selected (server_row, RINGSIDE_SERVER_KIND_RINGCX);
-  wait_until (message_dialog_is_open, NULL, "the confirmation");
-  respond ("_Cancel");
+  ringside_test_ui_wait_until (message_dialog_is_open, NULL, "the confirmation");
+  ringside_test_ui_respond ("_Cancel");
   g_assert_cmpuint (adw_combo_row_get_selected (server_row), ==, RINGSIDE_SERVER_KIND_CUSTOM);
   g_assert_cmpint (g_settings_get_enum (settings, "server-kind"), ==,
                    RINGSIDE_SERVER_KIND_CUSTOM);
   g_assert_cmpint (ringside_session_get_state (ringside_application_get_session (app)), ==,
                    RINGSIDE_SESSION_STATE_SIGNED_IN);
 
-  wait_until (message_dialog_is_closed, NULL, "the confirmation to close");
+  ringside_test_ui_wait_until (message_dialog_is_closed, NULL, "the confirmation to close");
 
   /* Confirmed: signed out of this server, then asked to sign in to the new one. */
   adw_combo_row_set_selected (server_row, RINGSIDE_SERVER_KIND_RINGCX);
-  wait_until (message_dialog_is_open, NULL, "the confirmation");
-  respond ("_Change Server");
-  wait_until (preferences_are_closed, NULL, "the preferences to close");
-  wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  ringside_test_ui_wait_until (message_dialog_is_open, NULL, "the confirmation");
+  ringside_test_ui_respond ("_Change Server");
+  ringside_test_ui_wait_until (preferences_are_closed, NULL, "the preferences to close");
+  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
 
   g_assert_cmpint (g_settings_get_enum (settings, "server-kind"), ==,
                    RINGSIDE_SERVER_KIND_RINGCX);
   g_assert_cmpstr (ringside_application_get_server_url (app), ==, RINGSIDE_DEFAULT_SERVER_URL);
   g_assert_cmpstr (ringside_session_get_server_url (ringside_application_get_session (app)), ==,
                    RINGSIDE_DEFAULT_SERVER_URL);
-  dialog = get_sign_in_dialog ();
+  dialog = ringside_test_ui_sign_in_dialog ();
   g_assert_cmpuint (adw_combo_row_get_selected (server_child (dialog, "server_row")), ==,
                     RINGSIDE_SERVER_KIND_RINGCX);
   stored = lookup_stored_token (url);
@@ -987,7 +805,7 @@ test_offline (void)
                               NULL);
   g_assert_no_error (error);
 
-  run_app (args, scenario_offline);
+  ringside_test_ui_run_app (args, scenario_offline);
 }
 
 static void
@@ -1001,7 +819,7 @@ test_preferences (void)
   g_settings_set_string (settings, "platform-server-url", url);
   g_settings_set_enum (settings, "server-kind", RINGSIDE_SERVER_KIND_CUSTOM);
 
-  run_app (args, scenario_preferences);
+  ringside_test_ui_run_app (args, scenario_preferences);
 }
 
 static void
@@ -1009,7 +827,7 @@ test_demo (void)
 {
   const char * const args[] = { "--demo", NULL };
 
-  run_app (args, scenario_demo);
+  ringside_test_ui_run_app (args, scenario_demo);
 }
 
 int
