@@ -198,6 +198,8 @@ typedef struct
   SoupServerMessage  *msg;
   GSource            *source;   /* NULL while hanging */
   gulong              disconnected_id;
+  GBytes             *drip;     /* the body still to send, for DRIP */
+  gsize               dripped;
 } PendingMessage;
 
 typedef struct
@@ -224,6 +226,8 @@ struct _RingsideDemoServer
 
   /* Tokens */
   guint         token_lifetime;
+  gboolean      include_iat;
+  int           clock_skew;       /* seconds the server's clock is ahead of the real one */
   guint8        signing_key[32];
   GRand        *token_rand;
   GPtrArray    *grants;           /* Grant */
@@ -241,6 +245,14 @@ struct _RingsideDemoServer
 };
 
 G_DEFINE_FINAL_TYPE (RingsideDemoServer, ringside_demo_server, G_TYPE_OBJECT)
+
+/* Unix time on the server's own clock, which ringside_demo_server_set_token_options() may
+ * set apart from the real one. */
+static gint64
+server_now (RingsideDemoServer *self)
+{
+  return g_get_real_time () / G_USEC_PER_SEC + self->clock_skew;
+}
 
 /* Requests */
 
@@ -871,15 +883,18 @@ mint_access_token (RingsideDemoServer *self,
   g_autoptr(GHmac) hmac = g_hmac_new (G_CHECKSUM_SHA256, self->signing_key,
                                       sizeof self->signing_key);
   g_autofree char *jti = g_uuid_string_random ();
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = server_now (self);
   gint64 expires_at = now + self->token_lifetime;
+  g_autofree char *iat = self->include_iat ? g_strdup_printf ("\"iat\":%" G_GINT64_FORMAT ",",
+                                                              now)
+                                           : g_strdup ("");
   g_autofree char *payload = g_strdup_printf ("{\"sub\":\"%d\",\"iss\":\"ringcx-demo\","
                                               "\"accountId\":\"%s\",\"rcAccountId\":\"%s\","
-                                              "\"iat\":%" G_GINT64_FORMAT ","
+                                              "%s"
                                               "\"exp\":%" G_GINT64_FORMAT ","
                                               "\"jti\":\"%s\"}",
                                               ROOT_USER_ID, MAIN_ACCOUNT_ID, RC_ACCOUNT_ID,
-                                              now, expires_at, jti);
+                                              iat, expires_at, jti);
   g_autofree char *header_part = base64url_encode ((const guint8 *) header, strlen (header));
   g_autofree char *payload_part = base64url_encode ((const guint8 *) payload,
                                                     strlen (payload));
@@ -1414,7 +1429,7 @@ authorize (RingsideDemoServer        *self,
       return FALSE;
     }
 
-  if (access->expired || g_get_real_time () / G_USEC_PER_SEC >= access->expires_at)
+  if (access->expired || server_now (self) >= access->expires_at)
     {
       reply_text (reply, SOUP_STATUS_UNAUTHORIZED, TEXT_CONTENT_TYPE, TOKEN_EXPIRED_TEXT);
       return FALSE;
@@ -1554,6 +1569,7 @@ take_fault (RingsideDemoServer *self,
 static void
 pending_message_free (PendingMessage *pending)
 {
+  g_clear_pointer (&pending->drip, g_bytes_unref);
   g_clear_signal_handler (&pending->disconnected_id, pending->msg);
   if (pending->source != NULL)
     {
@@ -1626,6 +1642,57 @@ on_disconnect_due (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* One more byte of a DRIP body; the message stays paused in between, which libsoup needs
+ * to wait for more of a body it was told the length of. */
+static gboolean
+on_drip_due (gpointer user_data)
+{
+  PendingMessage *pending = user_data;
+  RingsideDemoServer *self = pending->self;
+  g_autoptr(SoupServerMessage) msg = g_object_ref (pending->msg);
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  gsize size = g_bytes_get_size (pending->drip);
+  const char *data = g_bytes_get_data (pending->drip, NULL);
+
+  soup_message_body_append (body, SOUP_MEMORY_COPY, data + pending->dripped, 1);
+  pending->dripped++;
+  if (pending->dripped < size)
+    {
+      soup_server_message_unpause (msg);
+      return G_SOURCE_CONTINUE;
+    }
+
+  soup_message_body_complete (body);
+  g_ptr_array_remove_fast (self->pending, pending);
+  soup_server_message_unpause (msg);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reply_drip (RingsideDemoServer *self,
+            SoupServerMessage  *msg,
+            guint               interval_ms)
+{
+  g_autoptr(RingsideDemoRequest) request = demo_request_new (msg);
+  g_auto(DemoReply) reply = { 0 };
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  PendingMessage *pending;
+
+  route_request (self, request, FALSE, &reply);
+  if (reply.body == NULL || g_bytes_get_size (reply.body) == 0)
+    {
+      send_reply (msg, &reply);
+      return;
+    }
+
+  soup_server_message_set_status (msg, reply.status, NULL);
+  soup_message_headers_replace (headers, "Content-Type", reply.content_type);
+  soup_message_headers_set_content_length (headers, g_bytes_get_size (reply.body));
+  hold_message (self, msg, MAX (interval_ms, 1), on_drip_due);
+  pending = g_ptr_array_index (self->pending, self->pending->len - 1);
+  pending->drip = g_steal_pointer (&reply.body);
+}
+
 static GBytes *
 wrong_type_body (const char *path)
 {
@@ -1691,6 +1758,12 @@ static const char login_page[] =
   "<input name=\"password\" type=\"password\"><button>Sign In</button></form>\n"
   "</body>\n</html>\n";
 
+/* What a web application firewall in front of the server answers to a request it blocks. */
+static const char blocked_page[] =
+  "<html>\r\n<head><title>403 Forbidden</title></head>\r\n"
+  "<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n"
+  "<center>Request blocked.</center>\r\n</body>\r\n</html>\r\n";
+
 static void
 apply_fault (RingsideDemoServer *self,
              SoupServerMessage  *msg,
@@ -1751,6 +1824,12 @@ apply_fault (RingsideDemoServer *self,
     case RINGSIDE_DEMO_FAULT_DISCONNECT:
       hold_message (self, msg, 0, on_disconnect_due);
       return;
+    case RINGSIDE_DEMO_FAULT_FORBIDDEN_HTML:
+      reply_text (&reply, SOUP_STATUS_FORBIDDEN, HTML_CONTENT_TYPE, blocked_page);
+      break;
+    case RINGSIDE_DEMO_FAULT_DRIP:
+      reply_drip (self, msg, argument);
+      return;
     default:
       g_assert_not_reached ();
     }
@@ -1782,6 +1861,16 @@ server_callback (SoupServer        *server,
   RingsideDemoServer *self = user_data;
   RingsideDemoFault fault;
   guint argument;
+
+  /* libsoup dated the answer by the real clock already; a skewed server dates it by its own. */
+  if (self->clock_skew != 0)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (server_now (self));
+      g_autofree char *text = soup_date_time_to_string (date, SOUP_DATE_HTTP);
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Date",
+                                    text);
+    }
 
   if (take_fault (self, path, &fault, &argument))
     apply_fault (self, msg, path, fault, argument);
@@ -1846,6 +1935,7 @@ ringside_demo_server_init (RingsideDemoServer *self)
                                         (GDestroyNotify) g_bytes_unref);
 
   self->token_lifetime = DEFAULT_TOKEN_LIFETIME;
+  self->include_iat = TRUE;
   for (guint i = 0; i < sizeof self->signing_key; i++)
     self->signing_key[i] = (guint8) g_random_int_range (0, 256);
   self->token_rand = g_rand_new_with_seed (g_random_int ());
@@ -1969,6 +2059,17 @@ ringside_demo_server_set_token_lifetime (RingsideDemoServer *self,
   g_return_if_fail (RINGSIDE_IS_DEMO_SERVER (self));
 
   self->token_lifetime = seconds;
+}
+
+void
+ringside_demo_server_set_token_options (RingsideDemoServer *self,
+                                        gboolean            include_iat,
+                                        int                 clock_skew_seconds)
+{
+  g_return_if_fail (RINGSIDE_IS_DEMO_SERVER (self));
+
+  self->include_iat = !!include_iat;
+  self->clock_skew = clock_skew_seconds;
 }
 
 void

@@ -26,6 +26,10 @@ G_BEGIN_DECLS
  * @RINGSIDE_DEMO_FAULT_DELAY: the normal answer after <fault_argument> milliseconds
  * @RINGSIDE_DEMO_FAULT_HANG: accept the request and never answer
  * @RINGSIDE_DEMO_FAULT_DISCONNECT: close the connection without answering
+ * @RINGSIDE_DEMO_FAULT_FORBIDDEN_HTML: 403 with a firewall's HTML page ("Request blocked")
+ * @RINGSIDE_DEMO_FAULT_DRIP: 200 with the normal body (made without effects, as for
+ *   TRUNCATED) sent one byte every <fault_argument> milliseconds, so that no single read
+ *   times out but the whole answer takes as long as the body is long
  */
 typedef enum
 {
@@ -44,6 +48,8 @@ typedef enum
   RINGSIDE_DEMO_FAULT_DELAY,
   RINGSIDE_DEMO_FAULT_HANG,
   RINGSIDE_DEMO_FAULT_DISCONNECT,
+  RINGSIDE_DEMO_FAULT_FORBIDDEN_HTML,
+  RINGSIDE_DEMO_FAULT_DRIP,
 } RingsideDemoFault;
 
 /* What the server received, for tests to assert on. */
@@ -96,6 +102,13 @@ guint        ringside_demo_server_get_n_users             (RingsideDemoServer *s
 /* Seconds an access token lives (default 300; 0 issues tokens that are already expired). */
 void         ringside_demo_server_set_token_lifetime      (RingsideDemoServer *self,
                                                            guint               seconds);
+/* How issued access tokens and answers tell time. Without @include_iat the JWTs carry no
+ * "iat" claim; @clock_skew_seconds shifts the server's clock (its "iat", "exp", the expiry
+ * it enforces and the HTTP Date header of every answer) against the real one, negative
+ * for a server that is behind. Defaults: TRUE, 0. */
+void         ringside_demo_server_set_token_options       (RingsideDemoServer *self,
+                                                           gboolean            include_iat,
+                                                           int                 clock_skew_seconds);
 /* Accept this RC access token at the exchange, besides RINGSIDE_DEMO_RC_ACCESS_TOKEN and the
  * tokens the platform endpoint issued. */
 void         ringside_demo_server_accept_rc_token         (RingsideDemoServer *self,
