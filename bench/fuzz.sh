@@ -75,6 +75,7 @@ for target in "${targets[@]}"; do
   dict=()
   case "$target" in
     fuzz-jwt) dict=(-dict=tests/fuzz/jwt.dict) ;;
+    fuzz-retry-after) dict=(-dict=tests/fuzz/http-date.dict) ;;
     *) dict=(-dict=tests/fuzz/json.dict) ;;
   esac
 

@@ -29,7 +29,8 @@ guint  ringside_server_text_parse_retry_after (const char *value,
 
 /* Replaces every occurrence of @secret in *@message, and a cut-off start of it before a
  * "…", with "[redacted]". Secrets shorter than 8 bytes are left alone (they would match
- * ordinary words). If the result still contains the secret, the whole message is replaced. */
+ * ordinary words). If the result still contains the secret, or is no longer valid UTF-8, the
+ * whole message is replaced. */
 void   ringside_server_text_scrub         (char       **message,
                                            const char  *secret);
 

@@ -139,6 +139,19 @@ cut_secret_length (const char *start,
   return 0;
 }
 
+/* Whether a start of @secret stands before a "…" in @text. */
+static gboolean
+has_cut_secret (const char *text,
+                const char *secret,
+                gsize       secret_length)
+{
+  for (const char *p = strstr (text, ELLIPSIS); p != NULL; p = strstr (p + 1, ELLIPSIS))
+    if (cut_secret_length (text, p, secret, secret_length) > 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 void
 ringside_server_text_scrub (char       **message,
                             const char  *secret)
@@ -185,9 +198,12 @@ ringside_server_text_scrub (char       **message,
         }
     }
 
-  /* Replacing cannot bring a secret back unless the secret overlaps "[redacted]" itself;
-   * then say nothing of what the server said rather than risk it. */
-  if (strstr (scrubbed->str, secret) != NULL)
+  /* Replacing cannot bring a secret (or a cut-off start of one) back unless the secret
+   * contains "[redacted]" itself, nor split a character unless the secret starts inside
+   * one; then say nothing of what the server said rather than risk it. */
+  if (strstr (scrubbed->str, secret) != NULL ||
+      has_cut_secret (scrubbed->str, secret, secret_length) ||
+      !g_utf8_validate (scrubbed->str, -1, NULL))
     g_string_assign (scrubbed, "The server's answer was withheld: it contained a credential.");
 
   explicit_bzero (*message, strlen (*message));
