@@ -77,6 +77,7 @@ for target in "${targets[@]}"; do
     fuzz-jwt) dict=(-dict=tests/fuzz/jwt.dict) ;;
     fuzz-server-url) dict=(-dict=tests/fuzz/url.dict) ;;
     fuzz-csv-writer) dict=(-dict=tests/fuzz/csv.dict) ;;
+    fuzz-retry-after) dict=(-dict=tests/fuzz/http-date.dict) ;;
     *) dict=(-dict=tests/fuzz/json.dict) ;;
   esac
 

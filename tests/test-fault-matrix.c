@@ -11,7 +11,7 @@
 
 #include "ringside-demo-server.h"
 #include "ringside-error.h"
-#include "ringside-session.h"
+#include "ringside-session-private.h"
 #include "ringside-test-utils.h"
 
 #define EXCHANGE_PATH "/api/auth/login/rc/accesstoken"
@@ -50,9 +50,13 @@ static const FaultCase cases[] = {
 
   { "data-jwt-expired-once", PHASE_DATA, RINGSIDE_DEMO_FAULT_TOKEN_EXPIRED, 0, 1,
     -1, RINGSIDE_SESSION_STATE_SIGNED_IN, KEYRING_NEWEST, NULL },
+  /* A renewed token refused too: that request fails, the session and the keyring stay. */
   { "data-401-twice", PHASE_DATA, RINGSIDE_DEMO_FAULT_UNAUTHORIZED, 0, 2,
-    RINGSIDE_ERROR_UNAUTHORIZED, RINGSIDE_SESSION_STATE_SIGNED_OUT, KEYRING_CLEARED,
-    "credentials" },
+    RINGSIDE_ERROR_FORBIDDEN, RINGSIDE_SESSION_STATE_SIGNED_IN, KEYRING_NEWEST,
+    "even after renewing" },
+  { "data-401-always", PHASE_DATA, RINGSIDE_DEMO_FAULT_UNAUTHORIZED, 0, 1000,
+    RINGSIDE_ERROR_FORBIDDEN, RINGSIDE_SESSION_STATE_SIGNED_IN, KEYRING_NEWEST,
+    "even after renewing" },
   { "data-403", PHASE_DATA, RINGSIDE_DEMO_FAULT_FORBIDDEN, 0, 1,
     RINGSIDE_ERROR_FORBIDDEN, RINGSIDE_SESSION_STATE_SIGNED_IN, KEYRING_NEWEST,
     "Permission denied" },
@@ -69,6 +73,13 @@ static const FaultCase cases[] = {
   { "refresh-revoked", PHASE_REFRESH, RINGSIDE_DEMO_FAULT_UNAUTHORIZED, 0, 1,
     RINGSIDE_ERROR_SESSION_REJECTED, RINGSIDE_SESSION_STATE_SIGNED_OUT, KEYRING_CLEARED,
     "Sign in again" },
+  /* Only the refresh endpoint's 401 means the token is dead; anything else is trouble. */
+  { "refresh-403", PHASE_REFRESH, RINGSIDE_DEMO_FAULT_FORBIDDEN, 0, 1,
+    RINGSIDE_ERROR_FORBIDDEN, RINGSIDE_SESSION_STATE_OFFLINE, KEYRING_NEWEST,
+    "Permission denied" },
+  { "refresh-403-firewall-html", PHASE_REFRESH, RINGSIDE_DEMO_FAULT_FORBIDDEN_HTML, 0, 1,
+    RINGSIDE_ERROR_FORBIDDEN, RINGSIDE_SESSION_STATE_OFFLINE, KEYRING_NEWEST,
+    "Permission denied" },
   { "refresh-500", PHASE_REFRESH, RINGSIDE_DEMO_FAULT_SERVER_ERROR, 0, 1,
     RINGSIDE_ERROR_SERVER, RINGSIDE_SESSION_STATE_OFFLINE, KEYRING_NEWEST, "HTTP 500" },
   { "refresh-503-html", PHASE_REFRESH, RINGSIDE_DEMO_FAULT_UNAVAILABLE, 0, 1,
@@ -91,6 +102,10 @@ static const FaultCase cases[] = {
     RINGSIDE_ERROR_BAD_RESPONSE, RINGSIDE_SESSION_STATE_OFFLINE, KEYRING_NEWEST,
     "access token" },
   { "refresh-hang", PHASE_REFRESH, RINGSIDE_DEMO_FAULT_HANG, 0, 1,
+    RINGSIDE_ERROR_TIMEOUT, RINGSIDE_SESSION_STATE_OFFLINE, KEYRING_NEWEST,
+    "did not answer in time" },
+  /* One byte every 200 ms: no read times out, the overall deadline must. */
+  { "refresh-drip", PHASE_REFRESH, RINGSIDE_DEMO_FAULT_DRIP, 200, 1,
     RINGSIDE_ERROR_TIMEOUT, RINGSIDE_SESSION_STATE_OFFLINE, KEYRING_NEWEST,
     "did not answer in time" },
   { "refresh-connection-reset", PHASE_REFRESH, RINGSIDE_DEMO_FAULT_DISCONNECT, 0, 1,
@@ -141,6 +156,8 @@ new_session (const char *url)
   /* Retries must not race the assertions; recovery is checked by an explicit refresh. */
   ringside_session_set_retry_delays (session, 60000, 60000);
   ringside_client_set_timeout (ringside_session_get_client (session), 2);
+  /* Longer than a read may take, so that a drip is caught by the deadline alone. */
+  ringside_session_set_auth_deadline (session, 3000);
   return session;
 }
 

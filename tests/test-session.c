@@ -9,15 +9,18 @@
 
 #include <string.h>
 
+#include <gio/gunixsocketaddress.h>
+
 #include "ringside-demo-server.h"
 #include "ringside-error.h"
-#include "ringside-session.h"
+#include "ringside-session-private.h"
 #include "ringside-test-utils.h"
 
 #define EXCHANGE_PATH "/api/auth/login/rc/accesstoken"
 #define REFRESH_PATH  "/api/auth/token/refresh"
 #define ACCOUNTS_PATH "/voice/api/v1/admin/accounts"
 #define PLATFORM_PATH "/restapi/oauth/token"
+#define USERS_PATH    "/voice/api/v1/admin/users"
 
 typedef struct
 {
@@ -382,6 +385,8 @@ test_refresh_from_timeout (Fixture       *fixture,
   guint refreshes = 0;
 
   ringside_demo_server_set_token_lifetime (fixture->server, 2);
+  /* Renewal at 80 % of 2 s, without the floor that production keeps. */
+  ringside_session_set_renew_floor (fixture->session, 0);
   sign_in_ok (fixture);
   g_ptr_array_add (issued, g_strdup (ringside_demo_server_get_latest_refresh_token (fixture->server)));
 
@@ -467,25 +472,54 @@ test_concurrent_expired_single_refresh (Fixture       *fixture,
 }
 
 static void
-test_second_unauthorized_signs_out (Fixture       *fixture,
-                                    gconstpointer  data)
+on_signed_out_count (RingsideSession *session,
+                     const GError    *reason,
+                     gpointer         user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+/* The users endpoint answers 401 to every call: the one refresh succeeds and rotates the
+ * token, the retry meets 401 again. That request fails; nothing else does. */
+static void
+test_second_unauthorized_fails_request_only (Fixture       *fixture,
+                                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) users = NULL;
+  g_autoptr(JsonNode) accounts = NULL;
+  g_autofree char *before = NULL;
+  guint signed_out = 0;
 
   sign_in_ok (fixture);
-  ringside_demo_server_set_fault (fixture->server, ACCOUNTS_PATH,
-                                  RINGSIDE_DEMO_FAULT_UNAUTHORIZED, 0, 2);
+  before = g_strdup (ringside_demo_server_get_latest_refresh_token (fixture->server));
+  g_signal_connect (fixture->session, "signed-out", G_CALLBACK (on_signed_out_count),
+                    &signed_out);
+  ringside_demo_server_set_fault (fixture->server, USERS_PATH,
+                                  RINGSIDE_DEMO_FAULT_UNAUTHORIZED, 0, 1000);
 
-  root = ringside_test_fetch (fixture->session, ACCOUNTS_PATH, &error);
-  g_assert_null (root);
-  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_UNAUTHORIZED);
+  users = ringside_test_fetch (fixture->session, USERS_PATH "?flatten=true", &error);
+  g_assert_null (users);
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_FORBIDDEN);
+  g_assert_nonnull (strstr (error->message, "even after renewing the session"));
   g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 1);
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, USERS_PATH), ==, 2);
+
+  /* The session, the keyring and the other requests stay. */
+  g_assert_cmpuint (signed_out, ==, 0);
   g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
-                   RINGSIDE_SESSION_STATE_SIGNED_OUT);
-  g_assert_error (ringside_session_get_last_error (fixture->session), RINGSIDE_ERROR,
-                  RINGSIDE_ERROR_SESSION_REJECTED);
-  wait_keyring_empty (fixture);
+                   RINGSIDE_SESSION_STATE_SIGNED_IN);
+  g_assert_null (ringside_session_get_last_error (fixture->session));
+  g_assert_cmpstr (ringside_demo_server_get_latest_refresh_token (fixture->server), !=, before);
+  assert_keyring_holds (fixture, ringside_demo_server_get_latest_refresh_token (fixture->server));
+
+  g_clear_error (&error);
+  accounts = ringside_test_fetch (fixture->session, ACCOUNTS_PATH, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (accounts);
+  g_assert_cmpuint (signed_out, ==, 0);
 }
 
 static void
@@ -698,6 +732,185 @@ test_refresh_timeout (Fixture       *fixture,
   assert_keyring_holds (fixture, ringside_demo_server_get_latest_refresh_token (fixture->server));
 }
 
+/* A 403 or 400 from the refresh endpoint, or a firewall's HTML page, is trouble on the way:
+ * the token is kept, the session goes OFFLINE and says what happened. */
+
+static void
+on_refresh_bad_request (SoupServer        *server,
+                        SoupServerMessage *msg,
+                        const char        *path,
+                        GHashTable        *query,
+                        gpointer           user_data)
+{
+  static const char body[] = "{\"errorCode\":\"BAD_REQUEST\",\"generalMessage\":\"Bad request\"}";
+
+  soup_server_message_set_status (msg, SOUP_STATUS_BAD_REQUEST, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body,
+                                    strlen (body));
+}
+
+static void
+test_refresh_refused_not_401_keeps_session (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  const struct {
+    RingsideDemoFault fault;
+    int               code;
+    const char       *message;
+  } cases[] = {
+    { RINGSIDE_DEMO_FAULT_FORBIDDEN_HTML, RINGSIDE_ERROR_FORBIDDEN, "Permission denied" },
+    { RINGSIDE_DEMO_FAULT_FORBIDDEN, RINGSIDE_ERROR_FORBIDDEN, "Access is denied" },
+    { RINGSIDE_DEMO_FAULT_NONE, RINGSIDE_ERROR_INVALID_INPUT, "Bad request" },
+  };
+  SoupServer *soup = ringside_demo_server_get_soup_server (fixture->server);
+  g_autofree char *before = NULL;
+  guint signed_out = 0;
+
+  sign_in_ok (fixture);
+  ringside_session_set_retry_delays (fixture->session, 60000, 60000);
+  before = g_strdup (ringside_demo_server_get_latest_refresh_token (fixture->server));
+  g_signal_connect (fixture->session, "signed-out", G_CALLBACK (on_signed_out_count),
+                    &signed_out);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* The demo server has no 400 fault: a handler of the test's own plays it. */
+      if (cases[i].fault == RINGSIDE_DEMO_FAULT_NONE)
+        soup_server_add_handler (soup, REFRESH_PATH, on_refresh_bad_request, NULL, NULL);
+      else
+        ringside_demo_server_set_fault (fixture->server, REFRESH_PATH, cases[i].fault, 0, 1);
+
+      g_assert_false (ringside_test_refresh (fixture->session, &error));
+      g_assert_error (error, RINGSIDE_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+      g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
+                       RINGSIDE_SESSION_STATE_OFFLINE);
+      g_assert_error (ringside_session_get_last_error (fixture->session), RINGSIDE_ERROR,
+                      cases[i].code);
+      g_assert_cmpuint (signed_out, ==, 0);
+      assert_keyring_holds (fixture, before);
+      g_assert_true (ringside_demo_server_is_refresh_token_valid (fixture->server, before));
+    }
+  soup_server_remove_handler (soup, REFRESH_PATH);
+
+  /* Once the way is clear, the kept token renews the session. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (ringside_test_refresh (fixture->session, &error));
+    g_assert_no_error (error);
+    assert_keyring_holds (fixture,
+                          ringside_demo_server_get_latest_refresh_token (fixture->server));
+  }
+}
+
+/* Tokens of 1 s would have the session renew every 0.8 s; the floor keeps it at 30 s, and
+ * only a 401 renews sooner. Counted over a window, not timed. */
+static void
+test_renewal_floor (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  ringside_demo_server_set_token_lifetime (fixture->server, 1);
+  sign_in_ok (fixture);
+
+  ringside_test_run_for (2500);
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 0);
+  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
+                   RINGSIDE_SESSION_STATE_SIGNED_IN);
+
+  /* The token has expired on the server: its 401 demands the renewal, and gets it. */
+  root = ringside_test_fetch (fixture->session, ACCOUNTS_PATH, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 1);
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, ACCOUNTS_PATH), ==, 2);
+}
+
+/* No iat, and a server clock 20 s behind ours: measured by our clock, a 22 s token seems to
+ * live 2 s. Measured against the answer's Date header, it lives 22 s. The floor is off here
+ * so that only the measurement is tested. */
+static void
+test_clock_skew_without_iat (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  gint64 lifetime;
+
+  ringside_demo_server_set_token_options (fixture->server, FALSE, -20);
+  ringside_demo_server_set_token_lifetime (fixture->server, 22);
+  ringside_session_set_renew_floor (fixture->session, 0);
+  sign_in_ok (fixture);
+
+  /* The Date header has whole seconds: allow one either way. */
+  lifetime = ringside_session_get_access_lifetime (fixture->session);
+  g_assert_cmpint (lifetime, >=, 21);
+  g_assert_cmpint (lifetime, <=, 23);
+
+  ringside_test_run_for (2500);
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 0);
+}
+
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} FetchOutcome;
+
+static void
+on_fetch_failed (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  FetchOutcome *outcome = user_data;
+  g_autoptr(JsonNode) root = NULL;
+
+  root = ringside_session_fetch_json_finish (RINGSIDE_SESSION (source), result, &outcome->error);
+  g_assert_null (root);
+  outcome->done = TRUE;
+}
+
+/* The refresh answer comes one byte every 100 ms: no read ever times out, so only an
+ * overall deadline ends it, for the refresh and for the request queued behind it. */
+static void
+test_refresh_overall_deadline (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  FetchOutcome queued = { 0 };
+  g_autofree char *before = NULL;
+
+  sign_in_ok (fixture);
+  ringside_session_set_retry_delays (fixture->session, 60000, 60000);
+  ringside_session_set_auth_deadline (fixture->session, 1000);
+  before = g_strdup (ringside_demo_server_get_latest_refresh_token (fixture->server));
+  ringside_demo_server_set_fault (fixture->server, REFRESH_PATH, RINGSIDE_DEMO_FAULT_DRIP,
+                                  100, 1);
+  ringside_demo_server_expire_access_tokens (fixture->server);
+
+  /* This request meets 401, then waits for the refresh. */
+  ringside_session_fetch_json_async (fixture->session, ACCOUNTS_PATH, NULL, on_fetch_failed,
+                                     &queued);
+  wait_for_requests (fixture, REFRESH_PATH, 1);
+
+  g_assert_false (ringside_test_refresh (fixture->session, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_TIMEOUT);
+  ringside_test_wait_for (&queued.done, 10);
+  g_assert_error (queued.error, RINGSIDE_ERROR, RINGSIDE_ERROR_TIMEOUT);
+  g_clear_error (&queued.error);
+
+  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
+                   RINGSIDE_SESSION_STATE_OFFLINE);
+  g_assert_error (ringside_session_get_last_error (fixture->session), RINGSIDE_ERROR,
+                  RINGSIDE_ERROR_TIMEOUT);
+  assert_keyring_holds (fixture, before);
+  g_assert_true (ringside_demo_server_is_refresh_token_valid (fixture->server, before));
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 1);
+}
+
 /* Sign-out */
 
 static void
@@ -763,6 +976,66 @@ test_keyring_unavailable (void)
       g_assert_no_error (error);
 
       fixture_teardown (&fixture, NULL);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* A keyring that never answers (an unlock prompt nobody sees): after the bounded wait the
+ * session carries on in memory and says so; sign-in and renewals do not stall. The "bus" is
+ * a socket that listens and never accepts, so every keyring call waits forever. */
+static void
+test_keyring_stalled (void)
+{
+  if (g_test_subprocess ())
+    {
+      Fixture fixture = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(GSocket) socket = NULL;
+      g_autoptr(GSocketAddress) address = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("ringside-bus-XXXXXX", &error);
+      g_autofree char *path = NULL;
+      g_autofree char *bus = NULL;
+
+      g_assert_no_error (error);
+      path = g_build_filename (dir, "bus", NULL);
+      socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, 0, &error);
+      g_assert_no_error (error);
+      address = g_unix_socket_address_new (path);
+      g_assert_true (g_socket_bind (socket, address, TRUE, &error));
+      g_socket_set_listen_backlog (socket, 16);
+      g_assert_true (g_socket_listen (socket, &error));
+      g_assert_no_error (error);
+      bus = g_strconcat ("unix:path=", path, NULL);
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", bus, TRUE);
+
+      fixture_setup (&fixture, NULL);
+      ringside_session_set_keyring_wait (fixture.session, 300);
+
+      sign_in_ok (&fixture);
+      g_assert_error (ringside_session_get_keyring_error (fixture.session), RINGSIDE_ERROR,
+                      RINGSIDE_ERROR_KEYRING);
+      g_assert_nonnull (strstr (ringside_session_get_keyring_error (fixture.session)->message,
+                                "did not answer"));
+
+      root = ringside_test_fetch (fixture.session, ACCOUNTS_PATH, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (root);
+
+      /* A renewal while the first save still hangs does not wait for the keyring at all. */
+      g_assert_true (ringside_test_refresh (fixture.session, &error));
+      g_assert_no_error (error);
+      g_assert_true (ringside_test_refresh (fixture.session, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (ringside_session_get_state (fixture.session), ==,
+                       RINGSIDE_SESSION_STATE_SIGNED_IN);
+
+      assert_log_clean (fixture.server);
+      /* The session stays referenced by the save that never ends; the server goes. */
+      ringside_demo_server_stop (fixture.server);
       return;
     }
 
@@ -845,7 +1118,12 @@ main (int   argc,
   g_test_add_func ("/session/insecure-server", test_insecure_server_refused);
   ADD ("/session/refresh/from-timeout", test_refresh_from_timeout);
   ADD ("/session/refresh/concurrent-expired", test_concurrent_expired_single_refresh);
-  ADD ("/session/refresh/second-401-signs-out", test_second_unauthorized_signs_out);
+  ADD ("/session/refresh/second-401-fails-request-only",
+       test_second_unauthorized_fails_request_only);
+  ADD ("/session/refresh/not-401-keeps-session", test_refresh_refused_not_401_keeps_session);
+  ADD ("/session/refresh/renewal-floor", test_renewal_floor);
+  ADD ("/session/refresh/clock-skew-without-iat", test_clock_skew_without_iat);
+  ADD ("/session/refresh/overall-deadline", test_refresh_overall_deadline);
   ADD ("/session/refresh/revoked", test_revoked_refresh_signs_out);
   ADD ("/session/refresh/offline-recovery", test_offline_and_recovery);
   ADD ("/session/refresh/bad-bodies-keep-token", test_refresh_bad_bodies_keep_token);
@@ -856,7 +1134,9 @@ main (int   argc,
   ADD ("/session/restore/revoked", test_restore_revoked);
   ADD ("/session/sign-out", test_sign_out);
   ADD ("/session/not-persistent", test_demo_session_not_persisted);
+  /* Keyring tests last: the locked one locks the shared daemon's collection. */
   g_test_add_func ("/session/keyring/unavailable", test_keyring_unavailable);
+  g_test_add_func ("/session/keyring/stalled", test_keyring_stalled);
   ADD ("/session/keyring/locked", test_keyring_locked);
 
   return g_test_run ();

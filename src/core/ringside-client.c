@@ -11,8 +11,8 @@
 
 #include "ringside-client.h"
 #include "ringside-error.h"
-#include "ringside-json-member.h"
 #include "ringside-server.h"
+#include "ringside-server-text-private.h"
 
 /* Error bodies are only read to find a message in them. */
 #define MAX_ERROR_BODY_SIZE (64 * 1024)
@@ -95,111 +95,26 @@ redacted_path (SoupMessage *message)
   return g_strdup (path);
 }
 
-/* Keeps one readable line of a server's text, short and without control characters. */
-static char *
-tidy_server_text (const char *text)
-{
-  g_autoptr(GString) tidy = g_string_new (NULL);
-  const char *p;
-
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return NULL;
-
-  for (p = text; *p != '\0' && tidy->len < MAX_MESSAGE_LENGTH; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c))
-        c = ' ';
-      if (c == ' ' && (tidy->len == 0 || tidy->str[tidy->len - 1] == ' '))
-        continue;
-      g_string_append_unichar (tidy, c);
-    }
-
-  while (tidy->len > 0 && tidy->str[tidy->len - 1] == ' ')
-    g_string_truncate (tidy, tidy->len - 1);
-  if (*p != '\0')
-    g_string_append (tidy, "…");
-
-  return tidy->len > 0 ? g_string_free (g_steal_pointer (&tidy), FALSE) : NULL;
-}
-
-/* RingCX errors are {errorCode, generalMessage, details, ...}; the platform's are
- * {error, error_description} or {message}; some answers are plain text. */
-static char *
-server_message_from_body (GBytes *body)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  gsize size = 0;
-  const char *data = g_bytes_get_data (body, &size);
-  g_autofree char *text = NULL;
-  JsonNode *root;
-
-  if (size == 0)
-    return NULL;
-
-  if (json_parser_load_from_data (parser, data, size, NULL) &&
-      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
-    {
-      JsonObject *object = json_node_get_object (root);
-      const char *candidates[] = {
-        "generalMessage", "message", "error_description", "details", "errorMessage", "error",
-      };
-
-      for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-        {
-          const char *value = ringside_json_peek_string (object, candidates[i]);
-
-          if (value != NULL && *value != '\0')
-            return tidy_server_text (value);
-        }
-      return NULL;
-    }
-
-  text = g_strndup (data, size);
-  /* An HTML error page says nothing a user can act on. */
-  if (g_strstr_len (text, -1, "<html") != NULL || g_strstr_len (text, -1, "<HTML") != NULL ||
-      g_str_has_prefix (g_strchug (text), "<"))
-    return NULL;
-
-  return tidy_server_text (text);
-}
-
 static guint
 parse_retry_after (SoupMessage *message)
 {
-  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (message),
-                                                    "Retry-After");
-  g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  guint64 seconds;
-  char *end = NULL;
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
 
-  if (value == NULL)
-    return 0;
-
-  seconds = g_ascii_strtoull (value, &end, 10);
-  if (end != value && *end == '\0')
-    return (guint) MIN (seconds, 3600);
-
-  when = soup_date_time_new_from_http_string (value);
-  if (when == NULL)
-    return 0;
-  now = g_date_time_new_now_utc ();
-  seconds = MAX (0, g_date_time_difference (when, now) / G_TIME_SPAN_SECOND);
-  return (guint) MIN (seconds, 3600);
+  return ringside_server_text_parse_retry_after (soup_message_headers_get_one (headers,
+                                                                              "Retry-After"),
+                                                 NULL);
 }
 
 static GError *
 error_from_status (SoupMessage *message,
-                   GBytes      *body)
+                   GByteArray  *body)
 {
   guint status = soup_message_get_status (message);
-  g_autofree char *server_message = body != NULL ? server_message_from_body (body) : NULL;
+  const char *data = body != NULL ? (const char *) body->data : NULL;
+  gsize size = body != NULL ? body->len : 0;
+  g_autofree char *server_message = ringside_server_text_from_error_body (data, size);
   g_autofree char *suffix = server_message != NULL ? g_strdup_printf (" (%s)", server_message)
                                                    : g_strdup ("");
-  gsize size = 0;
-  const char *data = body != NULL ? g_bytes_get_data (body, &size) : NULL;
 
   switch (status)
     {
@@ -282,12 +197,29 @@ error_from_transport (GError      *error,
                       "Could not reach %s (%s).", host, error->message);
 }
 
-/* Reading a body whole, with a cap */
+/* Reading a body whole, with a cap. Into a buffer of our own rather than GBytes, whose data
+ * is read-only: token answers pass through here, and the buffer is wiped before it is freed. */
+
+static void
+wiped_byte_array_free (GByteArray *array)
+{
+  if (array == NULL)
+    return;
+
+  /* The allocation may be larger than len, but only len bytes were ever written. */
+  explicit_bzero (array->data, array->len);
+  g_byte_array_unref (array);
+}
+
+typedef GByteArray WipedByteArray;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WipedByteArray, wiped_byte_array_free)
 
 typedef struct
 {
   GInputStream *stream;
-  GByteArray   *buffer;
+  guint8       *data;
+  gsize         len;
+  gsize         capacity;
   gsize         limit;
 } ReadAllData;
 
@@ -295,7 +227,11 @@ static void
 read_all_data_free (ReadAllData *data)
 {
   g_clear_object (&data->stream);
-  g_clear_pointer (&data->buffer, g_byte_array_unref);
+  if (data->data != NULL)
+    {
+      explicit_bzero (data->data, data->capacity);
+      g_free (data->data);
+    }
   g_free (data);
 }
 
@@ -309,25 +245,30 @@ on_read_chunk (GObject      *source,
   g_autoptr(GTask) task = user_data;
   ReadAllData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) chunk = NULL;
-  gsize size;
+  gssize size;
 
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
-  if (chunk == NULL)
+  size = g_input_stream_read_finish (G_INPUT_STREAM (source), result, &error);
+  if (size < 0)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  size = g_bytes_get_size (chunk);
+  data->len += size;
+
   if (size == 0)
     {
-      g_task_return_pointer (task, g_byte_array_free_to_bytes (g_steal_pointer (&data->buffer)),
-                             (GDestroyNotify) g_bytes_unref);
+      GByteArray *body;
+
+      /* Only len bytes were ever written; the rest of the block is wiped with them. */
+      explicit_bzero (data->data + data->len, data->capacity - data->len);
+      body = g_byte_array_new_take (g_steal_pointer (&data->data), data->len);
+      data->capacity = data->len = 0;
+      g_task_return_pointer (task, body, (GDestroyNotify) wiped_byte_array_free);
       return;
     }
 
-  if (data->buffer->len + size > data->limit)
+  if (data->len > data->limit)
     {
       g_task_return_new_error (task, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
                                "The server's response is larger than %" G_GSIZE_FORMAT " MB.",
@@ -335,7 +276,6 @@ on_read_chunk (GObject      *source,
       return;
     }
 
-  g_byte_array_append (data->buffer, g_bytes_get_data (chunk, NULL), size);
   read_all_next (g_steal_pointer (&task));
 }
 
@@ -344,8 +284,25 @@ read_all_next (GTask *task)
 {
   ReadAllData *data = g_task_get_task_data (task);
 
-  g_input_stream_read_bytes_async (data->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), on_read_chunk, task);
+  /* Grown by hand, not with realloc, so that the old block is wiped before it is freed. */
+  if (data->capacity - data->len < READ_CHUNK_SIZE)
+    {
+      gsize capacity = MAX (data->capacity * 2, data->len + READ_CHUNK_SIZE);
+      guint8 *grown = g_malloc (capacity);
+
+      if (data->data != NULL)
+        {
+          memcpy (grown, data->data, data->len);
+          explicit_bzero (data->data, data->capacity);
+          g_free (data->data);
+        }
+      data->data = grown;
+      data->capacity = capacity;
+    }
+
+  g_input_stream_read_async (data->stream, data->data + data->len, READ_CHUNK_SIZE,
+                             G_PRIORITY_DEFAULT, g_task_get_cancellable (task), on_read_chunk,
+                             task);
 }
 
 static void
@@ -360,14 +317,13 @@ read_all_async (GInputStream        *stream,
 
   g_task_set_source_tag (task, read_all_async);
   data->stream = g_object_ref (stream);
-  data->buffer = g_byte_array_new ();
   data->limit = limit;
   g_task_set_task_data (task, data, (GDestroyNotify) read_all_data_free);
 
   read_all_next (task);
 }
 
-static GBytes *
+static GByteArray *
 read_all_finish (GAsyncResult  *result,
                  GError       **error)
 {
@@ -397,7 +353,7 @@ on_error_body_read (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   SendData *data = g_task_get_task_data (task);
-  g_autoptr(GBytes) body = read_all_finish (result, NULL);
+  g_autoptr(WipedByteArray) body = read_all_finish (result, NULL);
 
   /* A body that cannot be read still leaves the status to report. */
   g_task_return_error (task, error_from_status (data->message, body));
@@ -496,12 +452,12 @@ ringside_client_send_finish (RingsideClient  *self,
 /* JSON */
 
 static JsonNode *
-parse_json_body (GBytes  *body,
-                 GError **error)
+parse_json_body (GByteArray  *body,
+                 GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  gsize size = 0;
-  const char *data = g_bytes_get_data (body, &size);
+  gsize size = body->len;
+  const char *data = (const char *) body->data;
   gsize i = 0;
 
   while (i < size && g_ascii_isspace (data[i]))
@@ -540,7 +496,7 @@ on_json_body_read (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
+  g_autoptr(WipedByteArray) body = NULL;
   JsonNode *root;
 
   body = read_all_finish (result, &error);

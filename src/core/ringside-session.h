@@ -53,7 +53,8 @@ const char          *ringside_session_get_account_name     (RingsideSession     
 const char          *ringside_session_get_main_account_id  (RingsideSession     *self);
 /* Why the session is OFFLINE or was last signed out; NULL when nothing went wrong. */
 const GError        *ringside_session_get_last_error       (RingsideSession     *self);
-/* Set while the keyring refused to save the session: it then lives only in memory. */
+/* Set while the keyring refused to save the session, or did not answer within 10 s: it then
+ * lives only in memory (the save is retried). Notified as "keyring-error". */
 const GError        *ringside_session_get_keyring_error    (RingsideSession     *self);
 
 /* A session that is not persistent never touches the keyring (demo mode). Default TRUE. */
@@ -96,7 +97,9 @@ gboolean  ringside_session_restore_finish            (RingsideSession     *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
 
-/* Single-flight: callers that arrive while a refresh is under way share its outcome. */
+/* Single-flight: callers that arrive while a refresh is under way share its outcome. Only
+ * the refresh endpoint's 401 ends the session (RINGSIDE_ERROR_SESSION_REJECTED); any other
+ * failure, including 403, 400, HTML and the overall deadline, leaves it OFFLINE, retrying. */
 void      ringside_session_refresh_async             (RingsideSession     *self,
                                                       GCancellable        *cancellable,
                                                       GAsyncReadyCallback  callback,
@@ -114,7 +117,9 @@ gboolean  ringside_session_sign_out_finish           (RingsideSession     *self,
                                                       GError             **error);
 
 /* Authorized request to @path (with its query) under the server URL. A 401 triggers one
- * refresh and one retry. The stream is the body of a 2xx answer. */
+ * refresh and one retry; a 401 to the retry fails this request alone with
+ * RINGSIDE_ERROR_FORBIDDEN and leaves the session as it is. The stream is the body of a 2xx
+ * answer. */
 void          ringside_session_send_async            (RingsideSession     *self,
                                                       const char          *method,
                                                       const char          *path,

@@ -36,6 +36,34 @@ ringside_token_response_free (RingsideTokenResponse *response)
   g_free (response);
 }
 
+void
+ringside_token_response_wipe_json (JsonNode *root)
+{
+  static const char * const members[] = {
+    "accessToken", "refreshToken", "access_token", "refresh_token",
+  };
+  JsonObject *object;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return;
+
+  object = json_node_get_object (root);
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      JsonNode *node = json_object_get_member (object, members[i]);
+      const char *value;
+
+      if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+        continue;
+
+      /* json-glib hands out its own copy as const; it is freed with the tree, never reused,
+       * so overwriting it in place is safe, and the only way to reach it. */
+      value = json_node_get_string (node);
+      if (value != NULL)
+        explicit_bzero ((char *) value, strlen (value));
+    }
+}
+
 /* IDs are strings in the documentation and numbers in some answers. */
 static char *
 get_id_member (JsonObject *object,

@@ -25,6 +25,10 @@ RingsideTokenResponse *ringside_token_response_parse (JsonNode               *ro
 /* Overwrites the tokens before freeing them. */
 void                   ringside_token_response_free  (RingsideTokenResponse  *response);
 
+/* Overwrites the token members (RingCX's and the platform's spellings) of a parsed answer in
+ * place, so that they do not outlive it in freed heap memory. @root may be NULL. */
+void                   ringside_token_response_wipe_json (JsonNode           *root);
+
 /* Overwrites a secret string before freeing it, so it does not linger in freed heap memory. */
 void                   ringside_clear_secret         (char                  **secret);
 

@@ -348,7 +348,11 @@ on_resumed (GObject      *source,
 
   self->resuming = FALSE;
 
-  if (error == NULL || ringside_error_is_transient (error))
+  /* An OFFLINE session keeps its token and retries, whatever the error (a firewall's 403
+   * is not transient by its code, yet is no reason to sign in again). */
+  if (error == NULL || ringside_error_is_transient (error) ||
+      (self->session != NULL &&
+       ringside_session_get_state (self->session) == RINGSIDE_SESSION_STATE_OFFLINE))
     ;  /* Signed in, or OFFLINE and retrying: the state says it all. */
   else if (g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_NO_SESSION))
     ringside_window_show_sign_in (self, NULL);
