@@ -76,9 +76,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  GType item_type = GPOINTER_TO_SIZE (data) != 0 ? RINGSIDE_TYPE_ACCOUNT : RINGSIDE_TYPE_USER;
+  const RingsideListKind *kind = GPOINTER_TO_SIZE (data) != 0 ? &ringside_accounts_list_kind
+                                                                : &ringside_users_list_kind;
 
-  f->items = ringside_item_list_new (item_type);
+  f->items = ringside_item_list_new_for_kind (kind);
   f->loader = ringside_list_loader_new (f->items);
 }
 

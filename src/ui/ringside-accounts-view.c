@@ -192,13 +192,6 @@ compare_end_dates (gconstpointer a,
                         ringside_account_get_end_date ((RingsideAccount *) b));
 }
 
-static gboolean
-match_account (gpointer    item,
-               const char *needle)
-{
-  return ringside_account_matches (item, needle);
-}
-
 static char *
 count_text (guint       total,
             guint       shown,
@@ -259,9 +252,7 @@ ringside_accounts_view_class_init (RingsideAccountsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   RingsideListViewClass *list_view_class = RINGSIDE_LIST_VIEW_CLASS (klass);
 
-  list_view_class->item_type = RINGSIDE_TYPE_ACCOUNT;
-  list_view_class->path = "/voice/api/v1/admin/accounts";
-  list_view_class->match_func = match_account;
+  list_view_class->kind = &ringside_accounts_list_kind;
   list_view_class->count_text = count_text;
   list_view_class->forbidden_message = N_("Your account lacks permission to list accounts.");
   list_view_class->export_title = N_("Export Accounts");

@@ -343,8 +343,6 @@ on_search_done_for_csv (GObject      *source,
   RingsideListViewClass *klass = RINGSIDE_LIST_VIEW_GET_CLASS (self);
   GCancellable *cancellable = g_task_get_cancellable (task);
   RingsideCsvExport *export;
-  GDestroyNotify data_free = NULL;
-  gpointer data = NULL;
   GError *error = NULL;
 
   if (!ringside_remote_list_wait_for_search_finish (RINGSIDE_REMOTE_LIST (source), result,
@@ -358,9 +356,7 @@ on_search_done_for_csv (GObject      *source,
                                     (GtkColumnViewColumn * const *) priv->columns->pdata,
                                     priv->columns->len,
                                     ringside_remote_list_get_model (priv->list));
-  if (klass->csv_data_new != NULL)
-    data = klass->csv_data_new (self, &data_free);
-  ringside_csv_export_write_async (export, klass->csv_field_text, data, data_free,
+  ringside_csv_export_write_async (export, klass->csv_field_text, NULL, NULL,
                                    cancellable, on_csv_written, g_steal_pointer (&task));
 }
 
@@ -487,7 +483,7 @@ ringside_list_view_constructed (GObject *object)
   G_OBJECT_CLASS (ringside_list_view_parent_class)->constructed (object);
 
   /* Here rather than in init, where the subclass's class fields are not visible yet. */
-  priv->list = ringside_remote_list_new (klass->item_type, klass->path, klass->match_func);
+  priv->list = ringside_remote_list_new (klass->kind);
   g_signal_connect_object (priv->list, "notify", G_CALLBACK (on_list_notify), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (ringside_remote_list_get_model (priv->list), "items-changed",
