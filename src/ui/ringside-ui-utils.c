@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ringside-csv-writer.h"
+#include "ringside-list-loader.h"
 #include "ringside-error.h"
 #include "ringside-ui-utils.h"
 
@@ -174,6 +175,16 @@ ringside_describe_load_error (const GError  *error,
 
         case RINGSIDE_ERROR_KEYRING:
           text = g_strdup (_("The system keyring could not be used."));
+          break;
+
+        case RINGSIDE_ERROR_TOO_LARGE:
+          {
+            g_autofree char *count = ringside_format_count (RINGSIDE_LIST_LOADER_DEFAULT_MAX_ITEMS);
+
+            /* Translators: %s is a number, e.g. "2,000,000" */
+            text = g_strdup_printf (_("This list is larger than Ringside can show (over %s "
+                                      "items)."), count);
+          }
           break;
 
         case RINGSIDE_ERROR_INVALID_INPUT:
