@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "ringside-csv-export.h"
 #include "ringside-remote-list.h"
 #include "ringside-session.h"
 #include "ringside-ui-utils.h"

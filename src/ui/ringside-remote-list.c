@@ -29,6 +29,8 @@ struct _RingsideRemoteList
   /* Fixed at construction */
   const RingsideListKind *kind;
   GStrv               path_values;
+  guint64             max_bytes;
+  guint               max_items;
 
   RingsideSession    *session;
   char               *search_text;
@@ -250,6 +252,7 @@ ringside_remote_list_reload (RingsideRemoteList *self)
   load->cancellable = g_cancellable_new ();
   load->items = ringside_item_list_new_for_kind (self->kind);
   load->loader = ringside_list_loader_new (load->items);
+  g_object_set (load->loader, "max-bytes", self->max_bytes, "max-items", self->max_items, NULL);
   load->items_changed_id = g_signal_connect (load->items, "items-changed",
                                              G_CALLBACK (on_load_items_changed), load);
   self->load = load;
@@ -419,6 +422,17 @@ ringside_remote_list_set_path_values (RingsideRemoteList *self,
 
   g_strfreev (self->path_values);
   self->path_values = g_strdupv ((char **) values);
+}
+
+void
+ringside_remote_list_set_limits (RingsideRemoteList *self,
+                                 guint64             max_bytes,
+                                 guint               max_items)
+{
+  g_return_if_fail (RINGSIDE_IS_REMOTE_LIST (self));
+
+  self->max_bytes = max_bytes;
+  self->max_items = max_items;
 }
 
 void
@@ -606,6 +620,8 @@ ringside_remote_list_new (const RingsideListKind *kind)
 
   self = g_object_new (RINGSIDE_TYPE_REMOTE_LIST, NULL);
   self->kind = kind;
+  self->max_bytes = RINGSIDE_LIST_LOADER_DEFAULT_MAX_BYTES;
+  self->max_items = RINGSIDE_LIST_LOADER_DEFAULT_MAX_ITEMS;
   self->items = ringside_item_list_new_for_kind (kind);
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)), NULL);
   self->filter = gtk_custom_filter_new (NULL, NULL, NULL);

@@ -89,6 +89,11 @@ RingsideRemoteListState  ringside_remote_list_get_state       (RingsideRemoteLis
 guint                    ringside_remote_list_get_n_total     (RingsideRemoteList *self);
 guint                    ringside_remote_list_get_n_shown     (RingsideRemoteList *self);
 
+/* For tests: the caps of the loads that follow (see RingsideListLoader:max-bytes). */
+void                     ringside_remote_list_set_limits      (RingsideRemoteList *self,
+                                                               guint64             max_bytes,
+                                                               guint               max_items);
+
 /* Cancels the load in flight, if any, and starts a new one. */
 void                     ringside_remote_list_reload          (RingsideRemoteList *self);
 

@@ -322,9 +322,6 @@ ringside_users_view_class_init (RingsideUsersViewClass *klass)
   list_view_class->export_name = "users";
   list_view_class->csv_field_text = user_field_text;
 
-  /* The .ui looks the item type up by name. */
-  g_type_ensure (RINGSIDE_TYPE_USER);
-
   ringside_list_view_class_set_template_from_resource (list_view_class, RESOURCE_PREFIX
                                                        "/ringside-users-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RingsideUsersView, name_column);
