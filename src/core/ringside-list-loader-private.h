@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ringside-list-loader.h"
+#include "ringside-tsan-private.h"
 
 G_BEGIN_DECLS
 

@@ -41,11 +41,11 @@ worker_next_chunk (LoadJob *job)
 {
   GBytes *chunk;
 
-  g_mutex_lock (&job->mutex);
+  ringside_mutex_lock (&job->mutex);
   while (g_queue_is_empty (&job->chunks) && !job->end_of_stream && !job_is_aborted (job))
-    g_cond_wait (&job->cond, &job->mutex);
+    ringside_cond_wait (&job->cond, &job->mutex);
   chunk = job_is_aborted (job) ? NULL : g_queue_pop_head (&job->chunks);
-  g_mutex_unlock (&job->mutex);
+  ringside_mutex_unlock (&job->mutex);
 
   return chunk;
 }
@@ -57,7 +57,7 @@ worker_publish (LoadJob   *job,
                 GPtrArray *items,
                 gsize      chunk_size)
 {
-  g_mutex_lock (&job->mutex);
+  ringside_mutex_lock (&job->mutex);
 
   job->queued_bytes -= chunk_size;
   if (job->reader_waiting && job->queued_bytes <= QUEUE_LOW_MARK)
@@ -71,20 +71,20 @@ worker_publish (LoadJob   *job,
     worker_wake_main_locked (job);
   g_ptr_array_extend_and_steal (job->ready, items);
 
-  g_mutex_unlock (&job->mutex);
+  ringside_mutex_unlock (&job->mutex);
 }
 
 static void
 worker_done (LoadJob *job,
              GError  *error)
 {
-  g_mutex_lock (&job->mutex);
+  ringside_mutex_lock (&job->mutex);
   job->worker_done = TRUE;
   job->worker_error = error;
   /* After an abort nobody waits for the news. */
   if (!job_is_aborted (job))
     worker_wake_main_locked (job);
-  g_mutex_unlock (&job->mutex);
+  ringside_mutex_unlock (&job->mutex);
 }
 
 /* Parses element number @index (from 1) into @items. The message says which element
@@ -159,14 +159,16 @@ slice_parse_in_pool (gpointer data,
                      gpointer user_data)
 {
   Slice *slice = data;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = NULL;
 
+  ringside_tsan_acquire (slice);
+  parser = json_parser_new_immutable ();
   slice_parse (slice, parser);
 
-  g_mutex_lock (slice->mutex);
+  ringside_mutex_lock (slice->mutex);
   if (--*slice->remaining == 0)
     g_cond_signal (slice->cond);
-  g_mutex_unlock (slice->mutex);
+  ringside_mutex_unlock (slice->mutex);
 }
 
 /* Parses @elements, numbered from @first_index, into @items, in order. On failure @items
@@ -211,16 +213,20 @@ worker_parse_elements (LoadJob      *job,
       slice->cond = &cond;
       slice->remaining = &remaining;
       if (s > 0)
-        g_thread_pool_push (pool, slice, NULL);
+        {
+          /* The pool's queue is GLib's: say that the slice is handed over with it. */
+          ringside_tsan_release (slice);
+          g_thread_pool_push (pool, slice, NULL);
+        }
     }
 
   /* This thread takes the first slice, then waits for the others. */
   slice_parse (&slices[0], parser);
 
-  g_mutex_lock (&mutex);
+  ringside_mutex_lock (&mutex);
   while (remaining > 0)
-    g_cond_wait (&cond, &mutex);
-  g_mutex_unlock (&mutex);
+    ringside_cond_wait (&cond, &mutex);
+  ringside_mutex_unlock (&mutex);
 
   for (guint s = 0; s < n_slices; s++)
     {
@@ -259,11 +265,11 @@ static void
 worker_page_done (LoadJob *job,
                   guint    n_elements)
 {
-  g_mutex_lock (&job->mutex);
+  ringside_mutex_lock (&job->mutex);
   job->page_done = TRUE;
   job->page_elements = n_elements;
   worker_wake_main_locked (job);
-  g_mutex_unlock (&job->mutex);
+  ringside_mutex_unlock (&job->mutex);
 }
 
 gpointer

@@ -68,8 +68,12 @@ ringside_load_job_ref (LoadJob *job)
 void
 ringside_load_job_unref (LoadJob *job)
 {
+  /* The count is GLib's atomic, which TSan cannot see: what one thread did to the job comes
+   * before the thread that drops the last reference frees it. */
+  ringside_tsan_release (job);
   if (!g_atomic_ref_count_dec (&job->ref_count))
     return;
+  ringside_tsan_acquire (job);
 
   g_assert (job->task == NULL && job->stream == NULL);
 
@@ -273,10 +277,10 @@ job_page_done (LoadJob *job,
       return;
     }
 
-  g_mutex_lock (&job->mutex);
+  ringside_mutex_lock (&job->mutex);
   job->end_of_stream = TRUE;
   g_cond_signal (&job->cond);
-  g_mutex_unlock (&job->mutex);
+  ringside_mutex_unlock (&job->mutex);
 }
 
 gboolean
@@ -291,7 +295,7 @@ ringside_load_job_wakeup_cb (gpointer user_data)
   guint page_elements;
   RingsideListLoader *self;
 
-  g_mutex_lock (&job->mutex);
+  ringside_mutex_lock (&job->mutex);
   job->wakeup_pending = FALSE;
   ready = g_steal_pointer (&job->ready);
   job->ready = g_ptr_array_new_with_free_func (g_object_unref);
@@ -302,7 +306,7 @@ ringside_load_job_wakeup_cb (gpointer user_data)
   job->page_done = FALSE;
   worker_finished = job->worker_done;
   error = g_steal_pointer (&job->worker_error);
-  g_mutex_unlock (&job->mutex);
+  ringside_mutex_unlock (&job->mutex);
 
   if (job->task == NULL)
     return G_SOURCE_REMOVE;
@@ -352,7 +356,7 @@ job_queue_chunk (LoadJob *job,
   gsize size = g_bytes_get_size (chunk);
   gboolean read_more;
 
-  g_mutex_lock (&job->mutex);
+  ringside_mutex_lock (&job->mutex);
   if (size == 0 && !job->paged)
     {
       job->end_of_stream = TRUE;
@@ -366,7 +370,7 @@ job_queue_chunk (LoadJob *job,
   read_more = size > 0 && job->queued_bytes < QUEUE_HIGH_MARK;
   job->reader_waiting = size > 0 && !read_more;
   g_cond_signal (&job->cond);
-  g_mutex_unlock (&job->mutex);
+  ringside_mutex_unlock (&job->mutex);
 
   return read_more;
 }
@@ -482,10 +486,10 @@ cancelled_cb (GCancellable *cancellable,
 static void
 job_stop (LoadJob *job)
 {
-  g_mutex_lock (&job->mutex);
+  ringside_mutex_lock (&job->mutex);
   g_atomic_int_set (&job->abort, TRUE);
   g_cond_signal (&job->cond);
-  g_mutex_unlock (&job->mutex);
+  ringside_mutex_unlock (&job->mutex);
 
   /* libsoup's streams are not thread-safe: the worker must never drop the last reference.
    * A pending read holds its own until it comes back here, cancelled. */
