@@ -229,16 +229,12 @@ typedef struct
 {
   RingsideCsvExport    *export;
   RingsideCsvFieldFunc  field_func;
-  gpointer              user_data;
-  GDestroyNotify        user_data_free;
 } WriteData;
 
 static void
 write_data_free (WriteData *data)
 {
   g_clear_pointer (&data->export, ringside_csv_export_free);
-  if (data->user_data_free != NULL)
-    data->user_data_free (data->user_data);
   g_free (data);
 }
 
@@ -266,7 +262,7 @@ write_csv (WriteData     *data,
       for (guint i = 0; i < export->fields->len; i++)
         {
           guint field = g_array_index (export->fields, guint, i);
-          g_autofree char *text = data->field_func (item, field, data->user_data);
+          g_autofree char *text = data->field_func (item, field, NULL);
 
           ringside_csv_writer_add_field (writer, text);
         }
@@ -301,8 +297,6 @@ write_csv_thread (GTask        *task,
 static void
 ringside_csv_export_write_async (RingsideCsvExport    *export,
                                  RingsideCsvFieldFunc  field_func,
-                                 gpointer              user_data,
-                                 GDestroyNotify        user_data_free,
                                  GCancellable         *cancellable,
                                  GAsyncReadyCallback   callback,
                                  gpointer              callback_data)
@@ -316,8 +310,6 @@ ringside_csv_export_write_async (RingsideCsvExport    *export,
   data = g_new0 (WriteData, 1);
   data->export = export;
   data->field_func = field_func;
-  data->user_data = user_data;
-  data->user_data_free = user_data_free;
 
   task = g_task_new (NULL, cancellable, callback, callback_data);
   g_task_set_source_tag (task, ringside_csv_export_write_async);
@@ -391,8 +383,8 @@ on_search_done (GObject      *source,
   export = ringside_csv_export_new (data->file, data->column_view,
                                     (GtkColumnViewColumn * const *) data->columns->pdata,
                                     data->columns->len, ringside_remote_list_get_model (list));
-  ringside_csv_export_write_async (export, data->field_text, NULL, NULL, cancellable,
-                                   on_csv_written, g_steal_pointer (&task));
+  ringside_csv_export_write_async (export, data->field_text, cancellable, on_csv_written,
+                                   g_steal_pointer (&task));
 }
 
 /**
