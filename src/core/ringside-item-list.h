@@ -21,8 +21,9 @@ G_DECLARE_FINAL_TYPE (RingsideItemList, ringside_item_list, RINGSIDE, ITEM_LIST,
  * A list made for a kind with a relation (RingsideListKind.relation) keeps an index of its
  * items by key and links every item to the one its related key names as soon as both are
  * in, whichever came first. Items linked after they were added (the item they relate to came
- * in a later batch) are announced with one items-changed that replaces them by themselves,
- * so that sorted views place them again and rebind their rows.
+ * in a later batch) are announced, after the append's own signal, with one items-changed
+ * that replaces the range holding them by itself, so that sorted views place them again and
+ * rebind their rows. Parents listed before their reports cost nothing more.
  *
  * Properties: "item-type" (GType, construct-only), "n-items" (guint, read-only, notified
  * after items-changed, as GListStore does). */
