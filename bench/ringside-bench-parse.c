@@ -37,7 +37,7 @@ static double
 time_our_parse (GFile *file,
                 guint *n_users)
 {
-  g_autoptr(RingsideItemList) items = ringside_item_list_new (RINGSIDE_TYPE_USER);
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_users_list_kind);
   g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) error = NULL;

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "ringside-item-list.h"
+#include "ringside-user.h"
 
 /* What a list told its listeners, in order. */
 
@@ -362,6 +363,136 @@ test_append_from_handler (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
 }
 
+/* Relations: users and their parents */
+
+/* A user from JSON: {"userId": id, "fullName": name, "parentPath": "parent"}; a parent
+ * path of "0" is no parent. */
+static RingsideUser *
+new_user (gint64      id,
+          gint64      parent_id,
+          const char *name)
+{
+  g_autofree char *json = g_strdup_printf ("{\"userId\": %" G_GINT64_FORMAT ", "
+                                           "\"fullName\": \"%s\", \"parentPath\": \"%"
+                                           G_GINT64_FORMAT "\"}",
+                                           id, name, parent_id);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  node = json_from_string (json, &error);
+  g_assert_no_error (error);
+  g_assert_true (ringside_user_parse_json (node, users, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (users->len, ==, 1);
+  return g_object_ref (users->pdata[0]);
+}
+
+static void
+append_users (RingsideItemList *list,
+              ...)
+{
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  va_list args;
+  RingsideUser *user;
+
+  va_start (args, list);
+  while ((user = va_arg (args, RingsideUser *)) != NULL)
+    g_ptr_array_add (batch, user);
+  va_end (args);
+
+  ringside_item_list_append (list, batch);
+}
+
+static void
+on_parent_notify (GObject    *object,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  guint *n_notified = user_data;
+
+  (*n_notified)++;
+}
+
+/* Whichever comes first, a user and its parent are linked once both are in; users linked
+ * after they were added are announced, so that sorted views place them again. */
+static void
+test_relation (void)
+{
+  g_autoptr(RingsideItemList) list = ringside_item_list_new_for_kind (&ringside_users_list_kind);
+  g_autoptr(GArray) events = record_events (list);
+  g_autoptr(RingsideUser) boss = new_user (1, 0, "Boss");
+  g_autoptr(RingsideUser) early = new_user (5, 3, "Early");
+  g_autoptr(RingsideUser) orphan = new_user (6, 99, "Orphan");
+  g_autoptr(RingsideUser) manager = new_user (3, 1, "Manager");
+  g_autoptr(RingsideUser) same_batch = new_user (7, 8, "Same Batch");
+  g_autoptr(RingsideUser) late_parent = new_user (8, 1, "Late Parent");
+  guint n_notified = 0;
+
+  g_assert_true (ringside_item_list_get_kind (list) == &ringside_users_list_kind);
+  g_signal_connect (early, "notify::parent", G_CALLBACK (on_parent_notify), &n_notified);
+
+  /* Users 5 and 6 come before their parents. */
+  append_users (list, g_object_ref (boss), g_object_ref (early), g_object_ref (orphan), NULL);
+  g_assert_null (ringside_user_get_parent (boss));
+  g_assert_null (ringside_user_get_parent (early));
+  g_assert_null (ringside_user_get_parent_name (early));
+  g_assert_true (ringside_item_list_lookup (list, 5) == early);
+  g_assert_null (ringside_item_list_lookup (list, 3));
+  g_assert_cmpuint (events->len, ==, 2);
+
+  /* The manager arrives: it is linked to the boss, and user 5 to it, announced. A parent
+   * after its report in the same batch needs no announcement. */
+  append_users (list, g_object_ref (manager), g_object_ref (same_batch),
+                g_object_ref (late_parent), NULL);
+  g_assert_true (ringside_user_get_parent (manager) == boss);
+  g_assert_true (ringside_user_get_parent (early) == manager);
+  g_assert_cmpstr (ringside_user_get_parent_name (early), ==, "Manager");
+  g_assert_true (ringside_user_get_parent (same_batch) == late_parent);
+  g_assert_null (ringside_user_get_parent (orphan));
+  g_assert_cmpuint (n_notified, ==, 1);
+
+  g_assert_cmpuint (events->len, ==, 5);
+  assert_items_changed (events, 2, 3, 0, 3, 6);
+  assert_notify_n_items (events, 3, 6);
+  assert_items_changed (events, 4, 1, 1, 1, 6);
+
+  /* Emptied, the list forgets its index; the users keep their parents. */
+  ringside_item_list_remove_all (list);
+  g_assert_null (ringside_item_list_lookup (list, 1));
+  g_assert_true (ringside_user_get_parent (early) == manager);
+}
+
+/* A parent holds no reference on its reports, and a link never closes a cycle, so every
+ * user goes away with the list. */
+static void
+test_relation_cycle (void)
+{
+  RingsideItemList *list = ringside_item_list_new_for_kind (&ringside_users_list_kind);
+  RingsideUser *a = new_user (1, 2, "A");
+  RingsideUser *b = new_user (2, 3, "B");
+  RingsideUser *c = new_user (3, 1, "C");
+  RingsideUser *self_parent = new_user (4, 4, "Self");
+
+  g_object_add_weak_pointer (G_OBJECT (a), (gpointer *) &a);
+  g_object_add_weak_pointer (G_OBJECT (b), (gpointer *) &b);
+  g_object_add_weak_pointer (G_OBJECT (c), (gpointer *) &c);
+  g_object_add_weak_pointer (G_OBJECT (self_parent), (gpointer *) &self_parent);
+
+  append_users (list, a, b, NULL);
+  append_users (list, c, self_parent, NULL);
+  /* A → B, B → C, C → A: whichever link would close the circle is not made. */
+  g_assert_cmpuint ((ringside_user_get_parent (a) == b) + (ringside_user_get_parent (b) == c) +
+                    (ringside_user_get_parent (c) == a), ==, 2);
+  g_assert_null (ringside_user_get_parent (self_parent));
+
+  g_object_unref (list);
+  g_assert_null (a);
+  g_assert_null (b);
+  g_assert_null (c);
+  g_assert_null (self_parent);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +508,8 @@ main (int   argc,
   g_test_add_func ("/item-list/item-type", test_item_type);
   g_test_add_func ("/item-list/new-refuses-non-objects", test_new_refuses_non_objects);
   g_test_add_func ("/item-list/append-from-handler", test_append_from_handler);
+  g_test_add_func ("/item-list/relation", test_relation);
+  g_test_add_func ("/item-list/relation-cycle", test_relation_cycle);
 
   return g_test_run ();
 }

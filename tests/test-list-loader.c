@@ -4,6 +4,7 @@
  */
 
 #include <libsoup/soup.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ringside-account.h"
@@ -76,9 +77,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  GType item_type = GPOINTER_TO_SIZE (data) != 0 ? RINGSIDE_TYPE_ACCOUNT : RINGSIDE_TYPE_USER;
+  const RingsideListKind *kind = GPOINTER_TO_SIZE (data) != 0 ? &ringside_accounts_list_kind
+                                                                : &ringside_users_list_kind;
 
-  f->items = ringside_item_list_new (item_type);
+  f->items = ringside_item_list_new_for_kind (kind);
   f->loader = ringside_list_loader_new (f->items);
 }
 
@@ -830,6 +832,467 @@ test_n_items_property (Fixture       *f,
   g_assert_cmpuint (n_notifications, >=, 2);
 }
 
+/* Bounds: caps, stall deadline, dripping servers */
+
+/* A users body that never ends: the handler appends a chunk of users each time the last one
+ * was written, forever. */
+typedef struct
+{
+  guint next_id;
+  guint n_requests;
+} Endless;
+
+static void
+endless_append (SoupServerMessage *msg,
+                Endless           *endless)
+{
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  g_autoptr(GString) chunk = g_string_new (NULL);
+
+  for (guint i = 0; i < 100; i++, endless->next_id++)
+    g_string_append_printf (chunk, "%s{\"userId\": %u, \"fullName\": \"User %u\"}",
+                            endless->next_id == 1 ? "[" : ",", endless->next_id,
+                            endless->next_id);
+  soup_message_body_append (body, SOUP_MEMORY_COPY, chunk->str, chunk->len);
+  soup_server_message_unpause (msg);
+}
+
+static void
+endless_handler (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  Endless *endless = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  endless->n_requests++;
+  endless->next_id = 1;
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+  soup_message_headers_set_content_type (headers, "application/json", NULL);
+  g_signal_connect (msg, "wrote-chunk", G_CALLBACK (endless_append), endless);
+  endless_append (msg, endless);
+}
+
+static void
+start_server_with (Fixture            *f,
+                   SoupServerCallback  handler,
+                   gpointer            data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+
+  f->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (f->server, "/voice/api/v1/admin/users", handler, data, NULL);
+  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (f->server);
+  f->url = g_uri_to_string (uris->data);
+  f->session = soup_session_new ();
+}
+
+/* Counts the list's emptying, to tell that the cap let go of what was read. */
+static void
+on_items_removed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  guint *n_removed = user_data;
+
+  *n_removed += removed;
+}
+
+static void
+assert_endless_capped (Fixture    *f,
+                       const char *property,
+                       guint64     cap)
+{
+  Endless endless = { 0, };
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_removed = 0;
+
+  start_server_with (f, endless_handler, &endless);
+  g_object_set (f->loader, property, cap, NULL);
+  g_signal_connect (f->items, "items-changed", G_CALLBACK (on_items_removed), &n_removed);
+  stream = request_users (f);
+
+  g_assert_false (load_stream (f, stream, NULL, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "larger than Ringside can hold"));
+  /* What was read is let go of: the list ends empty (whether rows had reached it depends
+   * on how fast the worker was). */
+  g_assert_cmpuint (item_count (f), ==, 0);
+  g_assert_cmpuint (ringside_list_loader_get_n_items (f->loader), ==, 0);
+  g_test_message ("%u rows were in the list before the cap", n_removed);
+  g_assert_cmpuint (endless.n_requests, ==, 1);
+  g_signal_handlers_disconnect_by_data (f->items, &n_removed);
+}
+
+static void
+test_cap_items (Fixture       *f,
+                gconstpointer  data)
+{
+  guint max_items = 0;
+
+  g_object_get (f->loader, "max-items", &max_items, NULL);
+  g_assert_cmpuint (max_items, ==, 2000000);
+  assert_endless_capped (f, "max-items", 5000);
+}
+
+static void
+test_cap_bytes (Fixture       *f,
+                gconstpointer  data)
+{
+  guint64 max_bytes = 0;
+
+  g_object_get (f->loader, "max-bytes", &max_bytes, NULL);
+  g_assert_cmpuint (max_bytes, ==, G_GUINT64_CONSTANT (1) << 30);
+  assert_endless_capped (f, "max-bytes", (guint64) 512 * 1024);
+}
+
+/* The loader is usable again after a capped load. */
+static void
+test_cap_then_load (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  assert_endless_capped (f, "max-items", 1000);
+  g_object_set (f->loader, "max-items", 2000000, NULL);
+  g_assert_true (load_text (f, "[{\"userId\": 1}, {\"userId\": 2}]", -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (item_count (f), ==, 2);
+}
+
+static void
+test_stall (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  guint stall_timeout = 0;
+
+  g_object_get (f->loader, "stall-timeout", &stall_timeout, NULL);
+  g_assert_cmpuint (stall_timeout, ==, 30000);
+
+  /* Three users, half of a fourth, then nothing. */
+  start_server (f, first_part);
+  g_object_set (f->loader, "stall-timeout", 300, NULL);
+  stream = request_users (f);
+
+  g_assert_false (load_stream (f, stream, NULL, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_TIMEOUT);
+  g_assert_nonnull (strstr (error->message, "sent nothing more"));
+  /* Like any failure but the caps, what was parsed stays for the caller to judge. */
+  g_assert_cmpuint (item_count (f), ==, 3);
+}
+
+/* A server that sends one byte at a time, forever: slow but never silent long enough. */
+typedef struct
+{
+  SoupServerMessage *msg;
+  guint              source_id;
+  guint              n_sent;
+} Drip;
+
+static gboolean
+drip_one (gpointer user_data)
+{
+  Drip *drip = user_data;
+  static const char body[] = "[{\"userId\": 1, \"fullName\": \"";
+  char byte = drip->n_sent < sizeof body - 1 ? body[drip->n_sent] : 'a';
+
+  soup_message_body_append (soup_server_message_get_response_body (drip->msg),
+                            SOUP_MEMORY_COPY, &byte, 1);
+  soup_server_message_unpause (drip->msg);
+  drip->n_sent++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+drip_handler (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  Drip *drip = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+  drip->msg = g_object_ref (msg);
+  /* Ten times as often as the stall deadline, so that a busy machine does not matter. */
+  drip->source_id = g_timeout_add (40, drip_one, drip);
+  drip_one (drip);
+}
+
+static void
+drip_stop (Drip *drip)
+{
+  g_clear_handle_id (&drip->source_id, g_source_remove);
+  g_clear_object (&drip->msg);
+}
+
+/* Slow is not stalled: the caps end it (or the user, below), not the stall deadline. */
+static void
+test_drip_capped (Fixture       *f,
+                  gconstpointer  data)
+{
+  Drip drip = { 0, };
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+
+  start_server_with (f, drip_handler, &drip);
+  g_object_set (f->loader, "stall-timeout", 400, "max-bytes", (guint64) 60, NULL);
+  stream = request_users (f);
+
+  g_assert_false (load_stream (f, stream, NULL, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_TOO_LARGE);
+  g_assert_cmpuint (drip.n_sent, >, 60);
+  drip_stop (&drip);
+}
+
+static gboolean
+cancel_after_drips (gpointer user_data)
+{
+  gpointer *data = user_data;
+  Drip *drip = data[0];
+
+  if (drip->n_sent < 50)
+    return G_SOURCE_CONTINUE;
+
+  g_cancellable_cancel (data[1]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_drip_cancelled (Fixture       *f,
+                     gconstpointer  data)
+{
+  Drip drip = { 0, };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  gpointer cancel_data[2] = { &drip, cancellable };
+  guint watch_id;
+
+  start_server_with (f, drip_handler, &drip);
+  g_object_set (f->loader, "stall-timeout", 400, NULL);
+  stream = request_users (f);
+
+  /* 50 bytes take five times the stall deadline. */
+  watch_id = g_timeout_add (20, cancel_after_drips, cancel_data);
+  g_assert_false (load_stream (f, stream, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (drip.n_sent, >=, 50);
+  if (!g_cancellable_is_cancelled (cancellable))
+    g_source_remove (watch_id);
+  drip_stop (&drip);
+}
+
+/* Paging */
+
+static gboolean
+parse_user_element (JsonNode   *element,
+                    GPtrArray  *out,
+                    GError    **error)
+{
+  return ringside_user_parse_json (element, out, error);
+}
+
+static gboolean
+match_user_element (gpointer    item,
+                    const char *needle)
+{
+  return ringside_user_matches (item, needle);
+}
+
+/* A paged list the loader has never heard of: nothing in it names this kind. */
+static const RingsideListKind paged_users_kind = {
+  .name = "agent",
+  .get_item_type = ringside_user_get_type,
+  .path_template = "/voice/api/v1/admin/accounts/{accountId}/users?activeOnly=true",
+  .parse = parse_user_element,
+  .match = match_user_element,
+  .paging = RINGSIDE_LIST_PAGING_PAGE_MAX_ROWS,
+  .page_size = 10,
+};
+
+typedef struct
+{
+  guint      n_users;      /* in all */
+  guint      server_rows;  /* the most rows the server serves a page, whatever was asked */
+  GPtrArray *queries;      /* "page=N&maxRows=M" of each request */
+} Pages;
+
+static void
+pages_handler (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  Pages *pages = user_data;
+  const char *page_text = query != NULL ? g_hash_table_lookup (query, "page") : NULL;
+  const char *rows_text = query != NULL ? g_hash_table_lookup (query, "maxRows") : NULL;
+  g_autoptr(GString) body = g_string_new ("[");
+  guint page, rows, first;
+
+  /* The server decodes the escaped value. */
+  g_assert_cmpstr (path, ==, "/voice/api/v1/admin/accounts/12 34/users");
+  g_assert_cmpstr (g_hash_table_lookup (query, "activeOnly"), ==, "true");
+  g_assert_nonnull (page_text);
+  g_assert_nonnull (rows_text);
+  g_ptr_array_add (pages->queries, g_strdup_printf ("page=%s&maxRows=%s", page_text, rows_text));
+
+  page = atoi (page_text);
+  rows = MIN ((guint) atoi (rows_text), pages->server_rows);
+  first = page * rows;
+  for (guint id = first + 1; id <= MIN (first + rows, pages->n_users); id++)
+    g_string_append_printf (body, "%s{\"userId\": %u}", id > first + 1 ? "," : "", id);
+  g_string_append (body, "]");
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                    body->str, body->len);
+}
+
+static void
+fixture_open_async (gpointer             source,
+                    const char          *path,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  Fixture *f = source;
+  g_autofree char *url = g_strconcat (f->url, path + 1, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+
+  g_assert_nonnull (msg);
+  soup_session_send_async (f->session, msg, G_PRIORITY_DEFAULT, cancellable, callback,
+                           user_data);
+}
+
+static GInputStream *
+fixture_open_finish (gpointer       source,
+                     GAsyncResult  *result,
+                     GError       **error)
+{
+  Fixture *f = source;
+
+  return soup_session_send_finish (f->session, result, error);
+}
+
+static const RingsideListOpener fixture_opener = {
+  .open_async = fixture_open_async,
+  .open_finish = fixture_open_finish,
+};
+
+static void
+load_pages (Fixture *f,
+            guint    n_users,
+            guint    server_rows,
+            guint    expected_requests)
+{
+  Pages pages = { n_users, server_rows, g_ptr_array_new_with_free_func (g_free) };
+  const char * const values[] = { "accountId", "12 34", NULL };
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&paged_users_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  start_server_with (f, pages_handler, &pages);
+  soup_server_remove_handler (f->server, "/voice/api/v1/admin/users");
+  soup_server_add_handler (f->server, "/voice/api/v1/admin/accounts", pages_handler, &pages,
+                           NULL);
+
+  path = ringside_list_kind_expand_path (&paged_users_kind, values, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (path, ==, "/voice/api/v1/admin/accounts/12%2034/users?activeOnly=true");
+
+  ringside_list_loader_fetch_async (loader, &fixture_opener, f, path, NULL,
+                                    ringside_test_store_result, &f->result);
+  result = ringside_test_wait_result (&f->result, TIMEOUT_SECONDS);
+  g_assert_true (ringside_list_loader_fetch_finish (loader, result, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==, n_users);
+  for (guint i = 0; i < n_users; i++)
+    g_assert_cmpint (ringside_user_get_id (ringside_item_list_peek (items, i)), ==, i + 1);
+
+  g_assert_cmpuint (pages.queries->len, ==, expected_requests);
+  for (guint i = 0; i < pages.queries->len; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("page=%u&maxRows=10", i);
+
+      g_assert_cmpstr (g_ptr_array_index (pages.queries, i), ==, expected);
+    }
+  g_ptr_array_unref (pages.queries);
+}
+
+/* Pages of 10, 10 and a short last one: no fourth request. */
+static void
+test_pages_short_last (Fixture       *f,
+                       gconstpointer  data)
+{
+  load_pages (f, 25, 100, 3);
+}
+
+/* A whole last page: the empty page after it ends the list. */
+static void
+test_pages_empty_last (Fixture       *f,
+                       gconstpointer  data)
+{
+  load_pages (f, 20, 100, 3);
+}
+
+/* The server serves 4 rows a page though 10 were asked: 4, 4, 4, 1. */
+static void
+test_pages_server_smaller (Fixture       *f,
+                           gconstpointer  data)
+{
+  load_pages (f, 13, 4, 4);
+}
+
+static void
+test_pages_none (Fixture       *f,
+                 gconstpointer  data)
+{
+  load_pages (f, 0, 100, 1);
+}
+
+static void
+test_expand_path (void)
+{
+  const char * const none[] = { NULL };
+  const char * const empty[] = { "accountId", "", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *page = NULL;
+
+  path = ringside_list_kind_expand_path (&paged_users_kind, none, &error);
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT);
+  g_assert_null (path);
+  g_clear_error (&error);
+  path = ringside_list_kind_expand_path (&paged_users_kind, empty, &error);
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  path = ringside_list_kind_expand_path (&ringside_users_list_kind, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (path, ==, "/voice/api/v1/admin/users?flatten=true");
+  page = ringside_list_kind_page_path (&paged_users_kind, "/a/b", 3);
+  g_assert_cmpstr (page, ==, "/a/b?page=3&maxRows=10");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -863,6 +1326,17 @@ main (int   argc,
   ADD_TEST ("server/new-load-replaces", test_new_load_replaces, FALSE);
   ADD_TEST ("n-items-property", test_n_items_property, FALSE);
   ADD_TEST ("restart-from-handler", test_restart_from_handler, FALSE);
+  ADD_TEST ("server/cap-items", test_cap_items, FALSE);
+  ADD_TEST ("server/cap-bytes", test_cap_bytes, FALSE);
+  ADD_TEST ("server/cap-then-load", test_cap_then_load, FALSE);
+  ADD_TEST ("server/stall", test_stall, FALSE);
+  ADD_TEST ("server/drip-capped", test_drip_capped, FALSE);
+  ADD_TEST ("server/drip-cancelled", test_drip_cancelled, FALSE);
+  ADD_TEST ("server/pages-short-last", test_pages_short_last, FALSE);
+  ADD_TEST ("server/pages-empty-last", test_pages_empty_last, FALSE);
+  ADD_TEST ("server/pages-server-smaller", test_pages_server_smaller, FALSE);
+  ADD_TEST ("server/pages-none", test_pages_none, FALSE);
+  g_test_add_func ("/list-loader/expand-path", test_expand_path);
 
 #undef ADD_TEST
 

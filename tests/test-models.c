@@ -152,6 +152,12 @@ dump_properties (GObject *object)
 
           g_value_take_string (&text, strv != NULL ? g_strjoinv (",", (GStrv) strv) : NULL);
         }
+      else if (G_VALUE_HOLDS_OBJECT (&value))
+        {
+          GObject *linked = g_value_get_object (&value);
+
+          g_value_set_string (&text, linked != NULL ? G_OBJECT_TYPE_NAME (linked) : NULL);
+        }
       else
         g_assert_true (g_value_transform (&value, &text));
 

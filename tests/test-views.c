@@ -949,6 +949,80 @@ test_users_error_and_retry (Fixture       *fixture,
     }
 }
 
+/* A users body that never ends: a chunk of users each time the last one was written. */
+static void
+endless_append (SoupServerMessage *msg,
+                guint             *next_id)
+{
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  g_autoptr(GString) chunk = g_string_new (NULL);
+
+  for (guint i = 0; i < 200; i++, (*next_id)++)
+    g_string_append_printf (chunk, "%s{\"userId\": %u, \"fullName\": \"User %u\", "
+                            "\"parentPath\": \"%u\"}",
+                            *next_id == 1 ? "[" : ",", *next_id, *next_id, *next_id / 2);
+  soup_message_body_append (body, SOUP_MEMORY_COPY, chunk->str, chunk->len);
+  soup_server_message_unpause (msg);
+}
+
+static void
+endless_handler (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  guint *next_id = user_data;
+
+  *next_id = 1;
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                     SOUP_ENCODING_CHUNKED);
+  g_signal_connect (msg, "wrote-chunk", G_CALLBACK (endless_append), next_id);
+  endless_append (msg, next_id);
+}
+
+/* An endless list stops at the cap: the view says so, holds no rows, and the session stays. */
+static void
+test_users_too_large (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  RingsideRemoteList *list = ringside_list_view_get_list (RINGSIDE_LIST_VIEW (fixture->view));
+  SoupServer *soup = ringside_demo_server_get_soup_server (fixture->server);
+  guint n_users = ringside_demo_server_get_n_users (fixture->server, FALSE);
+  guint next_id = 0;
+  GtkWidget *status_page;
+  g_autofree char *summary = NULL;
+  g_autofree char *expected = NULL;
+  /* What the app caps lists at, whatever this test sets, in the test's locale. */
+  g_autofree char *max_items = ringside_format_count (2000000);
+
+  ringside_remote_list_set_limits (list, G_MAXUINT64, 20000);
+  soup_server_add_handler (soup, USERS_PATH, endless_handler, &next_id, NULL);
+  reload_and_wait (fixture->view);
+
+  g_assert_cmpuint (next_id, >, 20000);
+  g_assert_cmpstr (visible_page (fixture->view), ==, "error");
+  status_page = visible_status_page (fixture->view);
+  expected = g_strdup_printf ("This list is larger than Ringside can show (over %s items).",
+                              max_items);
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status_page)), ==,
+                   expected);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (fixture->view)), ==, 0);
+  g_assert_cmpuint (ringside_remote_list_get_n_total (list), ==, 0);
+  summary = view_summary (fixture->view);
+  g_assert_cmpstr (summary, ==, "");
+  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
+                   RINGSIDE_SESSION_STATE_SIGNED_IN);
+
+  /* The list is the trouble, not the session: Retry brings the real one. */
+  soup_server_remove_handler (soup, USERS_PATH);
+  click_retry (fixture->view);
+  wait_until_loaded (fixture->view);
+  g_assert_cmpstr (visible_page (fixture->view), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (fixture->view)), ==, n_users);
+}
+
 static void
 test_users_loading_state (Fixture       *fixture,
                           gconstpointer  user_data)
@@ -1098,6 +1172,7 @@ main (int   argc,
   ADD_TEST ("/views/users/export", RINGSIDE_TYPE_USERS_VIEW, test_users_export);
   ADD_TEST ("/views/users/error-and-retry", RINGSIDE_TYPE_USERS_VIEW,
             test_users_error_and_retry);
+  ADD_TEST ("/views/users/too-large", RINGSIDE_TYPE_USERS_VIEW, test_users_too_large);
   ADD_TEST ("/views/users/loading-state", RINGSIDE_TYPE_USERS_VIEW, test_users_loading_state);
   ADD_TEST ("/views/users/empty", RINGSIDE_TYPE_USERS_VIEW, test_users_empty);
   ADD_TEST ("/views/users/reload-cancels", RINGSIDE_TYPE_USERS_VIEW, test_users_reload_cancels);

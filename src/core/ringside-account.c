@@ -310,3 +310,35 @@ ringside_account_matches (RingsideAccount *self,
 
   return strstr (self->search_key, needle) != NULL;
 }
+
+/* The accounts list */
+
+static gboolean
+account_parse (JsonNode   *element,
+               GPtrArray  *out,
+               GError    **error)
+{
+  RingsideAccount *account = ringside_account_new_from_json (element, error);
+
+  if (account == NULL)
+    return FALSE;
+
+  g_ptr_array_add (out, account);
+  return TRUE;
+}
+
+static gboolean
+account_match (gpointer    item,
+               const char *needle)
+{
+  return ringside_account_matches (item, needle);
+}
+
+const RingsideListKind ringside_accounts_list_kind = {
+  .name = "account",
+  .get_item_type = ringside_account_get_type,
+  .path_template = "/voice/api/v1/admin/accounts",
+  .parse = account_parse,
+  .match = account_match,
+  .paging = RINGSIDE_LIST_PAGING_NONE,
+};

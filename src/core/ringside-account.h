@@ -7,6 +7,8 @@
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
 
+#include "ringside-list-kind.h"
+
 G_BEGIN_DECLS
 
 #define RINGSIDE_TYPE_ACCOUNT (ringside_account_get_type ())
@@ -37,5 +39,8 @@ GDateTime       *ringside_account_get_end_date       (RingsideAccount *self);
 /* @needle must be casefolded (g_utf8_casefold()); matches name, ID and main account name. */
 gboolean         ringside_account_matches            (RingsideAccount *self,
                                                       const char      *needle);
+
+/* GET /voice/api/v1/admin/accounts. */
+extern const RingsideListKind ringside_accounts_list_kind;
 
 G_END_DECLS

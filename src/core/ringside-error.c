@@ -92,6 +92,7 @@ ringside_error_is_transient (const GError *error)
     case RINGSIDE_ERROR_BAD_RESPONSE:
     case RINGSIDE_ERROR_KEYRING:
     case RINGSIDE_ERROR_NO_SESSION:
+    case RINGSIDE_ERROR_TOO_LARGE:
     default:
       return FALSE;
     }

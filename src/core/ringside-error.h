@@ -27,6 +27,7 @@ G_BEGIN_DECLS
  * @RINGSIDE_ERROR_BAD_RESPONSE: the body was not what the API documents
  * @RINGSIDE_ERROR_KEYRING: the system keyring is missing, locked or failed
  * @RINGSIDE_ERROR_NO_SESSION: no stored session, or not signed in
+ * @RINGSIDE_ERROR_TOO_LARGE: a list is larger than Ringside can hold
  */
 typedef enum
 {
@@ -45,6 +46,7 @@ typedef enum
   RINGSIDE_ERROR_BAD_RESPONSE,
   RINGSIDE_ERROR_KEYRING,
   RINGSIDE_ERROR_NO_SESSION,
+  RINGSIDE_ERROR_TOO_LARGE,
 } RingsideError;
 
 GQuark   ringside_error_quark           (void);

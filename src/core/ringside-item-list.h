@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "ringside-list-kind.h"
+
 G_BEGIN_DECLS
 
 #define RINGSIDE_TYPE_ITEM_LIST (ringside_item_list_get_type ())
@@ -16,9 +18,20 @@ G_DECLARE_FINAL_TYPE (RingsideItemList, ringside_item_list, RINGSIDE, ITEM_LIST,
  * call it for every row a change covers, and over a GListStore (a GSequence) that walk cost
  * more than anything else in showing 100,000 users.
  *
+ * A list made for a kind with a relation (RingsideListKind.relation) keeps an index of its
+ * items by key and links every item to the one its related key names as soon as both are
+ * in, whichever came first. Items linked after they were added (the item they relate to came
+ * in a later batch) are announced, after the append's own signal, with one items-changed
+ * that replaces the range holding them by itself, so that sorted views place them again and
+ * rebind their rows. Parents listed before their reports cost nothing more.
+ *
  * Properties: "item-type" (GType, construct-only), "n-items" (guint, read-only, notified
  * after items-changed, as GListStore does). */
 RingsideItemList *ringside_item_list_new        (GType             item_type);
+/* A list of @kind's items, resolving its relation if it has one. @kind must outlive it. */
+RingsideItemList *ringside_item_list_new_for_kind (const RingsideListKind *kind);
+/* The kind the list was made for, or NULL. */
+const RingsideListKind *ringside_item_list_get_kind (RingsideItemList *self);
 
 /* Appends the objects of @items in one items-changed, with references of its own (@items
  * keeps its). Each must be an instance of the item type; an empty @items emits nothing. */
@@ -30,5 +43,9 @@ void              ringside_item_list_remove_all (RingsideItemList *self);
 /* The item at @position without a reference, for hot loops; NULL past the end. */
 gpointer          ringside_item_list_peek       (RingsideItemList *self,
                                                  guint             position);
+/* The item whose key is @key, without a reference; NULL if there is none, or if the list
+ * has no relation (so no index). The last item added with a key wins. */
+gpointer          ringside_item_list_lookup     (RingsideItemList *self,
+                                                 gint64            key);
 
 G_END_DECLS

@@ -1,4 +1,5 @@
-/* ringside-list-loader.c
+/* ringside-list-loader.c: the main context's side of a load (reading, paging, bounds,
+ * batches); the worker thread is in ringside-list-loader-worker.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,20 +7,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
-#include "ringside-account.h"
 #include "ringside-error.h"
-#include "ringside-json-splitter.h"
-#include "ringside-list-loader.h"
-#include "ringside-user.h"
+#include "ringside-list-loader-private.h"
 
-/* How much is read at once. */
-#define CHUNK_SIZE (64 * 1024)
-/* Reading stops while this much waits for the parser, and resumes below the low mark, so
- * that a fast stream never piles up in memory. */
-#define QUEUE_HIGH_MARK (16 * CHUNK_SIZE)
-#define QUEUE_LOW_MARK (4 * CHUNK_SIZE)
 /* The list changes at most this often: every splice makes the views re-sort and re-filter. */
 #define SPLICE_INTERVAL_MS 50
 /* A view may take long over a splice: a sorted GtkColumnView rebinds its rows and walks the
@@ -31,43 +22,6 @@
 #define SPLICE_COST_FACTOR 3
 #define MAX_SPLICE_INTERVAL_MS 400
 
-/* One load. The main context reads the stream and fills the list; the worker thread cuts
- * and parses. They share only what is under the mutex and the abort flag, and each holds a
- * reference, so that either may go away first. The worker never sees the loader or the
- * list. */
-typedef struct
-{
-  gatomicrefcount  ref_count;
-  GType            item_type;
-  GMainContext    *context;
-
-  /* Main context only. */
-  GTask           *task;              /* NULL once the load has finished */
-  GInputStream    *stream;
-  GCancellable    *read_cancellable;  /* stops our own pending read when the load ends */
-  GSource         *cancel_source;
-  GSource         *splice_source;
-  GPtrArray       *pending;           /* items waiting for the next splice */
-  gint64           last_splice_time;  /* 0 before the first splice */
-  gint64           splice_interval;   /* µs to wait after the last splice */
-
-  /* Set by the main context when the load ends; the worker then stops soon. */
-  gint             abort;
-
-  /* Shared, under the mutex. */
-  GMutex           mutex;
-  GCond            cond;
-  GQueue           chunks;            /* GBytes for the worker */
-  gsize            queued_bytes;
-  gboolean         end_of_stream;
-  gboolean         reader_waiting;    /* reading paused until the worker catches up */
-  gboolean         resume_reading;
-  GPtrArray       *ready;             /* items the worker finished */
-  GError          *worker_error;
-  gboolean         worker_done;
-  gboolean         wakeup_pending;    /* a wakeup is attached to the main context */
-} LoadJob;
-
 struct _RingsideListLoader
 {
   GObject           parent_instance;
@@ -75,6 +29,10 @@ struct _RingsideListLoader
   RingsideItemList *items;
   LoadJob          *job;      /* the load in progress, or NULL */
   guint             n_items;
+
+  guint64           max_bytes;
+  guint             max_items;
+  guint             stall_timeout_ms;
 };
 
 G_DEFINE_FINAL_TYPE (RingsideListLoader, ringside_list_loader, G_TYPE_OBJECT)
@@ -83,19 +41,23 @@ enum {
   PROP_0,
   PROP_ITEMS,
   PROP_N_ITEMS,
+  PROP_MAX_BYTES,
+  PROP_MAX_ITEMS,
+  PROP_STALL_TIMEOUT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void job_read_next (LoadJob *job);
+static void job_open_page (LoadJob *job);
 static void job_finish    (LoadJob *job,
                            GError  *error);
 
 /* Job lifetime */
 
-static LoadJob *
-job_ref (LoadJob *job)
+LoadJob *
+ringside_load_job_ref (LoadJob *job)
 {
   g_atomic_ref_count_inc (&job->ref_count);
   return job;
@@ -103,11 +65,15 @@ job_ref (LoadJob *job)
 
 /* The last reference may be dropped by the worker thread: by then the task, and with it
  * the loader and the list, are long gone (job_finish() runs on the main context). */
-static void
-job_unref (LoadJob *job)
+void
+ringside_load_job_unref (LoadJob *job)
 {
+  /* The count is GLib's atomic, which TSan cannot see: what one thread did to the job comes
+   * before the thread that drops the last reference frees it. */
+  ringside_tsan_release (job);
   if (!g_atomic_ref_count_dec (&job->ref_count))
     return;
+  ringside_tsan_acquire (job);
 
   g_assert (job->task == NULL && job->stream == NULL);
 
@@ -117,28 +83,28 @@ job_unref (LoadJob *job)
   g_queue_clear_full (&job->chunks, (GDestroyNotify) g_bytes_unref);
   g_clear_pointer (&job->ready, g_ptr_array_unref);
   g_clear_error (&job->worker_error);
+  g_clear_pointer (&job->path, g_free);
   g_mutex_clear (&job->mutex);
   g_cond_clear (&job->cond);
   g_free (job);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadJob, job_unref)
-
 static LoadJob *
-job_new (GTask        *task,
-         GType         item_type,
-         GInputStream *stream)
+job_new (RingsideListLoader *self,
+         GTask              *task)
 {
   LoadJob *job = g_new0 (LoadJob, 1);
 
   g_atomic_ref_count_init (&job->ref_count);
-  job->item_type = item_type;
+  job->kind = ringside_item_list_get_kind (self->items);
   job->context = g_main_context_ref_thread_default ();
   job->task = g_object_ref (task);
-  job->stream = g_object_ref (stream);
   job->read_cancellable = g_cancellable_new ();
   job->pending = g_ptr_array_new_with_free_func (g_object_unref);
   job->ready = g_ptr_array_new_with_free_func (g_object_unref);
+  job->max_bytes = self->max_bytes;
+  job->max_items = self->max_items;
+  job->stall_timeout_ms = self->stall_timeout_ms;
   g_mutex_init (&job->mutex);
   g_cond_init (&job->cond);
   g_queue_init (&job->chunks);
@@ -146,332 +112,16 @@ job_new (GTask        *task,
   return job;
 }
 
-static GSource *
-job_attach_source (LoadJob     *job,
-                   GSource     *source,
-                   GSourceFunc  callback)
+GSource *
+ringside_load_job_attach (LoadJob     *job,
+                          GSource     *source,
+                          GSourceFunc  callback)
 {
-  g_source_set_callback (source, callback, job_ref (job), (GDestroyNotify) job_unref);
+  g_source_set_callback (source, callback, ringside_load_job_ref (job),
+                         (GDestroyNotify) ringside_load_job_unref);
   g_source_attach (source, job->context);
   return source;
 }
-
-/* Worker thread */
-
-static gboolean
-job_is_aborted (LoadJob *job)
-{
-  return g_atomic_int_get (&job->abort);
-}
-
-static gboolean
-wakeup_main_cb (gpointer user_data);
-
-/* Called with the mutex held. */
-static void
-worker_wake_main_locked (LoadJob *job)
-{
-  GSource *source;
-
-  if (job->wakeup_pending)
-    return;
-
-  job->wakeup_pending = TRUE;
-  source = g_idle_source_new ();
-  /* An idle priority would starve behind a window that redraws every frame (a spinner). */
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_unref (job_attach_source (job, source, wakeup_main_cb));
-}
-
-/* Blocks until there is a chunk, the stream ended (NULL) or the load was aborted (NULL). */
-static GBytes *
-worker_next_chunk (LoadJob *job)
-{
-  GBytes *chunk;
-
-  g_mutex_lock (&job->mutex);
-  while (g_queue_is_empty (&job->chunks) && !job->end_of_stream && !job_is_aborted (job))
-    g_cond_wait (&job->cond, &job->mutex);
-  chunk = job_is_aborted (job) ? NULL : g_queue_pop_head (&job->chunks);
-  g_mutex_unlock (&job->mutex);
-
-  return chunk;
-}
-
-/* Hands @items (taken) to the main context and gives back the room @chunk_size took in
- * the queue. */
-static void
-worker_publish (LoadJob   *job,
-                GPtrArray *items,
-                gsize      chunk_size)
-{
-  g_mutex_lock (&job->mutex);
-
-  job->queued_bytes -= chunk_size;
-  if (job->reader_waiting && job->queued_bytes <= QUEUE_LOW_MARK)
-    {
-      job->reader_waiting = FALSE;
-      job->resume_reading = TRUE;
-      worker_wake_main_locked (job);
-    }
-
-  if (items->len > 0)
-    worker_wake_main_locked (job);
-  g_ptr_array_extend_and_steal (job->ready, items);
-
-  g_mutex_unlock (&job->mutex);
-}
-
-static void
-worker_done (LoadJob *job,
-             GError  *error)
-{
-  g_mutex_lock (&job->mutex);
-  job->worker_done = TRUE;
-  job->worker_error = error;
-  /* After an abort nobody waits for the news. */
-  if (!job_is_aborted (job))
-    worker_wake_main_locked (job);
-  g_mutex_unlock (&job->mutex);
-}
-
-/* Parses element number @index (from 1) into @items. The message says which element
- * failed, but never quotes it: an account carries secrets. */
-static gboolean
-worker_parse_element (LoadJob     *job,
-                      JsonParser  *parser,
-                      GBytes      *element,
-                      guint        index,
-                      GPtrArray   *items,
-                      GError     **error)
-{
-  const char *kind = job->item_type == RINGSIDE_TYPE_USER ? "user" : "account";
-  gsize length;
-  const char *data = g_bytes_get_data (element, &length);
-  JsonNode *root;
-
-  /* json-glib's message may quote the element, which may hold a secret. */
-  if (!json_parser_load_from_data (parser, data, length, NULL))
-    {
-      g_set_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
-                   "%s %u: the element is not valid JSON", kind, index);
-      return FALSE;
-    }
-
-  root = json_parser_get_root (parser);
-  if (job->item_type == RINGSIDE_TYPE_USER)
-    {
-      if (!ringside_user_parse_json (root, items, error))
-        {
-          g_prefix_error (error, "%s %u: ", kind, index);
-          return FALSE;
-        }
-    }
-  else
-    {
-      RingsideAccount *account = ringside_account_new_from_json (root, error);
-
-      if (account == NULL)
-        {
-          g_prefix_error (error, "%s %u: ", kind, index);
-          return FALSE;
-        }
-      g_ptr_array_add (items, account);
-    }
-
-  return TRUE;
-}
-
-/* Parsing is spread over the processors: the elements of each chunk are cut into slices of
- * at least this many, parsed side by side and put back in order. */
-#define MIN_SLICE_ELEMENTS 8
-#define MAX_PARSER_THREADS 4
-
-/* Elements [first, end) of a chunk, parsed by one thread. */
-typedef struct
-{
-  LoadJob    *job;
-  GPtrArray  *elements;
-  guint       first;
-  guint       end;
-  guint       first_index;   /* the element number of elements[first], from 1 */
-  GPtrArray  *items;         /* what the elements before the failing one made */
-  GError     *error;         /* why the first element that failed did */
-
-  /* Shared by the slices of a chunk: how many are still being parsed. */
-  GMutex     *mutex;
-  GCond      *cond;
-  guint      *remaining;
-} Slice;
-
-static void
-slice_parse (Slice      *slice,
-             JsonParser *parser)
-{
-  for (guint i = slice->first; i < slice->end && !job_is_aborted (slice->job); i++)
-    {
-      if (!worker_parse_element (slice->job, parser, slice->elements->pdata[i],
-                                 slice->first_index + i - slice->first, slice->items,
-                                 &slice->error))
-        break;
-    }
-}
-
-/* A GThreadPool function: parses a slice with a parser of its own. */
-static void
-slice_parse_in_pool (gpointer data,
-                     gpointer user_data)
-{
-  Slice *slice = data;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-
-  slice_parse (slice, parser);
-
-  g_mutex_lock (slice->mutex);
-  if (--*slice->remaining == 0)
-    g_cond_signal (slice->cond);
-  g_mutex_unlock (slice->mutex);
-}
-
-/* Parses @elements, numbered from @first_index, into @items, in order. On failure @items
- * holds what the elements before the failing one made. */
-static gboolean
-worker_parse_elements (LoadJob      *job,
-                       GThreadPool  *pool,
-                       JsonParser   *parser,
-                       GPtrArray    *elements,
-                       guint         first_index,
-                       GPtrArray    *items,
-                       GError      **error)
-{
-  guint n_slices = 1;
-  g_autofree Slice *slices = NULL;
-  GMutex mutex;
-  GCond cond;
-  guint remaining;
-  gboolean ok = TRUE;
-
-  if (pool != NULL)
-    n_slices = CLAMP (elements->len / MIN_SLICE_ELEMENTS, 1,
-                      (guint) g_thread_pool_get_max_threads (pool) + 1);
-
-  g_mutex_init (&mutex);
-  g_cond_init (&cond);
-  remaining = n_slices - 1;
-
-  slices = g_new0 (Slice, n_slices);
-  for (guint s = 0; s < n_slices; s++)
-    {
-      Slice *slice = &slices[s];
-
-      slice->job = job;
-      slice->elements = elements;
-      slice->first = (guint) ((guint64) elements->len * s / n_slices);
-      slice->end = (guint) ((guint64) elements->len * (s + 1) / n_slices);
-      slice->first_index = first_index + slice->first;
-      slice->items = s == 0 ? g_ptr_array_ref (items)
-                            : g_ptr_array_new_with_free_func (g_object_unref);
-      slice->mutex = &mutex;
-      slice->cond = &cond;
-      slice->remaining = &remaining;
-      if (s > 0)
-        g_thread_pool_push (pool, slice, NULL);
-    }
-
-  /* This thread takes the first slice, then waits for the others. */
-  slice_parse (&slices[0], parser);
-
-  g_mutex_lock (&mutex);
-  while (remaining > 0)
-    g_cond_wait (&cond, &mutex);
-  g_mutex_unlock (&mutex);
-
-  for (guint s = 0; s < n_slices; s++)
-    {
-      Slice *slice = &slices[s];
-
-      if (ok && s > 0)
-        g_ptr_array_extend_and_steal (items, g_steal_pointer (&slice->items));
-      if (ok && slice->error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&slice->error));
-          ok = FALSE;
-        }
-      g_clear_pointer (&slice->items, g_ptr_array_unref);
-      g_clear_error (&slice->error);
-    }
-
-  g_mutex_clear (&mutex);
-  g_cond_clear (&cond);
-  return ok;
-}
-
-static GThreadPool *
-worker_new_pool (void)
-{
-  guint n_threads = CLAMP (g_get_num_processors (), 1, MAX_PARSER_THREADS);
-
-  if (n_threads == 1)
-    return NULL;
-
-  /* Helpers besides the worker itself, which parses too. */
-  return g_thread_pool_new (slice_parse_in_pool, NULL, n_threads - 1, FALSE, NULL);
-}
-
-static gpointer
-worker_main (gpointer data)
-{
-  g_autoptr(LoadJob) job = data;
-  g_autoptr(RingsideJsonSplitter) splitter = ringside_json_splitter_new ();
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  g_autoptr(GError) error = NULL;
-  GThreadPool *pool = worker_new_pool ();
-  guint index = 0;
-
-  for (;;)
-    {
-      g_autoptr(GBytes) chunk = worker_next_chunk (job);
-      g_autoptr(GPtrArray) items = NULL;
-      g_autoptr(GError) element_error = NULL;
-      gsize size;
-      const char *bytes;
-      gboolean fed;
-
-      if (chunk == NULL)
-        {
-          if (!job_is_aborted (job))
-            ringside_json_splitter_finish (splitter, &error);
-          break;
-        }
-
-      /* Elements completed before a splitting error are still good: parse them first. */
-      bytes = g_bytes_get_data (chunk, &size);
-      fed = ringside_json_splitter_feed (splitter, bytes, size, elements, &error);
-
-      items = g_ptr_array_new_with_free_func (g_object_unref);
-      if (!worker_parse_elements (job, pool, parser, elements, index + 1, items,
-                                  &element_error))
-        {
-          g_clear_error (&error);
-          error = g_steal_pointer (&element_error);
-        }
-      index += elements->len;
-      g_ptr_array_set_size (elements, 0);
-
-      worker_publish (job, g_steal_pointer (&items), size);
-      if (!fed || error != NULL || job_is_aborted (job))
-        break;
-    }
-
-  if (pool != NULL)
-    g_thread_pool_free (pool, FALSE, TRUE);
-
-  worker_done (job, g_steal_pointer (&error));
-  return NULL;
-}
-
-/* Main context */
 
 /* The loader of a load that has not finished: its task holds it. */
 static RingsideListLoader *
@@ -479,6 +129,66 @@ job_get_loader (LoadJob *job)
 {
   return g_task_get_source_object (job->task);
 }
+
+/* Bounds */
+
+static GError *
+too_large_error (LoadJob *job)
+{
+  return g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_TOO_LARGE,
+                      "The %s list is larger than Ringside can hold (over %u items or "
+                      "%" G_GUINT64_FORMAT " bytes)",
+                      job->kind->name, job->max_items, job->max_bytes);
+}
+
+static gboolean
+stall_cb (gpointer user_data)
+{
+  LoadJob *job = user_data;
+
+  if (job->task != NULL)
+    job_finish (job, g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_TIMEOUT,
+                                  "The server sent nothing more of the list for %u seconds",
+                                  (job->stall_timeout_ms + 999) / 1000));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+stall_source_dispatch (GSource     *source,
+                       GSourceFunc  callback,
+                       gpointer     user_data)
+{
+  g_source_set_ready_time (source, -1);
+  return callback (user_data);
+}
+
+static GSourceFuncs stall_source_funcs = {
+  .dispatch = stall_source_dispatch,
+};
+
+/* The deadline runs while we wait for the server: from the start of a read or an open to
+ * its end. While the worker holds reading back, the server is not late. */
+static void
+job_arm_stall (LoadJob  *job,
+               gboolean  waiting)
+{
+  if (job->stall_timeout_ms == 0)
+    return;
+
+  if (job->stall_source == NULL)
+    {
+      job->stall_source = g_source_new (&stall_source_funcs, sizeof (GSource));
+      g_source_set_static_name (job->stall_source, "[ringside] list stall deadline");
+      ringside_load_job_attach (job, job->stall_source, stall_cb);
+    }
+
+  g_source_set_ready_time (job->stall_source,
+                           waiting ? g_source_get_time (job->stall_source) +
+                                     (gint64) job->stall_timeout_ms * 1000
+                                   : -1);
+}
+
+/* Batches */
 
 /* Appends the pending items to the list. Handlers of items-changed may start a new load or
  * dispose the loader, so the job's state is settled before the list is touched. */
@@ -543,45 +253,84 @@ job_schedule_splice (LoadJob *job)
     }
 
   job->splice_source =
-    job_attach_source (job, g_timeout_source_new ((job->splice_interval - elapsed + 999) / 1000),
-                       splice_timeout_cb);
+    ringside_load_job_attach (job,
+                              g_timeout_source_new ((job->splice_interval - elapsed + 999) / 1000),
+                              splice_timeout_cb);
 }
 
-static gboolean
-wakeup_main_cb (gpointer user_data)
+/* Pages */
+
+/* Called when the worker finished a page of @n_elements: asks for the next, or ends. */
+static void
+job_page_done (LoadJob *job,
+               guint    n_elements)
+{
+  gboolean last = n_elements == 0 || n_elements < job->longest_page;
+
+  g_debug ("Page %u of the %s list had %u elements", job->page, job->kind->name, n_elements);
+  job->longest_page = MAX (job->longest_page, n_elements);
+
+  if (!last)
+    {
+      job->page++;
+      job_open_page (job);
+      return;
+    }
+
+  ringside_mutex_lock (&job->mutex);
+  job->end_of_stream = TRUE;
+  g_cond_signal (&job->cond);
+  ringside_mutex_unlock (&job->mutex);
+}
+
+gboolean
+ringside_load_job_wakeup_cb (gpointer user_data)
 {
   LoadJob *job = user_data;
   g_autoptr(GPtrArray) ready = NULL;
   g_autoptr(GError) error = NULL;
   gboolean resume_reading;
   gboolean worker_finished;
+  gboolean page_done;
+  guint page_elements;
+  RingsideListLoader *self;
 
-  g_mutex_lock (&job->mutex);
+  ringside_mutex_lock (&job->mutex);
   job->wakeup_pending = FALSE;
   ready = g_steal_pointer (&job->ready);
   job->ready = g_ptr_array_new_with_free_func (g_object_unref);
   resume_reading = job->resume_reading;
   job->resume_reading = FALSE;
+  page_done = job->page_done;
+  page_elements = job->page_elements;
+  job->page_done = FALSE;
   worker_finished = job->worker_done;
   error = g_steal_pointer (&job->worker_error);
-  g_mutex_unlock (&job->mutex);
+  ringside_mutex_unlock (&job->mutex);
 
   if (job->task == NULL)
     return G_SOURCE_REMOVE;
 
+  self = job_get_loader (job);
   g_ptr_array_extend_and_steal (job->pending, g_steal_pointer (&ready));
 
-  if (worker_finished)
+  if ((guint64) self->n_items + job->pending->len > job->max_items)
+    job_finish (job, too_large_error (job));
+  else if (worker_finished)
     job_finish (job, g_steal_pointer (&error));
   else
     {
       if (resume_reading)
         job_read_next (job);
+      if (page_done)
+        job_page_done (job, page_elements);
       job_schedule_splice (job);
     }
 
   return G_SOURCE_REMOVE;
 }
+
+/* Reading */
 
 static GError *
 read_error_to_ringside (GError *error)
@@ -599,6 +348,33 @@ read_error_to_ringside (GError *error)
   return mapped;
 }
 
+/* Hands the worker @chunk (an empty one ends a page); returns whether to read on now. */
+static gboolean
+job_queue_chunk (LoadJob *job,
+                 GBytes  *chunk)
+{
+  gsize size = g_bytes_get_size (chunk);
+  gboolean read_more;
+
+  ringside_mutex_lock (&job->mutex);
+  if (size == 0 && !job->paged)
+    {
+      job->end_of_stream = TRUE;
+      g_bytes_unref (chunk);
+    }
+  else
+    {
+      g_queue_push_tail (&job->chunks, chunk);
+      job->queued_bytes += size;
+    }
+  read_more = size > 0 && job->queued_bytes < QUEUE_HIGH_MARK;
+  job->reader_waiting = size > 0 && !read_more;
+  g_cond_signal (&job->cond);
+  ringside_mutex_unlock (&job->mutex);
+
+  return read_more;
+}
+
 static void
 on_read (GObject      *source,
          GAsyncResult *result,
@@ -607,7 +383,6 @@ on_read (GObject      *source,
   g_autoptr(LoadJob) job = user_data;
   g_autoptr(GBytes) chunk = NULL;
   GError *error = NULL;
-  gboolean read_more;
   gsize size;
 
   chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
@@ -616,6 +391,9 @@ on_read (GObject      *source,
       g_clear_error (&error);
       return;
     }
+
+  job_arm_stall (job, FALSE);
+
   if (chunk == NULL)
     {
       job_finish (job, read_error_to_ringside (error));
@@ -623,29 +401,69 @@ on_read (GObject      *source,
     }
 
   size = g_bytes_get_size (chunk);
-
-  g_mutex_lock (&job->mutex);
-  if (size == 0)
-    job->end_of_stream = TRUE;
-  else
+  job->bytes_read += size;
+  if (job->bytes_read > job->max_bytes)
     {
-      g_queue_push_tail (&job->chunks, g_steal_pointer (&chunk));
-      job->queued_bytes += size;
+      job_finish (job, too_large_error (job));
+      return;
     }
-  read_more = size > 0 && job->queued_bytes < QUEUE_HIGH_MARK;
-  job->reader_waiting = size > 0 && !read_more;
-  g_cond_signal (&job->cond);
-  g_mutex_unlock (&job->mutex);
 
-  if (read_more)
+  /* A page read to its end is let go of at once: the next is another request. */
+  if (size == 0)
+    g_clear_object (&job->stream);
+
+  if (job_queue_chunk (job, g_steal_pointer (&chunk)))
     job_read_next (job);
 }
 
 static void
 job_read_next (LoadJob *job)
 {
+  job_arm_stall (job, TRUE);
   g_input_stream_read_bytes_async (job->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   job->read_cancellable, on_read, job_ref (job));
+                                   job->read_cancellable, on_read, ringside_load_job_ref (job));
+}
+
+static void
+on_page_opened (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(LoadJob) job = user_data;
+  g_autoptr(GInputStream) stream = NULL;
+  GError *error = NULL;
+
+  /* The opener's source object may be anything, or nothing: the job knows its own. */
+  stream = job->opener->open_finish (job->opener_source, result, &error);
+  if (job->task == NULL)
+    {
+      g_clear_error (&error);
+      return;
+    }
+
+  job_arm_stall (job, FALSE);
+
+  if (stream == NULL)
+    {
+      job_finish (job, error);
+      return;
+    }
+
+  job->stream = g_steal_pointer (&stream);
+  job_read_next (job);
+}
+
+static void
+job_open_page (LoadJob *job)
+{
+  g_autofree char *path = NULL;
+
+  path = job->paged ? ringside_list_kind_page_path (job->kind, job->path, job->page)
+                    : g_strdup (job->path);
+
+  job_arm_stall (job, TRUE);
+  job->opener->open_async (job->opener_source, path, job->read_cancellable,
+                           on_page_opened, ringside_load_job_ref (job));
 }
 
 static gboolean
@@ -668,10 +486,10 @@ cancelled_cb (GCancellable *cancellable,
 static void
 job_stop (LoadJob *job)
 {
-  g_mutex_lock (&job->mutex);
+  ringside_mutex_lock (&job->mutex);
   g_atomic_int_set (&job->abort, TRUE);
   g_cond_signal (&job->cond);
-  g_mutex_unlock (&job->mutex);
+  ringside_mutex_unlock (&job->mutex);
 
   /* libsoup's streams are not thread-safe: the worker must never drop the last reference.
    * A pending read holds its own until it comes back here, cancelled. */
@@ -684,6 +502,9 @@ job_stop (LoadJob *job)
   if (job->splice_source != NULL)
     g_source_destroy (job->splice_source);
   g_clear_pointer (&job->splice_source, g_source_unref);
+  if (job->stall_source != NULL)
+    g_source_destroy (job->stall_source);
+  g_clear_pointer (&job->stall_source, g_source_unref);
 }
 
 /* Ends the load with @error (taken), or successfully when it is NULL. The job is detached
@@ -693,17 +514,27 @@ static void
 job_finish (LoadJob *job,
             GError  *error)
 {
-  g_autoptr(LoadJob) job_alive = job_ref (job);
+  g_autoptr(LoadJob) job_alive = ringside_load_job_ref (job);
   g_autoptr(GTask) task = g_steal_pointer (&job->task);
   RingsideListLoader *self = g_task_get_source_object (task);
 
   if (self->job == job)
-    g_clear_pointer (&self->job, job_unref);
+    g_clear_pointer (&self->job, ringside_load_job_unref);
 
   job_stop (job);
 
-  /* What was parsed before an error is good; after cancellation the list stays as it is. */
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* What was parsed before an error is good; after cancellation the list stays as it is. A
+   * list over the caps is let go of whole: what it holds would pass for the list, and may
+   * be most of the memory there is. */
+  if (g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_TOO_LARGE))
+    {
+      g_ptr_array_set_size (job->pending, 0);
+      if (self->items != NULL)
+        ringside_item_list_remove_all (self->items);
+      self->n_items = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     job_splice (job, self);
   g_ptr_array_set_size (job->pending, 0);
 
@@ -720,6 +551,52 @@ cancel_current_load (RingsideListLoader *self,
 {
   while (self->job != NULL)
     job_finish (self->job, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, reason));
+}
+
+/* Starts a load for @task: empties the list and starts the worker. Returns the job, or NULL
+ * when the task was already answered. */
+static LoadJob *
+start_load (RingsideListLoader *self,
+            GTask              *task,
+            GCancellable       *cancellable,
+            gboolean            paged)
+{
+  g_autoptr(GThread) thread = NULL;
+  g_autoptr(GError) error = NULL;
+  LoadJob *job;
+
+  cancel_current_load (self, "A new load replaced this one");
+
+  ringside_item_list_remove_all (self->items);
+  self->n_items = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+
+  if (g_task_return_error_if_cancelled (task))
+    return NULL;
+
+  job = job_new (self, task);
+  job->paged = paged;
+  self->job = job;
+
+  thread = g_thread_try_new ("ringside-list", ringside_load_job_worker,
+                             ringside_load_job_ref (job), &error);
+  if (thread == NULL)
+    {
+      ringside_load_job_unref (job);  /* the worker's reference */
+      g_prefix_error (&error,
+                      /* Translators: followed by the reason */
+                      _("Could not start reading the list: "));
+      job_finish (job, g_steal_pointer (&error));
+      return NULL;
+    }
+
+  if (cancellable != NULL)
+    {
+      job->cancel_source = g_cancellable_source_new (cancellable);
+      ringside_load_job_attach (job, job->cancel_source, G_SOURCE_FUNC (cancelled_cb));
+    }
+
+  return job;
 }
 
 /* RingsideListLoader */
@@ -751,6 +628,15 @@ ringside_list_loader_get_property (GObject    *object,
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->n_items);
       break;
+    case PROP_MAX_BYTES:
+      g_value_set_uint64 (value, self->max_bytes);
+      break;
+    case PROP_MAX_ITEMS:
+      g_value_set_uint (value, self->max_items);
+      break;
+    case PROP_STALL_TIMEOUT:
+      g_value_set_uint (value, self->stall_timeout_ms);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -769,6 +655,15 @@ ringside_list_loader_set_property (GObject      *object,
     case PROP_ITEMS:
       self->items = g_value_dup_object (value);
       break;
+    case PROP_MAX_BYTES:
+      self->max_bytes = g_value_get_uint64 (value);
+      break;
+    case PROP_MAX_ITEMS:
+      self->max_items = g_value_get_uint (value);
+      break;
+    case PROP_STALL_TIMEOUT:
+      self->stall_timeout_ms = g_value_get_uint (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -778,19 +673,19 @@ static void
 ringside_list_loader_constructed (GObject *object)
 {
   RingsideListLoader *self = (RingsideListLoader *) object;
-  GType item_type;
 
   G_OBJECT_CLASS (ringside_list_loader_parent_class)->constructed (object);
 
+  /* The kind says how to read the list. */
   g_return_if_fail (RINGSIDE_IS_ITEM_LIST (self->items));
-  item_type = g_list_model_get_item_type (G_LIST_MODEL (self->items));
-  g_return_if_fail (item_type == RINGSIDE_TYPE_ACCOUNT || item_type == RINGSIDE_TYPE_USER);
+  g_return_if_fail (ringside_item_list_get_kind (self->items) != NULL);
 }
 
 static void
 ringside_list_loader_class_init (RingsideListLoaderClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS;
 
   object_class->constructed = ringside_list_loader_constructed;
   object_class->dispose = ringside_list_loader_dispose;
@@ -803,6 +698,15 @@ ringside_list_loader_class_init (RingsideListLoaderClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAX_BYTES] =
+    g_param_spec_uint64 ("max-bytes", NULL, NULL, 0, G_MAXUINT64,
+                         RINGSIDE_LIST_LOADER_DEFAULT_MAX_BYTES, rw);
+  properties[PROP_MAX_ITEMS] =
+    g_param_spec_uint ("max-items", NULL, NULL, 0, G_MAXUINT,
+                       RINGSIDE_LIST_LOADER_DEFAULT_MAX_ITEMS, rw);
+  properties[PROP_STALL_TIMEOUT] =
+    g_param_spec_uint ("stall-timeout", NULL, NULL, 0, G_MAXUINT,
+                       RINGSIDE_LIST_LOADER_DEFAULT_STALL_TIMEOUT_MS, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -810,11 +714,14 @@ ringside_list_loader_class_init (RingsideListLoaderClass *klass)
 static void
 ringside_list_loader_init (RingsideListLoader *self)
 {
+  self->max_bytes = RINGSIDE_LIST_LOADER_DEFAULT_MAX_BYTES;
+  self->max_items = RINGSIDE_LIST_LOADER_DEFAULT_MAX_ITEMS;
+  self->stall_timeout_ms = RINGSIDE_LIST_LOADER_DEFAULT_STALL_TIMEOUT_MS;
 }
 
 /**
  * ringside_list_loader_new:
- * @items: a list of #RingsideAccount or #RingsideUser
+ * @items: a list made with ringside_item_list_new_for_kind()
  *
  * Returns: (transfer full): a new loader filling @items
  */
@@ -822,6 +729,7 @@ RingsideListLoader *
 ringside_list_loader_new (RingsideItemList *items)
 {
   g_return_val_if_fail (RINGSIDE_IS_ITEM_LIST (items), NULL);
+  g_return_val_if_fail (ringside_item_list_get_kind (items) != NULL, NULL);
 
   return g_object_new (RINGSIDE_TYPE_LIST_LOADER, "items", items, NULL);
 }
@@ -865,8 +773,6 @@ ringside_list_loader_load_async (RingsideListLoader  *self,
                                  gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GThread) thread = NULL;
-  g_autoptr(GError) error = NULL;
   LoadJob *job;
 
   g_return_if_fail (RINGSIDE_IS_LIST_LOADER (self));
@@ -877,35 +783,11 @@ ringside_list_loader_load_async (RingsideListLoader  *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ringside_list_loader_load_async);
 
-  cancel_current_load (self, "A new load replaced this one");
-
-  ringside_item_list_remove_all (self->items);
-  self->n_items = 0;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-
-  if (g_task_return_error_if_cancelled (task))
+  job = start_load (self, task, cancellable, FALSE);
+  if (job == NULL)
     return;
 
-  job = job_new (task, g_list_model_get_item_type (G_LIST_MODEL (self->items)), stream);
-  self->job = job;
-
-  thread = g_thread_try_new ("ringside-list", worker_main, job_ref (job), &error);
-  if (thread == NULL)
-    {
-      job_unref (job);  /* the worker's reference */
-      g_prefix_error (&error,
-                      /* Translators: followed by the reason */
-                      _("Could not start reading the list: "));
-      job_finish (job, g_steal_pointer (&error));
-      return;
-    }
-
-  if (cancellable != NULL)
-    {
-      job->cancel_source = g_cancellable_source_new (cancellable);
-      job_attach_source (job, job->cancel_source, G_SOURCE_FUNC (cancelled_cb));
-    }
-
+  job->stream = g_object_ref (stream);
   job_read_next (job);
 }
 
@@ -923,6 +805,64 @@ ringside_list_loader_load_finish (RingsideListLoader  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
                         ringside_list_loader_load_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * ringside_list_loader_fetch_async:
+ * @self: a #RingsideListLoader
+ * @opener: how to ask for a path; it must outlive the load (openers are static)
+ * @source: what @opener asks (a #RingsideSession); it must outlive the load
+ * @path: the list's path with its query, without paging
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once the whole list was added to the items, or on failure
+ * @user_data: data for @callback
+ *
+ * A load already in progress is cancelled first.
+ */
+void
+ringside_list_loader_fetch_async (RingsideListLoader       *self,
+                                  const RingsideListOpener *opener,
+                                  gpointer                  source,
+                                  const char               *path,
+                                  GCancellable             *cancellable,
+                                  GAsyncReadyCallback       callback,
+                                  gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  const RingsideListKind *kind;
+  LoadJob *job;
+
+  g_return_if_fail (RINGSIDE_IS_LIST_LOADER (self));
+  g_return_if_fail (opener != NULL && opener->open_async != NULL && opener->open_finish != NULL);
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (self->items != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ringside_list_loader_fetch_async);
+
+  kind = ringside_item_list_get_kind (self->items);
+  job = start_load (self, task, cancellable, kind->paging != RINGSIDE_LIST_PAGING_NONE);
+  if (job == NULL)
+    return;
+
+  job->opener = opener;
+  job->opener_source = source;
+  job->path = g_strdup (path);
+  job_open_page (job);
+}
+
+gboolean
+ringside_list_loader_fetch_finish (RingsideListLoader  *self,
+                                   GAsyncResult        *result,
+                                   GError             **error)
+{
+  g_return_val_if_fail (RINGSIDE_IS_LIST_LOADER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ringside_list_loader_fetch_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

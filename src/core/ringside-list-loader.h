@@ -13,22 +13,60 @@ G_BEGIN_DECLS
 #define RINGSIDE_TYPE_LIST_LOADER (ringside_list_loader_get_type ())
 G_DECLARE_FINAL_TYPE (RingsideListLoader, ringside_list_loader, RINGSIDE, LIST_LOADER, GObject)
 
-/* Fills @items, whose item type is RINGSIDE_TYPE_ACCOUNT or RINGSIDE_TYPE_USER, from a JSON
- * array read as a stream: the body is read on the calling thread's main context, elements are
- * parsed by json-glib in a worker thread, and items reach the list in batches (one
- * ringside_item_list_append() at most every ~50 ms), so first rows appear while bytes still
- * arrive. The list is emptied when loading starts; starting a load cancels the one in progress.
- * On error or cancellation the items already added stay; the caller decides whether to keep
- * them. Errors: RINGSIDE_ERROR_BAD_RESPONSE (the body is not a list, or element N is broken:
- * "user 17: …"), RINGSIDE_ERROR_NETWORK or _TIMEOUT (reading failed), G_IO_ERROR_CANCELLED.
+/* The default caps of one load: a body past them is not read further (see "max-bytes"). */
+#define RINGSIDE_LIST_LOADER_DEFAULT_MAX_BYTES (G_GUINT64_CONSTANT (1) << 30)
+#define RINGSIDE_LIST_LOADER_DEFAULT_MAX_ITEMS 2000000
+/* How long a read may wait for the server's next bytes, in milliseconds. */
+#define RINGSIDE_LIST_LOADER_DEFAULT_STALL_TIMEOUT_MS 30000
+
+/**
+ * RingsideListOpener:
+ * @open_async: starts a GET of @path (with its query) on @source
+ * @open_finish: the body of the answer, or %NULL with the error (HTTP failures included)
  *
- * Properties: "items" (construct-only), "n-items" (read-only, notified after each batch). */
+ * How a loader asks for the pages of a list: ringside_session_send_async() for the app, a
+ * plain SoupSession in tests.
+ */
+typedef struct
+{
+  void          (*open_async)  (gpointer             source,
+                                const char          *path,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data);
+  GInputStream *(*open_finish) (gpointer             source,
+                                GAsyncResult        *result,
+                                GError             **error);
+} RingsideListOpener;
+
+/* Fills @items, made with ringside_item_list_new_for_kind(), with the kind's items from a
+ * JSON array read as a stream: the body is read on the calling thread's main context,
+ * elements are parsed (with the kind's parse function) in a worker thread, and items reach
+ * the list in batches (one ringside_item_list_append() at most every ~50 ms), so first rows
+ * appear while bytes still arrive. The list is emptied when loading starts; starting a load
+ * cancels the one in progress.
+ *
+ * Bounds: a load that passes "max-bytes" or "max-items" stops reading, lets go of what it read
+ * (the list ends empty) and fails with RINGSIDE_ERROR_TOO_LARGE; a read that gets no byte for
+ * "stall-timeout" ms fails with RINGSIDE_ERROR_TIMEOUT. There is no deadline for a whole
+ * load: a big list over a slow link may rightly take minutes, and a server that drips bytes
+ * forever is stopped by the caps or by the user (cancellation: refresh, sign-out).
+ *
+ * On another error or cancellation the items already added stay; the caller decides whether
+ * to keep them. Errors: RINGSIDE_ERROR_BAD_RESPONSE (the body is not a list, or element N is
+ * broken: "user 17: …"), RINGSIDE_ERROR_NETWORK or _TIMEOUT (reading failed or stalled),
+ * RINGSIDE_ERROR_TOO_LARGE, G_IO_ERROR_CANCELLED, and what the opener fails with.
+ *
+ * Properties: "items" (construct-only), "n-items" (read-only, notified after each batch),
+ * "max-bytes" (guint64), "max-items" (guint), "stall-timeout" (guint, ms, 0 for none):
+ * read-write, read when a load starts; settable so that tests need no gigabytes. */
 RingsideListLoader *ringside_list_loader_new         (RingsideItemList    *items);
 
 RingsideItemList   *ringside_list_loader_get_items   (RingsideListLoader  *self);
 /* Items added to the list by the current or last load. */
 guint               ringside_list_loader_get_n_items (RingsideListLoader  *self);
 
+/* Loads one body: the kind's paging is not used. */
 void                ringside_list_loader_load_async  (RingsideListLoader  *self,
                                                       GInputStream        *stream,
                                                       GCancellable        *cancellable,
@@ -37,5 +75,19 @@ void                ringside_list_loader_load_async  (RingsideListLoader  *self,
 gboolean            ringside_list_loader_load_finish (RingsideListLoader  *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
+
+/* Asks @opener for @path (from ringside_list_kind_expand_path()) and loads the answer; with a
+ * paged kind, asks for page after page, each read to its end before the next is asked for,
+ * until one comes back empty or shorter than the longest before. */
+void                ringside_list_loader_fetch_async (RingsideListLoader       *self,
+                                                      const RingsideListOpener *opener,
+                                                      gpointer                  source,
+                                                      const char               *path,
+                                                      GCancellable             *cancellable,
+                                                      GAsyncReadyCallback       callback,
+                                                      gpointer                  user_data);
+gboolean            ringside_list_loader_fetch_finish (RingsideListLoader      *self,
+                                                       GAsyncResult            *result,
+                                                       GError                 **error);
 
 G_END_DECLS

@@ -28,6 +28,10 @@ struct _RingsideUser
   gboolean   root_user;
   gint64     rc_user_id;
   gint64     parent_id;
+  /* The user with parent_id, linked by the list once both are in it (atomic: set once on
+   * the main thread, read by the CSV export's worker too). A reference: see
+   * ringside-item-list.c, which never lets links close a cycle. */
+  RingsideUser *parent;
   guint      depth;
   GStrv      roles;        /* never NULL */
   char      *roles_text;
@@ -58,6 +62,7 @@ enum {
   PROP_ROLES,
   PROP_ROLES_TEXT,
   PROP_CREATION_DATE,
+  PROP_PARENT,
   N_PROPS
 };
 
@@ -79,6 +84,7 @@ ringside_user_finalize (GObject *object)
   g_clear_pointer (&self->full_name_sort_key, g_free);
   g_clear_pointer (&self->user_name_sort_key, g_free);
   g_clear_pointer (&self->roles_sort_key, g_free);
+  g_clear_object (&self->parent);
 
   G_OBJECT_CLASS (ringside_user_parent_class)->finalize (object);
 }
@@ -132,6 +138,9 @@ ringside_user_get_property (GObject    *object,
     case PROP_CREATION_DATE:
       g_value_set_boxed (value, self->creation_date);
       break;
+    case PROP_PARENT:
+      g_value_set_object (value, ringside_user_get_parent (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -172,6 +181,9 @@ ringside_user_class_init (RingsideUserClass *klass)
     g_param_spec_string ("roles-text", NULL, NULL, "", flags);
   properties[PROP_CREATION_DATE] =
     g_param_spec_boxed ("creation-date", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_PARENT] =
+    g_param_spec_object ("parent", NULL, NULL, RINGSIDE_TYPE_USER,
+                         flags | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -515,6 +527,30 @@ ringside_user_get_parent_id (RingsideUser *self)
   return self->parent_id;
 }
 
+/**
+ * ringside_user_get_parent:
+ *
+ * Safe from any thread: the parent is set once and lives as long as @self.
+ *
+ * Returns: (transfer none) (nullable): the user @self reports to, once the list holding
+ *   both has linked them
+ */
+RingsideUser *
+ringside_user_get_parent (RingsideUser *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), NULL);
+
+  return g_atomic_pointer_get (&self->parent);
+}
+
+const char *
+ringside_user_get_parent_name (RingsideUser *self)
+{
+  RingsideUser *parent = ringside_user_get_parent (self);
+
+  return parent != NULL ? ringside_user_get_full_name (parent) : NULL;
+}
+
 guint
 ringside_user_get_depth (RingsideUser *self)
 {
@@ -622,3 +658,64 @@ ringside_user_get_roles_sort_key (RingsideUser *self)
 
   return self->roles_sort_key;
 }
+
+/* The users list */
+
+static gint64
+user_get_key (gpointer item)
+{
+  return ((RingsideUser *) item)->id;
+}
+
+static gint64
+user_get_parent_key (gpointer item)
+{
+  return ((RingsideUser *) item)->parent_id;
+}
+
+static void
+user_set_parent (gpointer item,
+                 gpointer parent)
+{
+  RingsideUser *self = item;
+
+  g_object_ref (parent);
+  if (!g_atomic_pointer_compare_and_exchange (&self->parent, NULL, parent))
+    {
+      g_object_unref (parent);
+      return;
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT]);
+}
+
+static gpointer
+user_get_parent (gpointer item)
+{
+  return g_atomic_pointer_get (&((RingsideUser *) item)->parent);
+}
+
+static gboolean
+user_match (gpointer    item,
+            const char *needle)
+{
+  return ringside_user_matches (item, needle);
+}
+
+static const RingsideListRelation user_reports_to = {
+  .get_key = user_get_key,
+  .get_related_key = user_get_parent_key,
+  .relate = user_set_parent,
+  .get_related = user_get_parent,
+};
+
+const RingsideListKind ringside_users_list_kind = {
+  .name = "user",
+  .get_item_type = ringside_user_get_type,
+  /* Flat: every user once, nested ones included, with "parentPath" to place them. */
+  .path_template = "/voice/api/v1/admin/users?flatten=true",
+  .parse = ringside_user_parse_json,
+  .match = user_match,
+  .paging = RINGSIDE_LIST_PAGING_NONE,
+  .relation = &user_reports_to,
+};

@@ -7,6 +7,8 @@
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
 
+#include "ringside-list-kind.h"
+
 G_BEGIN_DECLS
 
 #define RINGSIDE_TYPE_USER (ringside_user_get_type ())
@@ -22,7 +24,8 @@ G_DECLARE_FINAL_TYPE (RingsideUser, ringside_user, RINGSIDE, USER, GObject)
  * Read-only properties, for views to bind and sort: "user-id", "rc-user-id", "parent-id"
  * (gint64), "user-name", "first-name", "last-name", "full-name", "roles-text" (strings),
  * "enabled", "root-user" (booleans), "depth" (guint), "roles" (GStrv), "creation-date"
- * (GDateTime, nullable). */
+ * (GDateTime, nullable), "parent" (RingsideUser, nullable: notified when the list links the
+ * user to its parent). */
 gboolean      ringside_user_parse_json        (JsonNode      *node,
                                                GPtrArray     *out,
                                                GError       **error);
@@ -38,6 +41,11 @@ gboolean      ringside_user_get_root_user     (RingsideUser  *self);
 gint64        ringside_user_get_rc_user_id    (RingsideUser  *self);
 /* 0 when the user has no parent. */
 gint64        ringside_user_get_parent_id     (RingsideUser  *self);
+/* The user with the parent ID, once the list holding both linked them (see
+ * ringside_users_list_kind); NULL before, or when it is not in the list. Any thread. */
+RingsideUser *ringside_user_get_parent        (RingsideUser  *self);
+/* Its full name, or NULL. */
+const char   *ringside_user_get_parent_name   (RingsideUser  *self);
 guint         ringside_user_get_depth         (RingsideUser  *self);
 const char * const *ringside_user_get_roles   (RingsideUser  *self);
 /* Roles joined with ", " for display and export. */
@@ -55,5 +63,8 @@ const char   *ringside_user_get_roles_sort_key     (RingsideUser *self);
 /* @needle must be casefolded (g_utf8_casefold()); matches full name, user name and ID. */
 gboolean      ringside_user_matches           (RingsideUser  *self,
                                                const char    *needle);
+
+/* GET /voice/api/v1/admin/users, flat; users are linked to their parent ("Reports To"). */
+extern const RingsideListKind ringside_users_list_kind;
 
 G_END_DECLS

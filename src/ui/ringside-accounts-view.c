@@ -26,7 +26,10 @@ struct _RingsideAccountsView
 {
   RingsideListView     parent_instance;
 
+  GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *id_column;
+  GtkColumnViewColumn *main_account_column;
+  GtkColumnViewColumn *status_column;
   GtkColumnViewColumn *start_date_column;
   GtkColumnViewColumn *end_date_column;
 };
@@ -142,7 +145,47 @@ end_date_cell_bind (GtkSignalListItemFactory *factory,
                                     ringside_account_get_end_date (CELL_ACCOUNT (list_item)));
 }
 
-/* Sorters */
+/* Sorters, for ringside_column_set_compare_func() */
+
+/* As GtkStringSorter did: case-insensitive, in the user's collation. Accounts are a few
+ * hundred at most, so keys are not kept. */
+static int
+compare_text (const char *a,
+              const char *b)
+{
+  g_autofree char *folded_a = g_utf8_casefold (a, -1);
+  g_autofree char *folded_b = g_utf8_casefold (b, -1);
+
+  return gtk_ordering_from_cmpfunc (g_utf8_collate (folded_a, folded_b));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return compare_text (ringside_account_get_name ((RingsideAccount *) a),
+                       ringside_account_get_name ((RingsideAccount *) b));
+}
+
+static int
+compare_main_account_names (gconstpointer a,
+                            gconstpointer b,
+                            gpointer      user_data)
+{
+  return compare_text (ringside_account_get_main_account_name ((RingsideAccount *) a),
+                       ringside_account_get_main_account_name ((RingsideAccount *) b));
+}
+
+/* Active accounts first, as FALSE < TRUE. */
+static int
+compare_archived (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  return (int) ringside_account_get_archived ((RingsideAccount *) a) -
+         (int) ringside_account_get_archived ((RingsideAccount *) b);
+}
 
 static gboolean
 is_number (const char *text)
@@ -190,13 +233,6 @@ compare_end_dates (gconstpointer a,
 {
   return ringside_compare_dates (ringside_account_get_end_date ((RingsideAccount *) a),
                         ringside_account_get_end_date ((RingsideAccount *) b));
-}
-
-static gboolean
-match_account (gpointer    item,
-               const char *needle)
-{
-  return ringside_account_matches (item, needle);
 }
 
 static char *
@@ -259,21 +295,19 @@ ringside_accounts_view_class_init (RingsideAccountsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   RingsideListViewClass *list_view_class = RINGSIDE_LIST_VIEW_CLASS (klass);
 
-  list_view_class->item_type = RINGSIDE_TYPE_ACCOUNT;
-  list_view_class->path = "/voice/api/v1/admin/accounts";
-  list_view_class->match_func = match_account;
+  list_view_class->kind = &ringside_accounts_list_kind;
   list_view_class->count_text = count_text;
   list_view_class->forbidden_message = N_("Your account lacks permission to list accounts.");
   list_view_class->export_title = N_("Export Accounts");
   list_view_class->export_name = "accounts";
   list_view_class->csv_field_text = account_field_text;
 
-  /* The .ui looks the item type up by name. */
-  g_type_ensure (RINGSIDE_TYPE_ACCOUNT);
-
   ringside_list_view_class_set_template_from_resource (list_view_class, RESOURCE_PREFIX
                                                        "/ringside-accounts-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RingsideAccountsView, name_column);
   gtk_widget_class_bind_template_child (widget_class, RingsideAccountsView, id_column);
+  gtk_widget_class_bind_template_child (widget_class, RingsideAccountsView, main_account_column);
+  gtk_widget_class_bind_template_child (widget_class, RingsideAccountsView, status_column);
   gtk_widget_class_bind_template_child (widget_class, RingsideAccountsView, start_date_column);
   gtk_widget_class_bind_template_child (widget_class, RingsideAccountsView, end_date_column);
 
@@ -292,7 +326,11 @@ ringside_accounts_view_init (RingsideAccountsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  ringside_column_set_compare_func (self->name_column, compare_names, NULL);
   ringside_column_set_compare_func (self->id_column, compare_account_ids, NULL);
+  ringside_column_set_compare_func (self->main_account_column, compare_main_account_names,
+                                    NULL);
+  ringside_column_set_compare_func (self->status_column, compare_archived, NULL);
   ringside_column_set_compare_func (self->start_date_column, compare_start_dates, NULL);
   ringside_column_set_compare_func (self->end_date_column, compare_end_dates, NULL);
 }

@@ -315,7 +315,7 @@ on_retry_clicked (RingsideListView *self,
   ringside_list_view_reload (self);
 }
 
-/* Export */
+/* Export (the work is in ringside-csv-export.c) */
 
 static void
 on_csv_written (GObject      *source,
@@ -325,43 +325,10 @@ on_csv_written (GObject      *source,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (ringside_csv_export_write_finish (result, &error))
+  if (ringside_csv_export_view_finish (result, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
-}
-
-/* Once the rows as shown are all there. */
-static void
-on_search_done_for_csv (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  RingsideListView *self = g_task_get_source_object (task);
-  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
-  RingsideListViewClass *klass = RINGSIDE_LIST_VIEW_GET_CLASS (self);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  RingsideCsvExport *export;
-  GDestroyNotify data_free = NULL;
-  gpointer data = NULL;
-  GError *error = NULL;
-
-  if (!ringside_remote_list_wait_for_search_finish (RINGSIDE_REMOTE_LIST (source), result,
-                                                    &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  export = ringside_csv_export_new (g_task_get_task_data (task), priv->column_view,
-                                    (GtkColumnViewColumn * const *) priv->columns->pdata,
-                                    priv->columns->len,
-                                    ringside_remote_list_get_model (priv->list));
-  if (klass->csv_data_new != NULL)
-    data = klass->csv_data_new (self, &data_free);
-  ringside_csv_export_write_async (export, klass->csv_field_text, data, data_free,
-                                   cancellable, on_csv_written, g_steal_pointer (&task));
 }
 
 void
@@ -380,11 +347,10 @@ ringside_list_view_write_csv_async (RingsideListView    *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ringside_list_view_write_csv_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
 
-  /* The search filters a few rows per frame: what is written is all it shows. */
-  ringside_remote_list_wait_for_search_async (priv->list, cancellable, on_search_done_for_csv,
-                                              g_steal_pointer (&task));
+  ringside_csv_export_view_async (priv->list, priv->column_view, priv->columns,
+                                  RINGSIDE_LIST_VIEW_GET_CLASS (self)->csv_field_text, file,
+                                  cancellable, on_csv_written, g_steal_pointer (&task));
 }
 
 gboolean
@@ -487,7 +453,7 @@ ringside_list_view_constructed (GObject *object)
   G_OBJECT_CLASS (ringside_list_view_parent_class)->constructed (object);
 
   /* Here rather than in init, where the subclass's class fields are not visible yet. */
-  priv->list = ringside_remote_list_new (klass->item_type, klass->path, klass->match_func);
+  priv->list = ringside_remote_list_new (klass->kind);
   g_signal_connect_object (priv->list, "notify", G_CALLBACK (on_list_notify), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (ringside_remote_list_get_model (priv->list), "items-changed",

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "ringside-csv-export.h"
 #include "ringside-remote-list.h"
 #include "ringside-session.h"
 #include "ringside-ui-utils.h"
@@ -17,17 +18,14 @@ G_DECLARE_DERIVABLE_TYPE (RingsideListView, ringside_list_view, RINGSIDE, LIST_V
 
 /**
  * RingsideListViewClass:
- * @item_type: the type of the rows
- * @path: the API path the rows are loaded from
- * @match_func: whether a row matches the search
+ * @kind: the kind of list shown (its items, path, parser, search, paging, relation)
  * @count_text: the summary's count of @total rows of which @shown match the search, given
  *   formatted as @total_text and @shown_text: "12 accounts", "3 of 12 accounts"
  * @forbidden_message: the error sentence for a forbidden load, marked with N_()
  * @export_title: the title of the export file chooser, marked with N_()
  * @export_name: the part of the export file name that says what it holds ("accounts")
  * @csv_field_text: the text of a field (a column in its position in the .ui) for the CSV
- *   export; runs in a worker thread
- * @csv_data_new: optional: the user data of @csv_field_text, made on the main thread
+ *   export; runs in a worker thread, so reads only what items hold for good
  *
  * Subclasses set these in class_init, and call
  * ringside_list_view_class_set_template_from_resource() and, in init,
@@ -37,9 +35,7 @@ struct _RingsideListViewClass
 {
   AdwBinClass parent_class;
 
-  GType                 item_type;
-  const char           *path;
-  RingsideMatchFunc     match_func;
+  const RingsideListKind *kind;
   char               *(*count_text)        (guint              total,
                                             guint              shown,
                                             const char        *total_text,
@@ -48,8 +44,6 @@ struct _RingsideListViewClass
   const char           *export_title;
   const char           *export_name;
   RingsideCsvFieldFunc  csv_field_text;
-  gpointer            (*csv_data_new)      (RingsideListView  *self,
-                                            GDestroyNotify    *destroy);
 
   gpointer padding[8];
 };

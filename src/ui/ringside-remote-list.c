@@ -27,9 +27,10 @@ struct _RingsideRemoteList
   GObject             parent_instance;
 
   /* Fixed at construction */
-  GType               item_type;
-  char               *path;
-  RingsideMatchFunc   match_func;
+  const RingsideListKind *kind;
+  GStrv               path_values;
+  guint64             max_bytes;
+  guint               max_items;
 
   RingsideSession    *session;
   char               *search_text;
@@ -91,7 +92,7 @@ show_items (RingsideRemoteList *self,
 static void
 show_no_items (RingsideRemoteList *self)
 {
-  g_autoptr(RingsideItemList) empty = ringside_item_list_new (self->item_type);
+  g_autoptr(RingsideItemList) empty = ringside_item_list_new_for_kind (self->kind);
 
   show_items (self, empty);
 }
@@ -173,7 +174,7 @@ on_loaded (GObject      *source,
   Load *load = user_data;
   GError *error = NULL;
 
-  ringside_list_loader_load_finish (RINGSIDE_LIST_LOADER (source), result, &error);
+  ringside_list_loader_fetch_finish (RINGSIDE_LIST_LOADER (source), result, &error);
 
   if (load->list == NULL)
     {
@@ -185,32 +186,29 @@ on_loaded (GObject      *source,
   finish_load (load, error);
 }
 
+/* The loader asks the session for each page. */
 static void
-on_sent (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+session_open_async (gpointer             source,
+                    const char          *path,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
 {
-  Load *load = user_data;
-  GError *error = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-
-  stream = ringside_session_send_finish (RINGSIDE_SESSION (source), result, &error);
-
-  if (load->list == NULL)
-    {
-      g_clear_error (&error);
-      load_free (load);
-      return;
-    }
-
-  if (stream == NULL)
-    {
-      finish_load (load, error);
-      return;
-    }
-
-  ringside_list_loader_load_async (load->loader, stream, load->cancellable, on_loaded, load);
+  ringside_session_send_async (source, "GET", path, cancellable, callback, user_data);
 }
+
+static GInputStream *
+session_open_finish (gpointer       source,
+                     GAsyncResult  *result,
+                     GError       **error)
+{
+  return ringside_session_send_finish (source, result, error);
+}
+
+static const RingsideListOpener session_opener = {
+  .open_async = session_open_async,
+  .open_finish = session_open_finish,
+};
 
 /**
  * ringside_remote_list_reload:
@@ -221,6 +219,8 @@ on_sent (GObject      *source,
 void
 ringside_remote_list_reload (RingsideRemoteList *self)
 {
+  g_autofree char *path = NULL;
+  GError *error = NULL;
   Load *load;
 
   g_return_if_fail (RINGSIDE_IS_REMOTE_LIST (self));
@@ -237,11 +237,22 @@ ringside_remote_list_reload (RingsideRemoteList *self)
       return;
     }
 
+  path = ringside_list_kind_expand_path (self->kind, (const char * const *) self->path_values,
+                                         &error);
+  if (path == NULL)
+    {
+      show_no_items (self);
+      set_error (self, error);
+      g_object_thaw_notify (G_OBJECT (self));
+      return;
+    }
+
   load = g_new0 (Load, 1);
   load->list = self;
   load->cancellable = g_cancellable_new ();
-  load->items = ringside_item_list_new (self->item_type);
+  load->items = ringside_item_list_new_for_kind (self->kind);
   load->loader = ringside_list_loader_new (load->items);
+  g_object_set (load->loader, "max-bytes", self->max_bytes, "max-items", self->max_items, NULL);
   load->items_changed_id = g_signal_connect (load->items, "items-changed",
                                              G_CALLBACK (on_load_items_changed), load);
   self->load = load;
@@ -249,8 +260,8 @@ ringside_remote_list_reload (RingsideRemoteList *self)
 
   g_object_thaw_notify (G_OBJECT (self));
 
-  ringside_session_send_async (self->session, "GET", self->path, load->cancellable,
-                               on_sent, load);
+  ringside_list_loader_fetch_async (load->loader, &session_opener, self->session, path,
+                                    load->cancellable, on_loaded, load);
 }
 
 static gboolean
@@ -266,7 +277,7 @@ filter_func (gpointer item,
 {
   RingsideRemoteList *self = user_data;
 
-  return self->needle == NULL || self->match_func (item, self->needle);
+  return self->needle == NULL || self->kind->match (item, self->needle);
 }
 
 static char *
@@ -393,6 +404,35 @@ ringside_remote_list_get_search_text (RingsideRemoteList *self)
   g_return_val_if_fail (RINGSIDE_IS_REMOTE_LIST (self), NULL);
 
   return self->search_text != NULL ? self->search_text : "";
+}
+
+const RingsideListKind *
+ringside_remote_list_get_kind (RingsideRemoteList *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_REMOTE_LIST (self), NULL);
+
+  return self->kind;
+}
+
+void
+ringside_remote_list_set_path_values (RingsideRemoteList *self,
+                                      const char * const *values)
+{
+  g_return_if_fail (RINGSIDE_IS_REMOTE_LIST (self));
+
+  g_strfreev (self->path_values);
+  self->path_values = g_strdupv ((char **) values);
+}
+
+void
+ringside_remote_list_set_limits (RingsideRemoteList *self,
+                                 guint64             max_bytes,
+                                 guint               max_items)
+{
+  g_return_if_fail (RINGSIDE_IS_REMOTE_LIST (self));
+
+  self->max_bytes = max_bytes;
+  self->max_items = max_items;
 }
 
 void
@@ -563,22 +603,26 @@ ringside_remote_list_get_state (RingsideRemoteList *self)
   return RINGSIDE_REMOTE_LIST_STATE_READY;
 }
 
+/**
+ * ringside_remote_list_new:
+ * @kind: what the list holds and where it comes from; it must outlive the list
+ *
+ * Returns: (transfer full): a new list, without a session
+ */
 RingsideRemoteList *
-ringside_remote_list_new (GType              item_type,
-                          const char        *path,
-                          RingsideMatchFunc  match_func)
+ringside_remote_list_new (const RingsideListKind *kind)
 {
   RingsideRemoteList *self;
 
-  g_return_val_if_fail (g_type_is_a (item_type, G_TYPE_OBJECT), NULL);
-  g_return_val_if_fail (path != NULL && path[0] == '/', NULL);
-  g_return_val_if_fail (match_func != NULL, NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+  g_return_val_if_fail (kind->path_template != NULL && kind->path_template[0] == '/', NULL);
+  g_return_val_if_fail (kind->parse != NULL && kind->match != NULL, NULL);
 
   self = g_object_new (RINGSIDE_TYPE_REMOTE_LIST, NULL);
-  self->item_type = item_type;
-  self->path = g_strdup (path);
-  self->match_func = match_func;
-  self->items = ringside_item_list_new (item_type);
+  self->kind = kind;
+  self->max_bytes = RINGSIDE_LIST_LOADER_DEFAULT_MAX_BYTES;
+  self->max_items = RINGSIDE_LIST_LOADER_DEFAULT_MAX_ITEMS;
+  self->items = ringside_item_list_new_for_kind (kind);
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)), NULL);
   self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
   self->model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
@@ -629,7 +673,7 @@ ringside_remote_list_finalize (GObject *object)
   g_clear_error (&self->error);
   g_free (self->search_text);
   g_free (self->needle);
-  g_free (self->path);
+  g_strfreev (self->path_values);
 
   G_OBJECT_CLASS (ringside_remote_list_parent_class)->finalize (object);
 }

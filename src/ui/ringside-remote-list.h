@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "ringside-item-list.h"
+#include "ringside-list-kind.h"
 #include "ringside-session.h"
 
 G_BEGIN_DECLS
@@ -30,15 +31,12 @@ typedef enum
   RINGSIDE_REMOTE_LIST_STATE_READY,
 } RingsideRemoteListState;
 
-/* Whether @item matches @needle, which is casefolded and never empty. */
-typedef gboolean (*RingsideMatchFunc) (gpointer    item,
-                                       const char *needle);
-
 #define RINGSIDE_TYPE_REMOTE_LIST (ringside_remote_list_get_type ())
 G_DECLARE_FINAL_TYPE (RingsideRemoteList, ringside_remote_list, RINGSIDE, REMOTE_LIST, GObject)
 
-/* A list the session fetches from @path with RingsideListLoader, sorted by a sorter and
- * filtered by a search text. A reload fills new items and shows them once the first rows
+/* A list of @kind the session fetches with RingsideListLoader (from the kind's path, filled
+ * in with the path values, page by page if the kind is paged), sorted by a sorter and
+ * filtered by the kind's search. A reload fills new items and shows them once the first rows
  * arrive, so a refresh never flashes an empty list, and a cancelled load can never touch what
  * is shown.
  *
@@ -46,9 +44,14 @@ G_DECLARE_FINAL_TYPE (RingsideRemoteList, ringside_remote_list, RINGSIDE, REMOTE
  * RingsideItemList shown, in the order loaded), "loading", "searching", "error"
  * (read-only). "model" is the sorted and filtered list, the same object for the life of
  * @self; views watch its items-changed and the notifications. */
-RingsideRemoteList      *ringside_remote_list_new             (GType               item_type,
-                                                               const char         *path,
-                                                               RingsideMatchFunc   match_func);
+RingsideRemoteList      *ringside_remote_list_new             (const RingsideListKind *kind);
+const RingsideListKind  *ringside_remote_list_get_kind        (RingsideRemoteList *self);
+
+/* The values of the kind's path template, names and values in turn ("accountId", "1234",
+ * NULL); used from the next reload. A reload without a value a placeholder needs fails with
+ * RINGSIDE_ERROR_INVALID_INPUT. */
+void                     ringside_remote_list_set_path_values (RingsideRemoteList *self,
+                                                               const char * const *values);
 
 RingsideSession         *ringside_remote_list_get_session     (RingsideRemoteList *self);
 /* Does not load: call ringside_remote_list_reload(). Setting NULL cancels any load and
@@ -85,6 +88,11 @@ RingsideRemoteListState  ringside_remote_list_get_state       (RingsideRemoteLis
 /* Every row, and the rows that match the search. */
 guint                    ringside_remote_list_get_n_total     (RingsideRemoteList *self);
 guint                    ringside_remote_list_get_n_shown     (RingsideRemoteList *self);
+
+/* For tests: the caps of the loads that follow (see RingsideListLoader:max-bytes). */
+void                     ringside_remote_list_set_limits      (RingsideRemoteList *self,
+                                                               guint64             max_bytes,
+                                                               guint               max_items);
 
 /* Cancels the load in flight, if any, and starts a new one. */
 void                     ringside_remote_list_reload          (RingsideRemoteList *self);

@@ -34,13 +34,6 @@ struct _RingsideUsersView
   GtkColumnViewColumn *roles_column;
   GtkColumnViewColumn *enabled_column;
   GtkColumnViewColumn *created_column;
-
-  /* Owned */
-  /* The users shown, and the same by ID for "Reports To" (values borrowed from them) */
-  RingsideItemList    *indexed_items;
-  GHashTable          *users_by_id;
-  /* The Reports To cells bound now (GtkListItem *), to fill in once a parent arrives */
-  GHashTable          *reports_to_cells;
 };
 
 G_DEFINE_FINAL_TYPE (RingsideUsersView, ringside_users_view, RINGSIDE_TYPE_LIST_VIEW)
@@ -49,94 +42,6 @@ RingsideUsersView *
 ringside_users_view_new (void)
 {
   return g_object_new (RINGSIDE_TYPE_USERS_VIEW, NULL);
-}
-
-/* The user index: IDs are 64-bit, so keys are allocated rather than packed in pointers. */
-
-static GHashTable *
-user_index_new (void)
-{
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-}
-
-static void
-user_index_add (GHashTable   *index,
-                RingsideUser *user)
-{
-  gint64 *id = g_new (gint64, 1);
-
-  *id = ringside_user_get_id (user);
-  g_hash_table_replace (index, id, user);
-}
-
-static const char *
-user_index_lookup_parent_name (GHashTable   *index,
-                               RingsideUser *user)
-{
-  gint64 parent_id = ringside_user_get_parent_id (user);
-  RingsideUser *parent;
-
-  if (parent_id == 0)
-    return NULL;
-
-  parent = g_hash_table_lookup (index, &parent_id);
-  return parent != NULL ? ringside_user_get_full_name (parent) : NULL;
-}
-
-static void
-refresh_reports_to_cells (RingsideUsersView *self)
-{
-  GHashTableIter iter;
-  GtkListItem *list_item;
-
-  g_hash_table_iter_init (&iter, self->reports_to_cells);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &list_item, NULL))
-    {
-      RingsideUser *user = gtk_list_item_get_item (list_item);
-
-      ringside_list_view_set_cell_text (list_item,
-                                        user_index_lookup_parent_name (self->users_by_id, user));
-    }
-}
-
-static void
-on_items_changed (RingsideUsersView *self,
-                  guint              position,
-                  guint              removed,
-                  guint              added,
-                  RingsideItemList  *items)
-{
-  if (removed > 0)
-    {
-      g_hash_table_remove_all (self->users_by_id);
-      position = 0;
-      added = g_list_model_get_n_items (G_LIST_MODEL (items));
-    }
-
-  for (guint i = position; i < position + added; i++)
-    user_index_add (self->users_by_id, ringside_item_list_peek (items, i));
-
-  /* Parents may come in a later batch than their reports. */
-  if (added > 0)
-    refresh_reports_to_cells (self);
-}
-
-static void
-index_items (RingsideUsersView *self,
-             RingsideItemList  *items)
-{
-  if (self->indexed_items != NULL)
-    g_signal_handlers_disconnect_by_func (self->indexed_items, on_items_changed, self);
-
-  g_hash_table_remove_all (self->users_by_id);
-  g_set_object (&self->indexed_items, items);
-
-  if (items == NULL)
-    return;
-
-  g_signal_connect_object (items, "items-changed", G_CALLBACK (on_items_changed), self,
-                           G_CONNECT_SWAPPED);
-  on_items_changed (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (items)), items);
 }
 
 /* Cells (made in C: see ringside-list-view.c) */
@@ -173,24 +78,14 @@ id_cell_bind (GtkSignalListItemFactory *factory,
   ringside_list_view_set_cell_text (list_item, text);
 }
 
+/* The list links a user to its parent as soon as both are in, and announces the users it
+ * linked late with items-changed, which rebinds their rows. */
 static void
 reports_to_cell_bind (GtkSignalListItemFactory *factory,
-                      GtkListItem              *list_item,
-                      RingsideUsersView        *self)
+                      GtkListItem              *list_item)
 {
-  RingsideUser *user = CELL_USER (list_item);
-
   ringside_list_view_set_cell_text (list_item,
-                                    user_index_lookup_parent_name (self->users_by_id, user));
-  g_hash_table_add (self->reports_to_cells, list_item);
-}
-
-static void
-reports_to_cell_unbind (GtkSignalListItemFactory *factory,
-                        GtkListItem              *list_item,
-                        RingsideUsersView        *self)
-{
-  g_hash_table_remove (self->reports_to_cells, list_item);
+                                    ringside_user_get_parent_name (CELL_USER (list_item)));
 }
 
 /* Tooltips are answered when asked for: bound per row, they cost X round trips on every bind
@@ -334,14 +229,9 @@ compare_creation_dates (gconstpointer a,
 
 /* The parent's name key; NULL without a parent, or before it has arrived. */
 static const char *
-parent_sort_key (RingsideUsersView *self,
-                 RingsideUser      *user)
+parent_sort_key (RingsideUser *user)
 {
-  gint64 parent_id = ringside_user_get_parent_id (user);
-  RingsideUser *parent = NULL;
-
-  if (parent_id != 0)
-    parent = g_hash_table_lookup (self->users_by_id, &parent_id);
+  RingsideUser *parent = ringside_user_get_parent (user);
 
   return parent != NULL ? ringside_user_get_full_name_sort_key (parent) : NULL;
 }
@@ -352,9 +242,8 @@ compare_reports_to (gconstpointer a,
                     gconstpointer b,
                     gpointer      user_data)
 {
-  RingsideUsersView *self = user_data;
-  const char *key_a = parent_sort_key (self, (RingsideUser *) a);
-  const char *key_b = parent_sort_key (self, (RingsideUser *) b);
+  const char *key_a = parent_sort_key ((RingsideUser *) a);
+  const char *key_b = parent_sort_key ((RingsideUser *) b);
 
   if (key_a == NULL || key_b == NULL)
     return (key_a != NULL) - (key_b != NULL);
@@ -362,49 +251,14 @@ compare_reports_to (gconstpointer a,
   return strcmp (key_a, key_b);
 }
 
-static gboolean
-match_user (gpointer    item,
-            const char *needle)
-{
-  return ringside_user_matches (item, needle);
-}
-
-/* What the export's worker thread reads: its own index of every user, made there. */
-typedef struct
-{
-  GPtrArray  *users;
-  GHashTable *users_by_id;
-} ExportIndex;
-
-static void
-export_index_free (ExportIndex *index)
-{
-  g_clear_pointer (&index->users_by_id, g_hash_table_unref);
-  g_clear_pointer (&index->users, g_ptr_array_unref);
-  g_free (index);
-}
-
-static ExportIndex *
-export_index_new (RingsideItemList *items)
-{
-  ExportIndex *index = g_new0 (ExportIndex, 1);
-  guint n_users = g_list_model_get_n_items (G_LIST_MODEL (items));
-
-  index->users = g_ptr_array_new_full (n_users, g_object_unref);
-  for (guint i = 0; i < n_users; i++)
-    g_ptr_array_add (index->users, g_object_ref (ringside_item_list_peek (items, i)));
-
-  return index;
-}
-
-/* Runs in the export's worker thread: only reads the immutable users. */
+/* Runs in the export's worker thread: only reads what users hold for good (a parent, once
+ * linked, stays). */
 static char *
 user_field_text (gpointer item,
                  guint    field,
                  gpointer user_data)
 {
   RingsideUser *user = item;
-  ExportIndex *index = user_data;
 
   switch ((Field) field)
     {
@@ -418,13 +272,7 @@ user_field_text (gpointer item,
       return g_strdup_printf ("%" G_GINT64_FORMAT, ringside_user_get_id (user));
 
     case FIELD_REPORTS_TO:
-      if (index->users_by_id == NULL)
-        {
-          index->users_by_id = user_index_new ();
-          for (guint i = 0; i < index->users->len; i++)
-            user_index_add (index->users_by_id, g_ptr_array_index (index->users, i));
-        }
-      return g_strdup (user_index_lookup_parent_name (index->users_by_id, user));
+      return g_strdup (ringside_user_get_parent_name (user));
 
     case FIELD_ROLES:
       return g_strdup (ringside_user_get_roles_text (user));
@@ -459,99 +307,20 @@ count_text (guint       total,
                           shown_text, total_text);
 }
 
-/* Every user, not only the rows shown: a shown user may report to a hidden one. */
-static gpointer
-csv_data_new (RingsideListView *view,
-              GDestroyNotify   *destroy)
-{
-  RingsideRemoteList *list = ringside_list_view_get_list (view);
-
-  *destroy = (GDestroyNotify) export_index_free;
-  return export_index_new (ringside_remote_list_get_items (list));
-}
-
-static void
-on_list_notify (RingsideUsersView  *self,
-                GParamSpec         *pspec,
-                RingsideRemoteList *list)
-{
-  if (g_strcmp0 (pspec->name, "items") == 0)
-    {
-      index_items (self, ringside_remote_list_get_items (list));
-    }
-  else if (g_strcmp0 (pspec->name, "loading") == 0)
-    {
-      /* Rows sorted by Reports To before their parent arrived sort right now. */
-      if (!ringside_remote_list_get_loading (list))
-        gtk_sorter_changed (gtk_column_view_column_get_sorter (self->reports_to_column),
-                            GTK_SORTER_CHANGE_DIFFERENT);
-    }
-}
-
 /* GObject */
-
-static void
-ringside_users_view_constructed (GObject *object)
-{
-  RingsideUsersView *self = RINGSIDE_USERS_VIEW (object);
-  RingsideRemoteList *list;
-
-  G_OBJECT_CLASS (ringside_users_view_parent_class)->constructed (object);
-
-  list = ringside_list_view_get_list (RINGSIDE_LIST_VIEW (self));
-  g_signal_connect_object (list, "notify", G_CALLBACK (on_list_notify), self,
-                           G_CONNECT_SWAPPED);
-  index_items (self, ringside_remote_list_get_items (list));
-}
-
-static void
-ringside_users_view_dispose (GObject *object)
-{
-  RingsideUsersView *self = RINGSIDE_USERS_VIEW (object);
-  RingsideRemoteList *list = ringside_list_view_get_list (RINGSIDE_LIST_VIEW (self));
-
-  if (list != NULL)
-    g_signal_handlers_disconnect_by_data (list, self);
-  index_items (self, NULL);
-
-  G_OBJECT_CLASS (ringside_users_view_parent_class)->dispose (object);
-}
-
-static void
-ringside_users_view_finalize (GObject *object)
-{
-  RingsideUsersView *self = RINGSIDE_USERS_VIEW (object);
-
-  g_clear_pointer (&self->users_by_id, g_hash_table_unref);
-  g_clear_pointer (&self->reports_to_cells, g_hash_table_unref);
-
-  G_OBJECT_CLASS (ringside_users_view_parent_class)->finalize (object);
-}
 
 static void
 ringside_users_view_class_init (RingsideUsersViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   RingsideListViewClass *list_view_class = RINGSIDE_LIST_VIEW_CLASS (klass);
 
-  object_class->constructed = ringside_users_view_constructed;
-  object_class->dispose = ringside_users_view_dispose;
-  object_class->finalize = ringside_users_view_finalize;
-
-  list_view_class->item_type = RINGSIDE_TYPE_USER;
-  /* Flat: every user once, nested ones included, with "parentPath" to place them. */
-  list_view_class->path = "/voice/api/v1/admin/users?flatten=true";
-  list_view_class->match_func = match_user;
+  list_view_class->kind = &ringside_users_list_kind;
   list_view_class->count_text = count_text;
   list_view_class->forbidden_message = N_("Your account lacks permission to list users.");
   list_view_class->export_title = N_("Export Users");
   list_view_class->export_name = "users";
   list_view_class->csv_field_text = user_field_text;
-  list_view_class->csv_data_new = csv_data_new;
-
-  /* The .ui looks the item type up by name. */
-  g_type_ensure (RINGSIDE_TYPE_USER);
 
   ringside_list_view_class_set_template_from_resource (list_view_class, RESOURCE_PREFIX
                                                        "/ringside-users-view.ui");
@@ -567,7 +336,6 @@ ringside_users_view_class_init (RingsideUsersViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, user_name_cell_bind);
   gtk_widget_class_bind_template_callback (widget_class, id_cell_bind);
   gtk_widget_class_bind_template_callback (widget_class, reports_to_cell_bind);
-  gtk_widget_class_bind_template_callback (widget_class, reports_to_cell_unbind);
   gtk_widget_class_bind_template_callback (widget_class, roles_cell_setup);
   gtk_widget_class_bind_template_callback (widget_class, roles_cell_bind);
   gtk_widget_class_bind_template_callback (widget_class, enabled_cell_setup);
@@ -578,9 +346,6 @@ ringside_users_view_class_init (RingsideUsersViewClass *klass)
 static void
 ringside_users_view_init (RingsideUsersView *self)
 {
-  self->users_by_id = user_index_new ();
-  self->reports_to_cells = g_hash_table_new (NULL, NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   ringside_column_set_compare_func (self->name_column, compare_full_names, NULL);
@@ -590,5 +355,5 @@ ringside_users_view_init (RingsideUsersView *self)
   ringside_column_set_compare_func (self->enabled_column, compare_enabled, NULL);
   ringside_column_set_compare_func (self->created_column, compare_creation_dates, NULL);
 
-  ringside_column_set_compare_func (self->reports_to_column, compare_reports_to, self);
+  ringside_column_set_compare_func (self->reports_to_column, compare_reports_to, NULL);
 }

@@ -1,0 +1,101 @@
+/* ringside-list-kind.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * RingsideListPaging:
+ * @RINGSIDE_LIST_PAGING_NONE: one request answers the whole list
+ * @RINGSIDE_LIST_PAGING_PAGE_MAX_ROWS: the list comes in pages, asked for with "page"
+ *   (zero-indexed) and "maxRows"; pages are read until one comes back empty or shorter than
+ *   the ones before (a server may serve fewer rows a page than asked)
+ */
+typedef enum
+{
+  RINGSIDE_LIST_PAGING_NONE,
+  RINGSIDE_LIST_PAGING_PAGE_MAX_ROWS,
+} RingsideListPaging;
+
+/* Parses one top-level element of the list's JSON array into one or more items appended to
+ * @out (which holds references). Runs in a worker thread: it may only build new objects.
+ * Never quote the element in @error: items may carry secrets. */
+typedef gboolean (*RingsideListParseFunc)   (JsonNode    *element,
+                                             GPtrArray   *out,
+                                             GError     **error);
+/* Whether @item matches @needle, which is casefolded and never empty. */
+typedef gboolean (*RingsideListMatchFunc)   (gpointer     item,
+                                             const char  *needle);
+/* An item's key in its list's index, or the key of the item it relates to; 0 means none. */
+typedef gint64   (*RingsideListKeyFunc)     (gpointer     item);
+/* Links @item to @related, once, on the main thread; notifies the item's own property. */
+typedef void     (*RingsideListRelateFunc)  (gpointer     item,
+                                             gpointer     related);
+/* The item @item was linked to, or NULL. */
+typedef gpointer (*RingsideListRelatedFunc) (gpointer     item);
+
+/**
+ * RingsideListRelation:
+ * @get_key: the key of an item in the list's index (an API ID)
+ * @get_related_key: the key of the item an item relates to (a user's manager, an agent's group)
+ * @relate: links an item to the one its related key names, once it is in the list
+ * @get_related: what @relate linked, to refuse links that would close a cycle
+ *
+ * A relation between the items of one list, resolved by RingsideItemList as items arrive:
+ * whichever comes first, an item and the one it relates to are linked as soon as both are in
+ * the list. Views bind what the item exposes (RingsideUser:parent) and never look items up.
+ */
+typedef struct
+{
+  RingsideListKeyFunc     get_key;
+  RingsideListKeyFunc     get_related_key;
+  RingsideListRelateFunc  relate;
+  RingsideListRelatedFunc get_related;
+} RingsideListRelation;
+
+/**
+ * RingsideListKind:
+ * @name: what one element is, for messages ("user 17: …"); not translated
+ * @get_item_type: the #GType of the items (a function, as GTypes are registered at run time)
+ * @path_template: the API path with its query, where "{name}" stands for a value given when
+ *   the path is expanded: "/voice/api/v1/admin/accounts/{accountId}/agentGroups"
+ * @parse: makes items of one element of the body's JSON array
+ * @match: the search
+ * @paging: how the list is split into requests
+ * @page_size: the "maxRows" asked for, with %RINGSIDE_LIST_PAGING_PAGE_MAX_ROWS
+ * @relation: (nullable): how items of the list relate to each other
+ *
+ * Everything that differs between two lists the app loads, in one place: the loader, the
+ * item list and the remote list only ever read it. A new list is a model type, one of these
+ * (as a static const next to the type), and a view.
+ */
+typedef struct
+{
+  const char                 *name;
+  GType                     (*get_item_type) (void);
+  const char                 *path_template;
+  RingsideListParseFunc       parse;
+  RingsideListMatchFunc       match;
+  RingsideListPaging          paging;
+  guint                       page_size;
+  const RingsideListRelation *relation;
+} RingsideListKind;
+
+/* Fills in @kind's path template: @values holds names and values in turn ("accountId",
+ * "1234", NULL), values are escaped for a path segment. Fails with
+ * RINGSIDE_ERROR_INVALID_INPUT when a placeholder has no value. */
+char     *ringside_list_kind_expand_path (const RingsideListKind *kind,
+                                          const char * const     *values,
+                                          GError                **error);
+
+/* @path with the paging query of page @page (from 0) appended. */
+char     *ringside_list_kind_page_path   (const RingsideListKind *kind,
+                                          const char             *path,
+                                          guint                   page);
+
+G_END_DECLS

@@ -1,0 +1,85 @@
+/* ringside-list-loader-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ringside-list-loader.h"
+#include "ringside-tsan-private.h"
+
+G_BEGIN_DECLS
+
+/* How much is read at once. */
+#define CHUNK_SIZE (64 * 1024)
+/* Reading stops while this much waits for the parser, and resumes below the low mark, so
+ * that a fast stream never piles up in memory. */
+#define QUEUE_HIGH_MARK (16 * CHUNK_SIZE)
+#define QUEUE_LOW_MARK (4 * CHUNK_SIZE)
+
+/* One load. The main context reads the stream and fills the list (ringside-list-loader.c);
+ * the worker thread cuts and parses (ringside-list-loader-worker.c). They share only what is
+ * under the mutex and the abort flag, and each holds a reference, so that either may go away
+ * first. The worker never sees the loader or the list. */
+typedef struct
+{
+  gatomicrefcount         ref_count;
+  const RingsideListKind *kind;
+  GMainContext           *context;
+  /* Fixed when the load starts: pages come one after the other, each a JSON array. */
+  gboolean                paged;
+
+  /* Main context only. */
+  GTask                  *task;              /* NULL once the load has finished */
+  GInputStream           *stream;
+  GCancellable           *read_cancellable;  /* stops our own pending read or open */
+  GSource                *cancel_source;
+  GSource                *splice_source;
+  GSource                *stall_source;      /* ready while a read waits too long */
+  GPtrArray              *pending;           /* items waiting for the next splice */
+  gint64                  last_splice_time;  /* 0 before the first splice */
+  gint64                  splice_interval;   /* µs to wait after the last splice */
+  guint64                 bytes_read;
+  guint64                 max_bytes;
+  guint                   max_items;
+  guint                   stall_timeout_ms;  /* 0: none */
+  /* Paging */
+  const RingsideListOpener *opener;
+  gpointer                opener_source;
+  char                   *path;
+  guint                   page;              /* being read, from 0 */
+  guint                   longest_page;      /* the most elements a page had so far */
+
+  /* Set by the main context when the load ends; the worker then stops soon. */
+  gint                    abort;
+
+  /* Shared, under the mutex. */
+  GMutex                  mutex;
+  GCond                   cond;
+  GQueue                  chunks;            /* GBytes for the worker; an empty one ends a page */
+  gsize                   queued_bytes;
+  gboolean                end_of_stream;
+  gboolean                reader_waiting;    /* reading paused until the worker catches up */
+  gboolean                resume_reading;
+  GPtrArray              *ready;             /* items the worker finished */
+  gboolean                page_done;         /* the worker finished the page... */
+  guint                   page_elements;     /* ...which had this many elements */
+  GError                 *worker_error;
+  gboolean                worker_done;
+  gboolean                wakeup_pending;    /* a wakeup is attached to the main context */
+} LoadJob;
+
+LoadJob  *ringside_load_job_ref        (LoadJob     *job);
+void      ringside_load_job_unref      (LoadJob     *job);
+GSource  *ringside_load_job_attach     (LoadJob     *job,
+                                        GSource     *source,
+                                        GSourceFunc  callback);
+
+/* The worker thread's function; takes a reference on the job. */
+gpointer  ringside_load_job_worker     (gpointer     job);
+
+/* On the main context, when the worker has news (items, a page done, its end). */
+gboolean  ringside_load_job_wakeup_cb  (gpointer     job);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadJob, ringside_load_job_unref)
+
+G_END_DECLS
