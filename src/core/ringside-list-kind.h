@@ -58,6 +58,36 @@ typedef struct
   RingsideListRelatedFunc get_related;
 } RingsideListRelation;
 
+/* A parent item's ID as text, for a child list's path ("17"); NULL or "" skips the parent. */
+typedef char    *(*RingsideListIdFunc)      (gpointer     item);
+/* Tells @child what it needs of @parent (the group's name), on the main thread, before the
+ * child reaches a list. */
+typedef void     (*RingsideListAdoptFunc)   (gpointer     child,
+                                             gpointer     parent);
+
+/**
+ * RingsideListFanOut:
+ * @parent: the list of parents (agent groups, dial groups), read first, paged as it says;
+ *   its path template is expanded with the same values as the child's
+ * @placeholder: the name in the child kind's path template that a parent's ID fills
+ *   ("agentGroupId")
+ * @get_parent_id: a parent's ID
+ * @adopt: (nullable): what a child learns from its parent
+ * @max_requests: how many child lists are read at once (at least 1)
+ *
+ * A list read in two steps: the parents, then each parent's own list of children, several
+ * at a time, all of them into one list. A failure of the parent list or of any child list
+ * fails the whole load: a list with a group missing would pass for the whole list.
+ */
+typedef struct
+{
+  const struct _RingsideListKind *parent;
+  const char                     *placeholder;
+  RingsideListIdFunc              get_parent_id;
+  RingsideListAdoptFunc           adopt;
+  guint                           max_requests;
+} RingsideListFanOut;
+
 /**
  * RingsideListKind:
  * @name: what one element is, for messages ("user 17: …"); not translated
@@ -69,12 +99,16 @@ typedef struct
  * @paging: how the list is split into requests
  * @page_size: the "maxRows" asked for, with %RINGSIDE_LIST_PAGING_PAGE_MAX_ROWS
  * @relation: (nullable): how items of the list relate to each other
+ * @fan_out: (nullable): the list is read parent by parent: @path_template is then each
+ *   parent's list of children, with a placeholder the parent's ID fills
+ * @forbidden_message: (nullable): what a view says when the server refuses the list (403),
+ *   marked with N_(): "You don't have permission to view agent groups in this account"
  *
  * Everything that differs between two lists the app loads, in one place: the loader, the
  * item list and the remote list only ever read it. A new list is a model type, one of these
  * (as a static const next to the type), and a view.
  */
-typedef struct
+typedef struct _RingsideListKind
 {
   const char                 *name;
   GType                     (*get_item_type) (void);
@@ -84,6 +118,8 @@ typedef struct
   RingsideListPaging          paging;
   guint                       page_size;
   const RingsideListRelation *relation;
+  const RingsideListFanOut   *fan_out;
+  const char                 *forbidden_message;
 } RingsideListKind;
 
 /* Fills in @kind's path template: @values holds names and values in turn ("accountId",

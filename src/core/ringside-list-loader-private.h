@@ -9,6 +9,28 @@
 
 G_BEGIN_DECLS
 
+typedef struct _FanOut FanOut;
+typedef struct _LoadJob LoadJob;
+
+struct _RingsideListLoader
+{
+  GObject           parent_instance;
+
+  RingsideItemList *items;
+  LoadJob          *job;      /* the load in progress, or NULL */
+  guint             n_items;
+
+  guint64           max_bytes;
+  guint             max_items;
+  guint             stall_timeout_ms;
+
+  /* Progress, for views: pages read of a paged list; parents whose children were read, and
+   * parents known so far, of a fanned-out list. */
+  guint             parts_read;
+  guint             parts_total;
+  FanOut           *fan_out;  /* the fanned-out load in progress, or NULL */
+};
+
 /* How much is read at once. */
 #define CHUNK_SIZE (64 * 1024)
 /* Reading stops while this much waits for the parser, and resumes below the low mark, so
@@ -20,7 +42,7 @@ G_BEGIN_DECLS
  * the worker thread cuts and parses (ringside-list-loader-worker.c). They share only what is
  * under the mutex and the abort flag, and each holds a reference, so that either may go away
  * first. The worker never sees the loader or the list. */
-typedef struct
+struct _LoadJob
 {
   gatomicrefcount         ref_count;
   const RingsideListKind *kind;
@@ -66,7 +88,7 @@ typedef struct
   GError                 *worker_error;
   gboolean                worker_done;
   gboolean                wakeup_pending;    /* a wakeup is attached to the main context */
-} LoadJob;
+};
 
 LoadJob  *ringside_load_job_ref        (LoadJob     *job);
 void      ringside_load_job_unref      (LoadJob     *job);
@@ -81,5 +103,25 @@ gpointer  ringside_load_job_worker     (gpointer     job);
 gboolean  ringside_load_job_wakeup_cb  (gpointer     job);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadJob, ringside_load_job_unref)
+
+/* The loader's side of a fanned-out load (ringside-list-loader-fan-out.c). */
+void      ringside_list_loader_reset        (RingsideListLoader *self,
+                                             const char         *reason);
+void      ringside_list_loader_set_progress (RingsideListLoader *self,
+                                             guint               parts_read,
+                                             guint               parts_total);
+void      ringside_list_loader_add_items    (RingsideListLoader *self,
+                                             GPtrArray          *batch);
+void      ringside_list_loader_drop_items   (RingsideListLoader *self);
+
+/* Starts a fanned-out load answering @task; the loader holds the result until it ends. */
+FanOut   *ringside_fan_out_start            (RingsideListLoader       *self,
+                                             GTask                    *task,
+                                             const RingsideListOpener *opener,
+                                             gpointer                  source,
+                                             const char * const       *values);
+/* Ends it with G_IO_ERROR_CANCELLED; the loader's fan_out is NULL after. */
+void      ringside_fan_out_cancel           (FanOut                   *fan_out,
+                                             const char               *reason);
 
 G_END_DECLS

@@ -22,18 +22,6 @@
 #define SPLICE_COST_FACTOR 3
 #define MAX_SPLICE_INTERVAL_MS 400
 
-struct _RingsideListLoader
-{
-  GObject           parent_instance;
-
-  RingsideItemList *items;
-  LoadJob          *job;      /* the load in progress, or NULL */
-  guint             n_items;
-
-  guint64           max_bytes;
-  guint             max_items;
-  guint             stall_timeout_ms;
-};
 
 G_DEFINE_FINAL_TYPE (RingsideListLoader, ringside_list_loader, G_TYPE_OBJECT)
 
@@ -44,6 +32,8 @@ enum {
   PROP_MAX_BYTES,
   PROP_MAX_ITEMS,
   PROP_STALL_TIMEOUT,
+  PROP_PARTS_READ,
+  PROP_PARTS_TOTAL,
   N_PROPS
 };
 
@@ -269,6 +259,7 @@ job_page_done (LoadJob *job,
 
   g_debug ("Page %u of the %s list had %u elements", job->page, job->kind->name, n_elements);
   job->longest_page = MAX (job->longest_page, n_elements);
+  ringside_list_loader_set_progress (job_get_loader (job), job->page + 1, 0);
 
   if (!last)
     {
@@ -549,8 +540,71 @@ static void
 cancel_current_load (RingsideListLoader *self,
                      const char         *reason)
 {
-  while (self->job != NULL)
-    job_finish (self->job, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, reason));
+  while (self->job != NULL || self->fan_out != NULL)
+    {
+      if (self->job != NULL)
+        job_finish (self->job, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, reason));
+      else
+        ringside_fan_out_cancel (self->fan_out, reason);
+    }
+}
+
+/* Cancels what is in progress and empties the list, for a new load. */
+void
+ringside_list_loader_reset (RingsideListLoader *self,
+                            const char         *reason)
+{
+  cancel_current_load (self, reason);
+
+  ringside_item_list_remove_all (self->items);
+  self->n_items = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  ringside_list_loader_set_progress (self, 0, 0);
+}
+
+void
+ringside_list_loader_set_progress (RingsideListLoader *self,
+                                   guint               parts_read,
+                                   guint               parts_total)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->parts_read != parts_read)
+    {
+      self->parts_read = parts_read;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTS_READ]);
+    }
+  if (self->parts_total != parts_total)
+    {
+      self->parts_total = parts_total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTS_TOTAL]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Appends @batch (items of the loader's kind) to the list, for a fanned-out load. */
+void
+ringside_list_loader_add_items (RingsideListLoader *self,
+                                GPtrArray          *batch)
+{
+  g_autoptr(RingsideItemList) items = NULL;
+
+  if (batch->len == 0 || self->items == NULL)
+    return;
+
+  items = g_object_ref (self->items);
+  self->n_items += batch->len;
+  ringside_item_list_append (items, batch);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/* Empties the list, for a fanned-out load over the caps. */
+void
+ringside_list_loader_drop_items (RingsideListLoader *self)
+{
+  if (self->items != NULL)
+    ringside_item_list_remove_all (self->items);
+  self->n_items = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
 /* Starts a load for @task: empties the list and starts the worker. Returns the job, or NULL
@@ -565,11 +619,7 @@ start_load (RingsideListLoader *self,
   g_autoptr(GError) error = NULL;
   LoadJob *job;
 
-  cancel_current_load (self, "A new load replaced this one");
-
-  ringside_item_list_remove_all (self->items);
-  self->n_items = 0;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  ringside_list_loader_reset (self, "A new load replaced this one");
 
   if (g_task_return_error_if_cancelled (task))
     return NULL;
@@ -636,6 +686,12 @@ ringside_list_loader_get_property (GObject    *object,
       break;
     case PROP_STALL_TIMEOUT:
       g_value_set_uint (value, self->stall_timeout_ms);
+      break;
+    case PROP_PARTS_READ:
+      g_value_set_uint (value, self->parts_read);
+      break;
+    case PROP_PARTS_TOTAL:
+      g_value_set_uint (value, self->parts_total);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -707,6 +763,12 @@ ringside_list_loader_class_init (RingsideListLoaderClass *klass)
   properties[PROP_STALL_TIMEOUT] =
     g_param_spec_uint ("stall-timeout", NULL, NULL, 0, G_MAXUINT,
                        RINGSIDE_LIST_LOADER_DEFAULT_STALL_TIMEOUT_MS, rw);
+  properties[PROP_PARTS_READ] =
+    g_param_spec_uint ("parts-read", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PARTS_TOTAL] =
+    g_param_spec_uint ("parts-total", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -809,6 +871,20 @@ ringside_list_loader_load_finish (RingsideListLoader  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static void
+on_kind_fetched (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (ringside_list_loader_fetch_finish (RINGSIDE_LIST_LOADER (source), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 /**
  * ringside_list_loader_fetch_async:
  * @self: a #RingsideListLoader
@@ -863,6 +939,92 @@ ringside_list_loader_fetch_finish (RingsideListLoader  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
                         ringside_list_loader_fetch_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+guint
+ringside_list_loader_get_parts_read (RingsideListLoader *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_LIST_LOADER (self), 0);
+
+  return self->parts_read;
+}
+
+guint
+ringside_list_loader_get_parts_total (RingsideListLoader *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_LIST_LOADER (self), 0);
+
+  return self->parts_total;
+}
+
+/**
+ * ringside_list_loader_fetch_kind_async:
+ * @self: a #RingsideListLoader
+ * @opener: how to ask for a path; it must outlive the load
+ * @source: what @opener asks; it must outlive the load
+ * @values: (nullable) (array zero-terminated=1): the values of the kind's path template
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once the whole list was added to the items, or on failure
+ * @user_data: data for @callback
+ *
+ * Loads the list its kind describes: ringside_list_loader_fetch_async() of the expanded path,
+ * or, for a kind with a fan-out, the parents and then every parent's children (see
+ * ringside-list-loader-fan-out.c). A load already in progress is cancelled first.
+ */
+void
+ringside_list_loader_fetch_kind_async (RingsideListLoader       *self,
+                                       const RingsideListOpener *opener,
+                                       gpointer                  source,
+                                       const char * const       *values,
+                                       GCancellable             *cancellable,
+                                       GAsyncReadyCallback       callback,
+                                       gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+  const RingsideListKind *kind;
+  GError *error = NULL;
+
+  g_return_if_fail (RINGSIDE_IS_LIST_LOADER (self));
+  g_return_if_fail (opener != NULL && opener->open_async != NULL && opener->open_finish != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (self->items != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ringside_list_loader_fetch_kind_async);
+
+  kind = ringside_item_list_get_kind (self->items);
+  if (kind->fan_out != NULL)
+    {
+      ringside_list_loader_reset (self, "A new load replaced this one");
+      if (!g_task_return_error_if_cancelled (task))
+        ringside_fan_out_start (self, task, opener, source, values);
+      return;
+    }
+
+  path = ringside_list_kind_expand_path (kind, values, &error);
+  if (path == NULL)
+    {
+      ringside_list_loader_reset (self, "A new load replaced this one");
+      g_task_return_error (task, error);
+      return;
+    }
+
+  ringside_list_loader_fetch_async (self, opener, source, path, cancellable,
+                                    on_kind_fetched, g_steal_pointer (&task));
+}
+
+gboolean
+ringside_list_loader_fetch_kind_finish (RingsideListLoader  *self,
+                                        GAsyncResult        *result,
+                                        GError             **error)
+{
+  g_return_val_if_fail (RINGSIDE_IS_LIST_LOADER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ringside_list_loader_fetch_kind_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -90,4 +90,32 @@ gboolean            ringside_list_loader_fetch_finish (RingsideListLoader      *
                                                        GAsyncResult            *result,
                                                        GError                 **error);
 
+/* Loads the list the items' kind describes, its path filled in with @values (names and values
+ * in turn, as ringside_list_kind_expand_path() takes them). A kind with a fan-out
+ * (RingsideListKind.fan_out) is read in two steps: its parents' list (paged as the parent
+ * kind says), then the children of each parent (each paged as the kind says), up to
+ * max_requests of them at a time, starting as soon as the first parents arrive. Children
+ * reach the list in batches once their parent's list was read whole, after the kind's adopt
+ * function told them what they need of their parent (its name). Parents without an ID are
+ * skipped. Any failure fails the load: the parents' list's own error as it is (a 403 stays
+ * RINGSIDE_ERROR_FORBIDDEN), a child list's with the same code and a message naming the
+ * parent; the other requests are cancelled. The caps apply to the items of the whole list
+ * and to the bytes of each request.
+ *
+ * Progress, for views ("parts-read", "parts-total", guint, read-only): pages read of a
+ * paged list (total 0: unknown); parents whose children were read, of the parents known so
+ * far, for a fanned-out list. */
+void                ringside_list_loader_fetch_kind_async  (RingsideListLoader       *self,
+                                                            const RingsideListOpener *opener,
+                                                            gpointer                  source,
+                                                            const char * const       *values,
+                                                            GCancellable             *cancellable,
+                                                            GAsyncReadyCallback       callback,
+                                                            gpointer                  user_data);
+gboolean            ringside_list_loader_fetch_kind_finish (RingsideListLoader       *self,
+                                                            GAsyncResult             *result,
+                                                            GError                  **error);
+guint               ringside_list_loader_get_parts_read    (RingsideListLoader       *self);
+guint               ringside_list_loader_get_parts_total   (RingsideListLoader       *self);
+
 G_END_DECLS

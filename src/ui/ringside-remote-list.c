@@ -20,6 +20,7 @@ typedef struct
   RingsideItemList   *items;
   RingsideListLoader *loader;
   gulong              items_changed_id;
+  gulong              progress_id;
 } Load;
 
 struct _RingsideRemoteList
@@ -62,6 +63,8 @@ enum {
   PROP_LOADING,
   PROP_ERROR,
   PROP_SEARCHING,
+  PROP_PARTS_READ,
+  PROP_PARTS_TOTAL,
   N_PROPS
 };
 
@@ -72,6 +75,8 @@ load_free (Load *load)
 {
   if (load->items_changed_id != 0)
     g_signal_handler_disconnect (load->items, load->items_changed_id);
+  if (load->progress_id != 0)
+    g_signal_handler_disconnect (load->loader, load->progress_id);
   g_clear_object (&load->cancellable);
   g_clear_object (&load->loader);
   g_clear_object (&load->items);
@@ -120,6 +125,7 @@ cancel_load (RingsideRemoteList *self)
 
   g_cancellable_cancel (load->cancellable);
   g_clear_signal_handler (&load->items_changed_id, load->items);
+  g_clear_signal_handler (&load->progress_id, load->loader);
   load->list = NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
@@ -135,6 +141,7 @@ finish_load (Load   *load,
 
   self->load = NULL;
   g_clear_signal_handler (&load->items_changed_id, load->items);
+  g_clear_signal_handler (&load->progress_id, load->loader);
 
   g_object_freeze_notify (G_OBJECT (self));
   /* Rows from a load that failed half-way would pass for the whole list: drop them. */
@@ -174,7 +181,7 @@ on_loaded (GObject      *source,
   Load *load = user_data;
   GError *error = NULL;
 
-  ringside_list_loader_fetch_finish (RINGSIDE_LIST_LOADER (source), result, &error);
+  ringside_list_loader_fetch_kind_finish (RINGSIDE_LIST_LOADER (source), result, &error);
 
   if (load->list == NULL)
     {
@@ -184,6 +191,40 @@ on_loaded (GObject      *source,
     }
 
   finish_load (load, error);
+}
+
+static void
+on_load_progress (RingsideListLoader *loader,
+                  GParamSpec         *pspec,
+                  gpointer            user_data)
+{
+  Load *load = user_data;
+
+  g_object_freeze_notify (G_OBJECT (load->list));
+  g_object_notify_by_pspec (G_OBJECT (load->list), properties[PROP_PARTS_READ]);
+  g_object_notify_by_pspec (G_OBJECT (load->list), properties[PROP_PARTS_TOTAL]);
+  g_object_thaw_notify (G_OBJECT (load->list));
+}
+
+/**
+ * ringside_remote_list_get_progress:
+ * @parts_read: (out): pages read of a paged list, or groups read of a fanned-out one
+ * @parts_total: (out): groups known so far of a fanned-out list, or 0
+ *
+ * Returns: whether a load is in flight (the numbers are 0 otherwise)
+ */
+gboolean
+ringside_remote_list_get_progress (RingsideRemoteList *self,
+                                   guint              *parts_read,
+                                   guint              *parts_total)
+{
+  g_return_val_if_fail (RINGSIDE_IS_REMOTE_LIST (self), FALSE);
+
+  *parts_read = self->load != NULL ? ringside_list_loader_get_parts_read (self->load->loader)
+                                   : 0;
+  *parts_total = self->load != NULL ? ringside_list_loader_get_parts_total (self->load->loader)
+                                    : 0;
+  return self->load != NULL;
 }
 
 /* The loader asks the session for each page. */
@@ -219,8 +260,6 @@ static const RingsideListOpener session_opener = {
 void
 ringside_remote_list_reload (RingsideRemoteList *self)
 {
-  g_autofree char *path = NULL;
-  GError *error = NULL;
   Load *load;
 
   g_return_if_fail (RINGSIDE_IS_REMOTE_LIST (self));
@@ -233,16 +272,6 @@ ringside_remote_list_reload (RingsideRemoteList *self)
   if (self->session == NULL)
     {
       show_no_items (self);
-      g_object_thaw_notify (G_OBJECT (self));
-      return;
-    }
-
-  path = ringside_list_kind_expand_path (self->kind, (const char * const *) self->path_values,
-                                         &error);
-  if (path == NULL)
-    {
-      show_no_items (self);
-      set_error (self, error);
       g_object_thaw_notify (G_OBJECT (self));
       return;
     }
@@ -260,8 +289,12 @@ ringside_remote_list_reload (RingsideRemoteList *self)
 
   g_object_thaw_notify (G_OBJECT (self));
 
-  ringside_list_loader_fetch_async (load->loader, &session_opener, self->session, path,
-                                    load->cancellable, on_loaded, load);
+  load->progress_id = g_signal_connect (load->loader, "notify::parts-read",
+                                        G_CALLBACK (on_load_progress), load);
+
+  ringside_list_loader_fetch_kind_async (load->loader, &session_opener, self->session,
+                                         (const char * const *) self->path_values,
+                                         load->cancellable, on_loaded, load);
 }
 
 static gboolean
@@ -720,6 +753,16 @@ ringside_remote_list_get_property (GObject    *object,
       g_value_set_boolean (value, self->searching);
       break;
 
+    case PROP_PARTS_READ:
+    case PROP_PARTS_TOTAL:
+      {
+        guint read, total;
+
+        ringside_remote_list_get_progress (self, &read, &total);
+        g_value_set_uint (value, prop_id == PROP_PARTS_READ ? read : total);
+      }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -780,6 +823,10 @@ ringside_remote_list_class_init (RingsideRemoteListClass *klass)
     g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, ro);
   properties[PROP_SEARCHING] =
     g_param_spec_boolean ("searching", NULL, NULL, FALSE, ro);
+  properties[PROP_PARTS_READ] =
+    g_param_spec_uint ("parts-read", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_PARTS_TOTAL] =
+    g_param_spec_uint ("parts-total", NULL, NULL, 0, G_MAXUINT, 0, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -85,6 +85,12 @@ gboolean                 ringside_remote_list_wait_for_search_finish
 const GError            *ringside_remote_list_get_error       (RingsideRemoteList *self);
 RingsideRemoteListState  ringside_remote_list_get_state       (RingsideRemoteList *self);
 
+/* How far the load in flight is: see ringside_list_loader_get_parts_read(); "parts-read"
+ * and "parts-total" are notified as it goes. */
+gboolean                 ringside_remote_list_get_progress    (RingsideRemoteList *self,
+                                                               guint              *parts_read,
+                                                               guint              *parts_total);
+
 /* Every row, and the rows that match the search. */
 guint                    ringside_remote_list_get_n_total     (RingsideRemoteList *self);
 guint                    ringside_remote_list_get_n_shown     (RingsideRemoteList *self);

@@ -1,0 +1,461 @@
+/* ringside-list-loader-fan-out.c: a list read in two steps, the parents (agent groups), then
+ * each parent's children (its agents), several parents at a time, into the loader's list.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ringside-error.h"
+#include "ringside-list-loader-private.h"
+
+/* As in ringside-list-loader.c: the list changes at most this often, and waits longer after
+ * a splice that took the views long. */
+#define SPLICE_INTERVAL_MS 50
+#define SPLICE_COST_FACTOR 3
+#define MAX_SPLICE_INTERVAL_MS 400
+
+struct _FanOut
+{
+  /* The loader's, while the load runs: its task holds the loader. */
+  RingsideListLoader       *loader;
+  GTask                    *task;               /* NULL once the load has ended */
+  const RingsideListKind   *kind;
+  const RingsideListOpener *opener;
+  gpointer                  source;
+  GStrv                     values;
+  GCancellable             *cancellable;        /* ours: cancels every request */
+  GSource                  *cancel_source;      /* the caller's cancellable */
+
+  RingsideItemList         *parents;
+  RingsideListLoader       *parent_loader;
+  gboolean                  parents_done;
+  guint                     next_parent;        /* the next parent to read the children of */
+  guint                     running;            /* child lists being read */
+  guint                     children_read;      /* parents whose children were read */
+
+  GPtrArray                *pending;            /* children waiting for the next splice */
+  GSource                  *splice_source;
+  gint64                    last_splice_time;
+  gint64                    splice_interval;
+};
+
+typedef struct
+{
+  FanOut             *fan_out;
+  GObject            *parent;
+  RingsideItemList   *items;
+  RingsideListLoader *loader;
+} ChildLoad;
+
+static void fan_out_finish     (FanOut  *fan_out,
+                                GError  *error);
+static void fan_out_start_more (FanOut  *fan_out);
+
+static void
+fan_out_free (FanOut *fan_out)
+{
+  g_assert (fan_out->task == NULL);
+
+  g_strfreev (fan_out->values);
+  g_clear_object (&fan_out->cancellable);
+  g_clear_object (&fan_out->parents);
+  g_clear_object (&fan_out->parent_loader);
+  g_clear_pointer (&fan_out->pending, g_ptr_array_unref);
+}
+
+static FanOut *
+fan_out_ref (FanOut *fan_out)
+{
+  return g_rc_box_acquire (fan_out);
+}
+
+static void
+fan_out_unref (FanOut *fan_out)
+{
+  g_rc_box_release_full (fan_out, (GDestroyNotify) fan_out_free);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanOut, fan_out_unref)
+
+static void
+child_load_free (ChildLoad *child)
+{
+  g_clear_object (&child->loader);
+  g_clear_object (&child->items);
+  g_clear_object (&child->parent);
+  fan_out_unref (child->fan_out);
+  g_free (child);
+}
+
+/* Batches */
+
+static void
+fan_out_splice (FanOut *fan_out)
+{
+  g_autoptr(GPtrArray) batch = g_steal_pointer (&fan_out->pending);
+  gint64 start = g_get_monotonic_time ();
+
+  fan_out->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  fan_out->last_splice_time = start;
+  if (batch->len == 0)
+    return;
+
+  ringside_list_loader_add_items (fan_out->loader, batch);
+
+  fan_out->last_splice_time = g_get_monotonic_time ();
+  fan_out->splice_interval = CLAMP ((fan_out->last_splice_time - start) * SPLICE_COST_FACTOR,
+                                    SPLICE_INTERVAL_MS * 1000, MAX_SPLICE_INTERVAL_MS * 1000);
+}
+
+static gboolean
+splice_timeout_cb (gpointer user_data)
+{
+  FanOut *fan_out = user_data;
+
+  g_clear_pointer (&fan_out->splice_source, g_source_unref);
+  if (fan_out->task != NULL)
+    fan_out_splice (fan_out);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fan_out_schedule_splice (FanOut *fan_out)
+{
+  gint64 elapsed;
+
+  if (fan_out->pending->len == 0 || fan_out->splice_source != NULL)
+    return;
+
+  elapsed = g_get_monotonic_time () - fan_out->last_splice_time;
+  if (fan_out->last_splice_time == 0 || elapsed >= fan_out->splice_interval)
+    {
+      fan_out_splice (fan_out);
+      return;
+    }
+
+  fan_out->splice_source = g_timeout_source_new ((fan_out->splice_interval - elapsed + 999) /
+                                                 1000);
+  g_source_set_static_name (fan_out->splice_source, "[ringside] fan-out splice");
+  g_source_set_callback (fan_out->splice_source, splice_timeout_cb, fan_out_ref (fan_out),
+                         (GDestroyNotify) fan_out_unref);
+  g_source_attach (fan_out->splice_source, g_task_get_context (fan_out->task));
+}
+
+/* Progress and the end */
+
+static void
+fan_out_update_progress (FanOut *fan_out)
+{
+  ringside_list_loader_set_progress (fan_out->loader, fan_out->children_read,
+                                     g_list_model_get_n_items (G_LIST_MODEL (fan_out->parents)));
+}
+
+static void
+fan_out_check_done (FanOut *fan_out)
+{
+  if (fan_out->task != NULL && fan_out->parents_done && fan_out->running == 0 &&
+      fan_out->next_parent >= g_list_model_get_n_items (G_LIST_MODEL (fan_out->parents)))
+    fan_out_finish (fan_out, NULL);
+}
+
+/* Children */
+
+/* "agent group 17: Permission denied." */
+static GError *
+child_error (FanOut  *fan_out,
+             GError  *error,
+             GObject *parent)
+{
+  const RingsideListFanOut *how = fan_out->kind->fan_out;
+  g_autofree char *id = how->get_parent_id (parent);
+
+  if (error->domain == G_IO_ERROR && error->code == G_IO_ERROR_CANCELLED)
+    return error;
+
+  g_prefix_error (&error, "Reading the %ss of %s %s failed: ", fan_out->kind->name,
+                  how->parent->name, id);
+  return error;
+}
+
+static void
+on_children_read (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ChildLoad *child = user_data;
+  FanOut *fan_out = child->fan_out;
+  const RingsideListFanOut *how = fan_out->kind->fan_out;
+  GError *error = NULL;
+  guint n;
+
+  ringside_list_loader_fetch_finish (RINGSIDE_LIST_LOADER (source), result, &error);
+  if (fan_out->task == NULL)
+    {
+      g_clear_error (&error);
+      child_load_free (child);
+      return;
+    }
+
+  fan_out->running--;
+  if (error != NULL)
+    {
+      fan_out_finish (fan_out, child_error (fan_out, error, child->parent));
+      child_load_free (child);
+      return;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (child->items));
+  if (fan_out->loader->n_items + fan_out->pending->len + n > fan_out->loader->max_items)
+    {
+      fan_out_finish (fan_out, g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_TOO_LARGE,
+                                            "The %s list is larger than Ringside can hold "
+                                            "(over %u items)",
+                                            fan_out->kind->name, fan_out->loader->max_items));
+      child_load_free (child);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      gpointer item = ringside_item_list_peek (child->items, i);
+
+      if (how->adopt != NULL)
+        how->adopt (item, child->parent);
+      g_ptr_array_add (fan_out->pending, g_object_ref (item));
+    }
+  child_load_free (child);
+
+  fan_out->children_read++;
+  fan_out_update_progress (fan_out);
+  fan_out_schedule_splice (fan_out);
+  fan_out_start_more (fan_out);
+  fan_out_check_done (fan_out);
+}
+
+/* Returns whether a request was started for @parent (not when it has no ID). */
+static gboolean
+fan_out_read_children (FanOut  *fan_out,
+                       GObject *parent)
+{
+  const RingsideListFanOut *how = fan_out->kind->fan_out;
+  g_autofree char *id = how->get_parent_id (parent);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) values = NULL;
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+  ChildLoad *child;
+
+  if (id == NULL || id[0] == '\0')
+    return FALSE;
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) fan_out->values);
+  g_strv_builder_add_many (builder, how->placeholder, id, NULL);
+  values = g_strv_builder_end (builder);
+
+  path = ringside_list_kind_expand_path (fan_out->kind, (const char * const *) values, &error);
+  if (path == NULL)
+    {
+      fan_out_finish (fan_out, error);
+      return FALSE;
+    }
+
+  child = g_new0 (ChildLoad, 1);
+  child->fan_out = fan_out_ref (fan_out);
+  child->parent = g_object_ref (parent);
+  child->items = ringside_item_list_new_for_kind (fan_out->kind);
+  child->loader = ringside_list_loader_new (child->items);
+  g_object_set (child->loader,
+                "max-bytes", fan_out->loader->max_bytes,
+                "max-items", fan_out->loader->max_items,
+                "stall-timeout", fan_out->loader->stall_timeout_ms,
+                NULL);
+
+  fan_out->running++;
+  ringside_list_loader_fetch_async (child->loader, fan_out->opener, fan_out->source, path,
+                                    fan_out->cancellable, on_children_read, child);
+  return TRUE;
+}
+
+/* Starts child lists until max_requests run, or every parent known so far has one. */
+static void
+fan_out_start_more (FanOut *fan_out)
+{
+  guint max_requests = MAX (fan_out->kind->fan_out->max_requests, 1);
+
+  while (fan_out->task != NULL && fan_out->running < max_requests &&
+         fan_out->next_parent < g_list_model_get_n_items (G_LIST_MODEL (fan_out->parents)))
+    {
+      GObject *parent = ringside_item_list_peek (fan_out->parents, fan_out->next_parent++);
+
+      if (!fan_out_read_children (fan_out, parent) && fan_out->task != NULL)
+        fan_out->children_read++;
+    }
+}
+
+/* Parents */
+
+static void
+on_parents_changed (GListModel *parents,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    gpointer    user_data)
+{
+  FanOut *fan_out = user_data;
+
+  if (fan_out->task == NULL || added == 0)
+    return;
+
+  fan_out_update_progress (fan_out);
+  fan_out_start_more (fan_out);
+}
+
+static void
+on_parents_read (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(FanOut) fan_out = user_data;
+  GError *error = NULL;
+
+  ringside_list_loader_fetch_finish (RINGSIDE_LIST_LOADER (source), result, &error);
+  if (fan_out->task == NULL)
+    {
+      g_clear_error (&error);
+      return;
+    }
+
+  if (error != NULL)
+    {
+      fan_out_finish (fan_out, error);
+      return;
+    }
+
+  fan_out->parents_done = TRUE;
+  fan_out_update_progress (fan_out);
+  fan_out_start_more (fan_out);
+  fan_out_check_done (fan_out);
+}
+
+static gboolean
+cancelled_cb (GCancellable *cancellable,
+              gpointer      user_data)
+{
+  FanOut *fan_out = user_data;
+  GError *error = NULL;
+
+  if (fan_out->task != NULL)
+    {
+      g_cancellable_set_error_if_cancelled (cancellable, &error);
+      fan_out_finish (fan_out, error);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Ends the load with @error (taken), or successfully. Everything still running is cancelled;
+ * its callbacks then only free what is theirs. */
+static void
+fan_out_finish (FanOut *fan_out,
+                GError *error)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&fan_out->task);
+  RingsideListLoader *self = fan_out->loader;
+
+  g_assert (task != NULL);
+
+  /* The loader's reference: the callbacks and sources hold their own. */
+  if (self->fan_out == fan_out)
+    {
+      self->fan_out = NULL;
+      fan_out_unref (fan_out);
+    }
+
+  g_cancellable_cancel (fan_out->cancellable);
+  g_signal_handlers_disconnect_by_data (fan_out->parents, fan_out);
+  if (fan_out->cancel_source != NULL)
+    g_source_destroy (fan_out->cancel_source);
+  g_clear_pointer (&fan_out->cancel_source, g_source_unref);
+  if (fan_out->splice_source != NULL)
+    g_source_destroy (fan_out->splice_source);
+  g_clear_pointer (&fan_out->splice_source, g_source_unref);
+
+  /* A list with a group missing would pass for the whole list; a list over the caps may be
+   * most of the memory there is. */
+  if (error == NULL)
+    fan_out_splice (fan_out);
+  else if (g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_TOO_LARGE))
+    ringside_list_loader_drop_items (self);
+  g_ptr_array_set_size (fan_out->pending, 0);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+FanOut *
+ringside_fan_out_start (RingsideListLoader       *self,
+                        GTask                    *task,
+                        const RingsideListOpener *opener,
+                        gpointer                  source,
+                        const char * const       *values)
+{
+  const RingsideListKind *kind = ringside_item_list_get_kind (self->items);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+  FanOut *fan_out;
+
+  g_return_val_if_fail (kind->fan_out != NULL, NULL);
+
+  fan_out = g_rc_box_new0 (FanOut);
+  fan_out->loader = self;
+  fan_out->task = g_object_ref (task);
+  fan_out->kind = kind;
+  fan_out->opener = opener;
+  fan_out->source = source;
+  fan_out->values = g_strdupv ((char **) values);
+  fan_out->cancellable = g_cancellable_new ();
+  fan_out->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  fan_out->parents = ringside_item_list_new_for_kind (kind->fan_out->parent);
+  fan_out->parent_loader = ringside_list_loader_new (fan_out->parents);
+  g_object_set (fan_out->parent_loader,
+                "max-bytes", self->max_bytes,
+                "max-items", self->max_items,
+                "stall-timeout", self->stall_timeout_ms,
+                NULL);
+  self->fan_out = fan_out;
+
+  path = ringside_list_kind_expand_path (kind->fan_out->parent, values, &error);
+  if (path == NULL)
+    {
+      fan_out_finish (fan_out, error);
+      return NULL;
+    }
+
+  if (cancellable != NULL)
+    {
+      fan_out->cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (fan_out->cancel_source, G_SOURCE_FUNC (cancelled_cb),
+                             fan_out_ref (fan_out), (GDestroyNotify) fan_out_unref);
+      g_source_attach (fan_out->cancel_source, g_task_get_context (task));
+    }
+
+  g_signal_connect (fan_out->parents, "items-changed", G_CALLBACK (on_parents_changed),
+                    fan_out);
+  ringside_list_loader_fetch_async (fan_out->parent_loader, opener, source, path,
+                                    fan_out->cancellable, on_parents_read,
+                                    fan_out_ref (fan_out));
+  return fan_out;
+}
+
+void
+ringside_fan_out_cancel (FanOut     *fan_out,
+                         const char *reason)
+{
+  fan_out_finish (fan_out, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, reason));
+}
