@@ -1,1 +1,667 @@
-int main (void) { return 77; }
+/* test-fan-out.c: lists read group by group (agents, campaigns) and nested lists (queues),
+ * from a loopback server playing RingCX, paged, with a group refused and a slow one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <libsoup/soup.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ringside-agent.h"
+#include "ringside-campaign.h"
+#include "ringside-error.h"
+#include "ringside-list-loader.h"
+#include "ringside-queue.h"
+#include "ringside-test-utils.h"
+
+#define TIMEOUT_SECONDS 60
+#define ACCOUNT_PREFIX "/voice/api/v1/admin/accounts/15/"
+
+typedef struct
+{
+  SoupServer   *server;
+  SoupSession  *session;
+  char         *url;
+  GAsyncResult *result;
+
+  /* What the server serves */
+  guint         n_groups;          /* groups 1 to n_groups */
+  guint         page_limit;        /* the most rows a page, whatever was asked; 0: none */
+  gboolean      groups_forbidden;  /* 403 on the group list */
+  guint         forbidden_group;   /* 403 on this group's children; 0: none */
+  guint         slow_group;        /* this group's children come after a while; 0: none */
+  guint         hold_ms;           /* how long every child list is held */
+
+  /* What the server saw */
+  GPtrArray    *requests;          /* path?query of each */
+  guint         in_flight;         /* child lists being answered */
+  guint         max_in_flight;
+} Fixture;
+
+/* Agents of group g: g % 4 + 2 of them, IDs g * 1000 + i. */
+static guint
+n_agents (guint group)
+{
+  return group % 4 + 2;
+}
+
+/* Campaigns of dial group g: 10 * g + 3 of them, so that they span pages. */
+static guint
+n_campaigns (guint group)
+{
+  return 10 * group + 3;
+}
+
+static void
+page_bounds (Fixture    *f,
+             GHashTable *query,
+             guint       n_rows,
+             guint      *first,
+             guint      *last)
+{
+  const char *page_text = query != NULL ? g_hash_table_lookup (query, "page") : NULL;
+  const char *rows_text = query != NULL ? g_hash_table_lookup (query, "maxRows") : NULL;
+  guint page, rows;
+
+  g_assert_nonnull (page_text);
+  g_assert_nonnull (rows_text);
+  page = atoi (page_text);
+  rows = atoi (rows_text);
+  if (f->page_limit > 0)
+    rows = MIN (rows, f->page_limit);
+  *first = MIN (page * rows, n_rows);
+  *last = MIN (*first + rows, n_rows);
+}
+
+static GString *
+groups_body (Fixture    *f,
+             GHashTable *query,
+             const char *kind)
+{
+  g_autoptr(GString) body = g_string_new ("[");
+  guint first, last;
+
+  page_bounds (f, query, f->n_groups, &first, &last);
+  for (guint i = first; i < last; i++)
+    {
+      guint group = i + 1;
+
+      if (i > first)
+        g_string_append_c (body, ',');
+      if (strcmp (kind, "agent") == 0)
+        g_string_append_printf (body, "{\"agentGroupId\": %u, \"groupName\": \"Group %u\","
+                                " \"isDefault\": false}", group, group);
+      else if (strcmp (kind, "dial") == 0)
+        g_string_append_printf (body, "{\"dialGroupId\": %u, \"dialGroupName\": \"Dial %u\","
+                                " \"dialMode\": \"%s\"}", group, group,
+                                group % 2 ? "PREDICTIVE" : "PREVIEW");
+      else
+        {
+          g_string_append_printf (body, "{\"gateGroupId\": %u, \"groupName\": \"Gates %u\","
+                                  " \"gates\": [", group, group);
+          for (guint g = 0; g < group; g++)
+            g_string_append_printf (body, "%s{\"gateId\": %u, \"gateName\": \"Gate %u.%u\","
+                                    " \"gateOpen\": %s, \"isActive\": true}",
+                                    g > 0 ? "," : "", group * 100 + g, group, g,
+                                    g % 2 ? "true" : "false");
+          g_string_append (body, "]}");
+        }
+    }
+  g_string_append (body, "]");
+
+  return g_steal_pointer (&body);
+}
+
+static GString *
+agents_body (guint group)
+{
+  g_autoptr(GString) body = g_string_new ("[");
+
+  for (guint i = 0; i < n_agents (group); i++)
+    g_string_append_printf (body, "%s{\"agentId\": %u, \"firstName\": \"Agent\","
+                            " \"lastName\": \"%u\", \"agentType\": \"AGENT\","
+                            " \"phoneLoginPin\": \"pin-%u\", \"isActive\": true}",
+                            i > 0 ? "," : "", group * 1000 + i, group * 1000 + i, i);
+  g_string_append (body, "]");
+
+  return g_steal_pointer (&body);
+}
+
+static GString *
+campaigns_body (Fixture    *f,
+                GHashTable *query,
+                guint       group)
+{
+  g_autoptr(GString) body = g_string_new ("[");
+  guint first, last;
+
+  page_bounds (f, query, n_campaigns (group), &first, &last);
+  for (guint i = first; i < last; i++)
+    g_string_append_printf (body, "%s{\"campaignId\": %u, \"campaignName\": \"C %u\","
+                            " \"isActive\": 1}",
+                            i > first ? "," : "", group * 1000 + i, group * 1000 + i);
+  g_string_append (body, "]");
+
+  return g_steal_pointer (&body);
+}
+
+typedef struct
+{
+  Fixture           *f;
+  SoupServerMessage *msg;
+} Held;
+
+static gboolean
+release_held (gpointer user_data)
+{
+  Held *held = user_data;
+
+  held->f->in_flight--;
+  soup_server_message_unpause (held->msg);
+  g_object_unref (held->msg);
+  g_free (held);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+handler (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  Fixture *f = user_data;
+  g_autoptr(GString) body = NULL;
+  g_autofree char *query_text = query != NULL ? soup_form_encode_hash (query) : NULL;
+  const char *rest;
+  guint group = 0;
+  gboolean child = FALSE;
+
+  g_ptr_array_add (f->requests, g_strdup_printf ("%s?%s", path, query_text ? query_text : ""));
+  g_assert_true (g_str_has_prefix (path, ACCOUNT_PREFIX));
+  rest = path + strlen (ACCOUNT_PREFIX);
+
+  if (strcmp (rest, "agentGroups") == 0)
+    body = f->groups_forbidden ? NULL : groups_body (f, query, "agent");
+  else if (strcmp (rest, "dialGroups") == 0)
+    body = f->groups_forbidden ? NULL : groups_body (f, query, "dial");
+  else if (strcmp (rest, "gateGroups/withChildren") == 0)
+    body = f->groups_forbidden ? NULL : groups_body (f, query, "gate");
+  else if (sscanf (rest, "agentGroups/%u/agents", &group) == 1)
+    {
+      g_assert_null (query);  /* not paged */
+      child = TRUE;
+      body = group != f->forbidden_group ? agents_body (group) : NULL;
+    }
+  else if (sscanf (rest, "dialGroups/%u/campaigns", &group) == 1)
+    {
+      child = TRUE;
+      body = group != f->forbidden_group ? campaigns_body (f, query, group) : NULL;
+    }
+  else
+    g_assert_not_reached ();
+
+  if (body == NULL)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_FORBIDDEN, NULL);
+      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "No", 2);
+      return;
+    }
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                    body->str, body->len);
+
+  /* Child lists take a while, so that several are asked for at once. */
+  if (child && (f->hold_ms > 0 || group == f->slow_group))
+    {
+      Held *held = g_new0 (Held, 1);
+
+      held->f = f;
+      held->msg = g_object_ref (msg);
+      f->in_flight++;
+      f->max_in_flight = MAX (f->max_in_flight, f->in_flight);
+      soup_server_message_pause (msg);
+      g_timeout_add (group == f->slow_group ? 300 : f->hold_ms, release_held, held);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+
+  f->requests = g_ptr_array_new_with_free_func (g_free);
+  f->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (f->server, "/voice/api/v1/admin/accounts", handler, f, NULL);
+  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (f->server);
+  f->url = g_uri_to_string (uris->data);
+  f->session = soup_session_new_with_options ("max-conns-per-host", 8, NULL);
+}
+
+static void
+on_finalized (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gboolean finalized = FALSE;
+
+  g_assert_null (f->result);
+  /* Held answers go out before the server does. */
+  while (f->in_flight > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_clear_object (&f->session);
+  g_clear_pointer (&f->url, g_free);
+  g_object_weak_ref (G_OBJECT (f->server), on_finalized, &finalized);
+  soup_server_disconnect (f->server);
+  g_clear_object (&f->server);
+  ringside_test_wait_for (&finalized, TIMEOUT_SECONDS);
+  g_ptr_array_unref (f->requests);
+}
+
+/* The opener: a GET, with a 403 failing as the session fails it. */
+
+static void
+on_sent (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SoupMessage *msg = g_task_get_task_data (task);
+  GError *error = NULL;
+  GInputStream *stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+
+  if (stream == NULL)
+    g_task_return_error (task, error);
+  else if (soup_message_get_status (msg) == SOUP_STATUS_FORBIDDEN)
+    {
+      g_object_unref (stream);
+      g_task_return_new_error (task, RINGSIDE_ERROR, RINGSIDE_ERROR_FORBIDDEN,
+                               "Permission denied.");
+    }
+  else
+    g_task_return_pointer (task, stream, g_object_unref);
+}
+
+static void
+open_async (gpointer             source,
+            const char          *path,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  Fixture *f = source;
+  g_autofree char *url = g_strconcat (f->url, path + 1, NULL);
+  SoupMessage *msg = soup_message_new ("GET", url);
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_assert_nonnull (msg);
+  g_task_set_task_data (task, msg, g_object_unref);
+  soup_session_send_async (f->session, msg, G_PRIORITY_DEFAULT, cancellable, on_sent, task);
+}
+
+static GInputStream *
+open_finish (gpointer       source,
+             GAsyncResult  *result,
+             GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static const RingsideListOpener opener = {
+  .open_async = open_async,
+  .open_finish = open_finish,
+};
+
+static const char * const values[] = { "accountId", "15", NULL };
+
+static gboolean
+fetch (Fixture                 *f,
+       RingsideListLoader      *loader,
+       GCancellable            *cancellable,
+       GError                 **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ringside_list_loader_fetch_kind_async (loader, &opener, f, values, cancellable,
+                                         ringside_test_store_result, &f->result);
+  result = ringside_test_wait_result (&f->result, TIMEOUT_SECONDS);
+  return ringside_list_loader_fetch_kind_finish (loader, result, error);
+}
+
+static guint
+count_requests (Fixture    *f,
+                const char *prefix)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < f->requests->len; i++)
+    n += g_str_has_prefix (g_ptr_array_index (f->requests, i), prefix);
+  return n;
+}
+
+/* Tests */
+
+/* Ten groups over pages of three: four pages of groups, then every group's agents, at most
+ * four at a time, each agent told its group's name. */
+static void
+test_agents (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_agents_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  guint expected = 0;
+
+  f->n_groups = 10;
+  f->page_limit = 3;
+  f->hold_ms = 30;
+  for (guint g = 1; g <= f->n_groups; g++)
+    expected += n_agents (g);
+
+  g_assert_true (fetch (f, loader, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==, expected);
+  g_assert_cmpuint (ringside_list_loader_get_n_items (loader), ==, expected);
+  for (guint i = 0; i < expected; i++)
+    {
+      RingsideAgent *agent = ringside_item_list_peek (items, i);
+      guint group = ringside_agent_get_id (agent) / 1000;
+      g_autofree char *group_name = g_strdup_printf ("Group %u", group);
+
+      g_assert_cmpstr (ringside_agent_get_group_name (agent), ==, group_name);
+      g_assert_cmpint (ringside_agent_get_group_id (agent), ==, group);
+      g_assert_cmpstr (ringside_agent_get_agent_type (agent), ==, "Agent");
+      g_assert_false (g_hash_table_contains (seen, GINT_TO_POINTER (ringside_agent_get_id (agent))));
+      g_hash_table_add (seen, GINT_TO_POINTER (ringside_agent_get_id (agent)));
+    }
+
+  /* 3 + 3 + 3 + 1 groups: the short page ends the list. */
+  g_assert_cmpuint (count_requests (f, ACCOUNT_PREFIX "agentGroups?"), ==, 4);
+  g_assert_cmpuint (count_requests (f, ACCOUNT_PREFIX "agentGroups/"), ==, f->n_groups);
+  g_assert_cmpuint (f->max_in_flight, >=, 2);
+  g_assert_cmpuint (f->max_in_flight, <=, 4);
+
+  g_assert_cmpuint (ringside_list_loader_get_parts_read (loader), ==, f->n_groups);
+  g_assert_cmpuint (ringside_list_loader_get_parts_total (loader), ==, f->n_groups);
+}
+
+static void
+test_no_groups (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_agents_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GError) error = NULL;
+
+  f->n_groups = 0;
+  g_assert_true (fetch (f, loader, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==, 0);
+  g_assert_cmpuint (f->requests->len, ==, 1);
+}
+
+/* A 403 on the groups is the list's own: the view says the admin lacks that right. */
+static void
+test_groups_forbidden (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_agents_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GError) error = NULL;
+
+  f->n_groups = 5;
+  f->groups_forbidden = TRUE;
+  g_assert_false (fetch (f, loader, NULL, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_FORBIDDEN);
+  g_assert_cmpuint (f->requests->len, ==, 1);
+}
+
+/* One group refused: the whole load fails, naming the group, and asks for no more. */
+static void
+test_one_group_forbidden (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_agents_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GError) error = NULL;
+
+  f->n_groups = 40;
+  f->forbidden_group = 2;
+  f->hold_ms = 20;
+  g_assert_false (fetch (f, loader, NULL, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_FORBIDDEN);
+  g_assert_nonnull (strstr (error->message, "agent group 2"));
+  g_assert_null (strstr (error->message, "pin-"));
+  /* Group 2 failed at once; the others were held, so most were never asked for. */
+  g_assert_cmpuint (count_requests (f, ACCOUNT_PREFIX "agentGroups/"), <, f->n_groups);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==, 0);
+}
+
+/* A slow group holds up the end, not the others. */
+static void
+test_slow_group (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_agents_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GError) error = NULL;
+  guint expected = 0;
+  gboolean slow_seen = FALSE;
+
+  f->n_groups = 8;
+  f->slow_group = 1;
+  for (guint g = 1; g <= f->n_groups; g++)
+    expected += n_agents (g);
+
+  g_assert_true (fetch (f, loader, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==, expected);
+  /* The slow group's agents came last. */
+  for (guint i = 0; i < expected; i++)
+    {
+      guint group = ringside_agent_get_id (ringside_item_list_peek (items, i)) / 1000;
+
+      if (group == 1)
+        slow_seen = TRUE;
+      else
+        g_assert_false (slow_seen);
+    }
+  g_assert_true (slow_seen);
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_agents_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->n_groups = 6;
+  f->slow_group = 3;
+  ringside_list_loader_fetch_kind_async (loader, &opener, f, values, cancellable,
+                                         ringside_test_store_result, &f->result);
+  while (f->in_flight == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_cancellable_cancel (cancellable);
+  result = ringside_test_wait_result (&f->result, TIMEOUT_SECONDS);
+  g_assert_false (ringside_list_loader_fetch_kind_finish (loader, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* The loader is free for the next load, which replaces what the cancelled one added. */
+  f->slow_group = 0;
+  g_assert_true (fetch (f, loader, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==,
+                    n_agents (1) + n_agents (2) + n_agents (3) + n_agents (4) + n_agents (5) +
+                    n_agents (6));
+}
+
+/* A new load replaces one in flight: the first ends cancelled. */
+static void
+test_replace (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_agents_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->n_groups = 3;
+  f->hold_ms = 50;
+  ringside_list_loader_fetch_kind_async (loader, &opener, f, values, NULL,
+                                         ringside_test_store_result, &first);
+  g_assert_true (fetch (f, loader, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+  g_assert_false (ringside_list_loader_fetch_kind_finish (loader, first, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==,
+                    n_agents (1) + n_agents (2) + n_agents (3));
+}
+
+/* Campaigns: paged groups, paged children, the dial mode from the group. */
+static void
+test_campaigns (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RingsideItemList) items =
+    ringside_item_list_new_for_kind (&ringside_campaigns_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GError) error = NULL;
+  guint expected = 0;
+
+  f->n_groups = 3;
+  f->page_limit = 10;
+  for (guint g = 1; g <= f->n_groups; g++)
+    expected += n_campaigns (g);
+
+  g_assert_true (fetch (f, loader, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==, expected);
+  for (guint i = 0; i < expected; i++)
+    {
+      RingsideCampaign *campaign = ringside_item_list_peek (items, i);
+      guint group = ringside_campaign_get_id (campaign) / 1000;
+      g_autofree char *name = g_strdup_printf ("Dial %u", group);
+
+      g_assert_cmpstr (ringside_campaign_get_dial_group_name (campaign), ==, name);
+      g_assert_cmpstr (ringside_campaign_get_dial_mode (campaign), ==,
+                       group % 2 ? "Predictive" : "Preview");
+      g_assert_true (ringside_campaign_get_is_active (campaign));
+    }
+  /* Group 1: 13 campaigns (10, 3); 2: 23 (10, 10, 3); 3: 33 (10, 10, 10, 3). */
+  g_assert_cmpuint (count_requests (f, ACCOUNT_PREFIX "dialGroups/"), ==, 2 + 3 + 4);
+}
+
+/* Queues: one paged list whose groups nest their gates. */
+static void
+test_queues (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_queues_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GError) error = NULL;
+  guint expected = 0;
+
+  f->n_groups = 7;
+  f->page_limit = 2;
+  for (guint g = 1; g <= f->n_groups; g++)
+    expected += g;
+
+  g_assert_true (fetch (f, loader, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==, expected);
+  for (guint i = 0; i < expected; i++)
+    {
+      RingsideQueue *queue = ringside_item_list_peek (items, i);
+      guint group = ringside_queue_get_id (queue) / 100;
+      g_autofree char *name = g_strdup_printf ("Gates %u", group);
+
+      g_assert_cmpstr (ringside_queue_get_group_name (queue), ==, name);
+      g_assert_cmpint (ringside_queue_get_open (queue), ==,
+                       ringside_queue_get_id (queue) % 2 ? RINGSIDE_QUEUE_OPEN_YES
+                                                         : RINGSIDE_QUEUE_OPEN_NO);
+    }
+  /* 2 + 2 + 2 + 1 groups. */
+  g_assert_cmpuint (f->requests->len, ==, 4);
+  g_assert_cmpuint (ringside_list_loader_get_parts_read (loader), ==, 4);
+}
+
+static void
+test_queues_forbidden (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_queues_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GError) error = NULL;
+
+  f->n_groups = 3;
+  f->groups_forbidden = TRUE;
+  g_assert_false (fetch (f, loader, NULL, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_FORBIDDEN);
+}
+
+/* Without the account's ID there is nothing to ask for. */
+static void
+test_missing_value (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_agents_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ringside_list_loader_fetch_kind_async (loader, &opener, f, NULL, NULL,
+                                         ringside_test_store_result, &f->result);
+  result = ringside_test_wait_result (&f->result, TIMEOUT_SECONDS);
+  g_assert_false (ringside_list_loader_fetch_kind_finish (loader, result, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT);
+  g_assert_cmpuint (f->requests->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/fan-out/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("agents", test_agents);
+  ADD ("no-groups", test_no_groups);
+  ADD ("groups-forbidden", test_groups_forbidden);
+  ADD ("one-group-forbidden", test_one_group_forbidden);
+  ADD ("slow-group", test_slow_group);
+  ADD ("cancel", test_cancel);
+  ADD ("replace", test_replace);
+  ADD ("campaigns", test_campaigns);
+  ADD ("queues", test_queues);
+  ADD ("queues-forbidden", test_queues_forbidden);
+  ADD ("missing-value", test_missing_value);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -225,13 +225,14 @@ on_children_read (GObject      *source,
         how->adopt (item, child->parent);
       g_ptr_array_add (fan_out->pending, g_object_ref (item));
     }
-  child_load_free (child);
 
   fan_out->children_read++;
   fan_out_update_progress (fan_out);
   fan_out_schedule_splice (fan_out);
   fan_out_start_more (fan_out);
   fan_out_check_done (fan_out);
+  /* Last: its reference keeps the fan-out alive through the calls above. */
+  child_load_free (child);
 }
 
 /* Returns whether a request was started for @parent (not when it has no ID). */
@@ -304,7 +305,7 @@ on_parents_changed (GListModel *parents,
                     guint       added,
                     gpointer    user_data)
 {
-  FanOut *fan_out = user_data;
+  g_autoptr(FanOut) fan_out = fan_out_ref (user_data);
 
   if (fan_out->task == NULL || added == 0)
     return;
@@ -362,6 +363,7 @@ static void
 fan_out_finish (FanOut *fan_out,
                 GError *error)
 {
+  g_autoptr(FanOut) alive = fan_out_ref (fan_out);
   g_autoptr(GTask) task = g_steal_pointer (&fan_out->task);
   RingsideListLoader *self = fan_out->loader;
 
