@@ -36,6 +36,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ITEM_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 void
 ringside_list_view_reload (RingsideListView *self)
 {
@@ -120,6 +127,22 @@ ringside_list_view_get_model (RingsideListView *self)
   return ringside_remote_list_get_model (priv->list);
 }
 
+/**
+ * ringside_list_view_set_path_values:
+ * @values: (array zero-terminated=1): names and values of the kind's path ("accountId",
+ *   "1234", NULL), from the next reload on
+ */
+void
+ringside_list_view_set_path_values (RingsideListView   *self,
+                                    const char * const *values)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+
+  g_return_if_fail (RINGSIDE_IS_LIST_VIEW (self));
+
+  ringside_remote_list_set_path_values (priv->list, values);
+}
+
 RingsideRemoteList *
 ringside_list_view_get_list (RingsideListView *self)
 {
@@ -150,6 +173,7 @@ build_summary (RingsideListView *self)
   RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
   gboolean loading = ringside_remote_list_get_loading (priv->list);
   g_autofree char *counts = NULL;
+  guint parts_read, parts_total;
 
   if (ringside_remote_list_get_session (priv->list) == NULL ||
       ringside_remote_list_get_error (priv->list) != NULL)
@@ -162,6 +186,20 @@ build_summary (RingsideListView *self)
   if (!loading)
     return g_steal_pointer (&counts);
 
+  /* How far a list read in parts is: groups of a fanned-out list, pages of a paged one. */
+  if (ringside_remote_list_get_progress (priv->list, &parts_read, &parts_total) &&
+      parts_read > 0)
+    {
+      if (parts_total > 0)
+        /* Translators: a count while groups are read, e.g. "1,234 agents, 3 of 40 groups
+         * read…" */
+        return g_strdup_printf (_("%s, %u of %u groups read…"), counts, parts_read,
+                                parts_total);
+
+      /* Translators: a count while pages are read, e.g. "1,234 queues, reading page 3…" */
+      return g_strdup_printf (_("%s, reading page %u…"), counts, parts_read + 1);
+    }
+
   /* Translators: a count while more rows arrive, e.g. "1,234 accounts, loading…" */
   return g_strdup_printf (_("%s, loading…"), counts);
 }
@@ -173,8 +211,10 @@ show_error (RingsideListView *self,
   RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
   RingsideListViewClass *klass = RINGSIDE_LIST_VIEW_GET_CLASS (self);
   const char *icon_name = NULL;
-  g_autofree char *text =
-    ringside_describe_load_error (error, _(klass->forbidden_message), &icon_name);
+  /* The kind's words, if it has its own ("…agent groups in this account"). */
+  const char *forbidden = klass->kind->forbidden_message != NULL ? klass->kind->forbidden_message
+                                                                 : klass->forbidden_message;
+  g_autofree char *text = ringside_describe_load_error (error, _(forbidden), &icon_name);
 
   adw_status_page_set_description (priv->error_page, text);
   adw_status_page_set_icon_name (priv->error_page, icon_name);
@@ -306,6 +346,41 @@ ringside_list_view_set_cell_date (GtkListItem *list_item,
   g_autofree char *text = ringside_format_date (date);
 
   ringside_list_view_set_cell_text (list_item, text);
+}
+
+/* Enter or a double-click on a row. */
+static void
+on_row_activated (RingsideListView *self,
+                  guint             position,
+                  GtkColumnView    *column_view)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (ringside_list_view_get_model (self), position);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
+}
+
+/**
+ * ringside_list_view_activate_first:
+ *
+ * Activates the first row shown (the first match of a search), as Enter in a search entry
+ * does in GNOME apps.
+ *
+ * Returns: whether there was a row to activate
+ */
+gboolean
+ringside_list_view_activate_first (RingsideListView *self)
+{
+  g_autoptr(GObject) item = NULL;
+
+  g_return_val_if_fail (RINGSIDE_IS_LIST_VIEW (self), FALSE);
+
+  item = g_list_model_get_item (ringside_list_view_get_model (self), 0);
+  if (item == NULL)
+    return FALSE;
+
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
+  return TRUE;
 }
 
 static void
@@ -471,6 +546,8 @@ ringside_list_view_constructed (GObject *object)
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
+  g_signal_connect_object (priv->column_view, "activate", G_CALLBACK (on_row_activated), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_column_view_sort_by_column (priv->column_view, g_ptr_array_index (priv->columns, 0),
                                   GTK_SORT_ASCENDING);
@@ -592,6 +669,17 @@ ringside_list_view_class_init (RingsideListViewClass *klass)
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RingsideListView::item-activated:
+   * @item: the row's item
+   *
+   * A row was activated: Enter or a double-click on it, or
+   * ringside_list_view_activate_first().
+   */
+  signals[ITEM_ACTIVATED] =
+    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_OBJECT);
 }
 
 static void

@@ -85,6 +85,14 @@ GListModel         *ringside_list_view_get_model       (RingsideListView    *sel
 /* For subclasses: the list behind the view; NULL until constructed. */
 RingsideRemoteList *ringside_list_view_get_list        (RingsideListView    *self);
 
+/* The values of the kind's path template (see ringside_remote_list_set_path_values()). */
+void                ringside_list_view_set_path_values (RingsideListView   *self,
+                                                        const char * const *values);
+
+/* Emits "item-activated" (GObject *item) for the first row shown; FALSE if there is none.
+ * The signal also comes for Enter or a double-click on a row. */
+gboolean            ringside_list_view_activate_first  (RingsideListView    *self);
+
 /* (Re)loads from the session; cancels a load in flight. */
 void     ringside_list_view_reload           (RingsideListView    *self);
 

@@ -7,9 +7,11 @@
 
 #include <glib/gi18n.h>
 
+#include "ringside-account.h"
 #include "ringside-accounts-view.h"
 #include "ringside-error.h"
 #include "ringside-sign-in-dialog.h"
+#include "ringside-sub-account-page.h"
 #include "ringside-users-view.h"
 #include "ringside-window.h"
 
@@ -36,6 +38,8 @@ struct _RingsideWindow
   AdwViewStack         *view_stack;
   RingsideAccountsView *accounts_view;
   RingsideUsersView    *users_view;
+  AdwLeaflet           *leaflet;
+  RingsideSubAccountPage *sub_account_page;
 
   /* Borrowed */
   RingsideSignInDialog *sign_in_dialog;   /* a weak pointer while it is open */
@@ -113,6 +117,13 @@ ringside_window_set_views_session (RingsideWindow  *self,
 {
   ringside_list_view_set_session (RINGSIDE_LIST_VIEW (self->accounts_view), session);
   ringside_list_view_set_session (RINGSIDE_LIST_VIEW (self->users_view), session);
+  ringside_sub_account_page_set_session (self->sub_account_page, session);
+}
+
+static gboolean
+ringside_window_showing_sub_account (RingsideWindow *self)
+{
+  return adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->sub_account_page);
 }
 
 static void
@@ -255,6 +266,9 @@ ringside_window_show_page (RingsideWindow *self,
 
   gtk_stack_set_visible_child_name (self->main_stack, page);
   gtk_spinner_set_spinning (self->loading_spinner, loading);
+  /* A sub-account is only shown while signed in. */
+  if (!content)
+    adw_leaflet_set_visible_child_name (self->leaflet, "main");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, content);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", content);
@@ -263,7 +277,9 @@ ringside_window_show_page (RingsideWindow *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_bar), content);
 
   /* Typing anywhere in the window starts a search, but only where there is a list. */
-  gtk_search_bar_set_key_capture_widget (self->search_bar, content ? GTK_WIDGET (self) : NULL);
+  gtk_search_bar_set_key_capture_widget (self->search_bar,
+                                         content && !ringside_window_showing_sub_account (self)
+                                         ? GTK_WIDGET (self) : NULL);
   if (!content)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
@@ -443,6 +459,60 @@ on_visible_view_changed (RingsideWindow *self)
     ringside_window_reload_view (self, view);
 }
 
+/* Sub-accounts */
+
+/* Enter or a double-click on an account's row. */
+static void
+on_account_activated (RingsideWindow  *self,
+                      RingsideAccount *account)
+{
+  if (!state_is_signed_in (self->state))
+    return;
+
+  ringside_sub_account_page_open (self->sub_account_page, ringside_account_get_id (account),
+                                  ringside_account_get_name (account));
+  adw_leaflet_set_visible_child_name (self->leaflet, "sub-account");
+}
+
+/* Enter in the search entry opens the first match, as in GNOME's apps. */
+static void
+on_search_activate (RingsideWindow *self)
+{
+  if (ringside_window_showing_accounts (self))
+    ringside_list_view_activate_first (RINGSIDE_LIST_VIEW (self->accounts_view));
+}
+
+/* Typing starts a search on the page shown; back on the main page, the window's. */
+static void
+on_leaflet_page_changed (RingsideWindow *self)
+{
+  gboolean sub_account = ringside_window_showing_sub_account (self);
+  gboolean content = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack),
+                                "content") == 0;
+
+  gtk_search_bar_set_key_capture_widget (self->search_bar,
+                                         content && !sub_account ? GTK_WIDGET (self) : NULL);
+  ringside_sub_account_page_set_key_capture (self->sub_account_page,
+                                             sub_account ? GTK_WIDGET (self) : NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", sub_account);
+
+  /* Keyboard focus goes with the page, so that its shortcuts (Alt+1…3) work at once. */
+  if (sub_account)
+    gtk_widget_child_focus (GTK_WIDGET (self->sub_account_page), GTK_DIR_TAB_FORWARD);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->accounts_view));
+}
+
+static void
+ringside_window_go_back (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RingsideWindow *self = RINGSIDE_WINDOW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "main");
+}
+
 /* Actions */
 
 static void
@@ -455,6 +525,13 @@ ringside_window_refresh (GtkWidget  *widget,
 
   if (self->state == RINGSIDE_SESSION_STATE_OFFLINE)
     gtk_widget_activate_action (widget, "win.retry", NULL);
+
+  if (ringside_window_showing_sub_account (self))
+    {
+      ringside_list_view_reload (ringside_sub_account_page_get_visible_view (
+                                   self->sub_account_page));
+      return;
+    }
 
   ringside_window_reload_view (self, ringside_window_get_visible_view (self));
   if (accounts)
@@ -482,6 +559,12 @@ ringside_window_search (GtkWidget  *widget,
 {
   RingsideWindow *self = RINGSIDE_WINDOW (widget);
 
+  if (ringside_window_showing_sub_account (self))
+    {
+      ringside_sub_account_page_search (self->sub_account_page);
+      return;
+    }
+
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -501,7 +584,9 @@ on_exported (GObject      *source,
     {
       ringside_window_add_toast (self, RINGSIDE_IS_ACCOUNTS_VIEW (source)
                                        ? _("Accounts exported")
-                                       : _("Users exported"));
+                                       : RINGSIDE_IS_USERS_VIEW (source)
+                                       ? _("Users exported")
+                                       : _("List exported"));
     }
   else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -520,8 +605,12 @@ ringside_window_export (GtkWidget  *widget,
 {
   RingsideWindow *self = RINGSIDE_WINDOW (widget);
 
-  ringside_list_view_export_async (ringside_window_get_visible_view (self), GTK_WINDOW (self),
-                                   self->cancellable, on_exported, g_object_ref (self));
+  RingsideListView *view = ringside_window_showing_sub_account (self)
+    ? ringside_sub_account_page_get_visible_view (self->sub_account_page)
+    : ringside_window_get_visible_view (self);
+
+  ringside_list_view_export_async (view, GTK_WINDOW (self), self->cancellable, on_exported,
+                                   g_object_ref (self));
 }
 
 static void
@@ -702,6 +791,7 @@ ringside_window_class_init (RingsideWindowClass *klass)
 
   g_type_ensure (RINGSIDE_TYPE_ACCOUNTS_VIEW);
   g_type_ensure (RINGSIDE_TYPE_USERS_VIEW);
+  g_type_ensure (RINGSIDE_TYPE_SUB_ACCOUNT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ringside-window.ui");
@@ -723,6 +813,11 @@ ringside_window_class_init (RingsideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, accounts_view);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, users_view);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, sub_account_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_account_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, ringside_window_update_switcher_bar);
@@ -736,11 +831,16 @@ ringside_window_class_init (RingsideWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, ringside_window_retry);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s",
                                    ringside_window_show_view);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, ringside_window_go_back);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-view", "s", "accounts");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
                                        "win.show-view", "s", "users");
+  /* The leaflet goes back on Alt+Left itself while focus is in it; these work from anywhere. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.go-back", NULL);
 }
 
 static void
@@ -762,6 +862,7 @@ ringside_window_init (RingsideWindow *self)
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   on_visible_view_changed (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
 
   self->session_signals = g_signal_group_new (RINGSIDE_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::state",

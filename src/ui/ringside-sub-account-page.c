@@ -1,0 +1,341 @@
+/* ringside-sub-account-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ringside-agents-view.h"
+#include "ringside-campaigns-view.h"
+#include "ringside-queues-view.h"
+#include "ringside-sub-account-page.h"
+
+struct _RingsideSubAccountPage
+{
+  AdwBin                 parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle        *window_title;
+  GtkToggleButton       *search_button;
+  GtkSearchBar          *search_bar;
+  GtkSearchEntry        *search_entry;
+  AdwViewStack          *view_stack;
+  RingsideAgentsView    *agents_view;
+  RingsideQueuesView    *queues_view;
+  RingsideCampaignsView *campaigns_view;
+
+  /* Owned */
+  char                  *account_id;
+  char                  *account_name;
+};
+
+G_DEFINE_FINAL_TYPE (RingsideSubAccountPage, ringside_sub_account_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_ACCOUNT_ID,
+  PROP_ACCOUNT_NAME,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static RingsideListView *
+get_view (RingsideSubAccountPage *self,
+          guint                   i)
+{
+  RingsideListView *views[] = {
+    RINGSIDE_LIST_VIEW (self->agents_view),
+    RINGSIDE_LIST_VIEW (self->queues_view),
+    RINGSIDE_LIST_VIEW (self->campaigns_view),
+  };
+
+  return i < G_N_ELEMENTS (views) ? views[i] : NULL;
+}
+
+#define N_VIEWS 3
+
+RingsideSubAccountPage *
+ringside_sub_account_page_new (void)
+{
+  return g_object_new (RINGSIDE_TYPE_SUB_ACCOUNT_PAGE, NULL);
+}
+
+void
+ringside_sub_account_page_set_session (RingsideSubAccountPage *self,
+                                       RingsideSession        *session)
+{
+  g_return_if_fail (RINGSIDE_IS_SUB_ACCOUNT_PAGE (self));
+
+  if (ringside_list_view_get_session (get_view (self, 0)) == session)
+    return;
+
+  for (guint i = 0; i < N_VIEWS; i++)
+    ringside_list_view_set_session (get_view (self, i), session);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+void
+ringside_sub_account_page_reload (RingsideSubAccountPage *self)
+{
+  g_return_if_fail (RINGSIDE_IS_SUB_ACCOUNT_PAGE (self));
+
+  if (self->account_id == NULL)
+    return;
+
+  /* All three at once: switching views then shows rows at once. A reload cancels the load in
+   * flight, the previous account's included. */
+  for (guint i = 0; i < N_VIEWS; i++)
+    ringside_list_view_reload (get_view (self, i));
+}
+
+void
+ringside_sub_account_page_open (RingsideSubAccountPage *self,
+                                const char             *account_id,
+                                const char             *account_name)
+{
+  const char *values[] = { "accountId", account_id, NULL };
+  g_autofree char *subtitle = NULL;
+
+  g_return_if_fail (RINGSIDE_IS_SUB_ACCOUNT_PAGE (self));
+  g_return_if_fail (account_id != NULL);
+
+  g_free (self->account_id);
+  self->account_id = g_strdup (account_id);
+  g_free (self->account_name);
+  self->account_name = g_strdup (account_name != NULL ? account_name : "");
+
+  /* Translators: the subtitle of a sub-account's page, e.g. "ID 15" */
+  subtitle = g_strdup_printf (_("ID %s"), account_id);
+  adw_window_title_set_title (self->window_title, self->account_name);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  adw_view_stack_set_visible_child_name (self->view_stack, "agents");
+
+  for (guint i = 0; i < N_VIEWS; i++)
+    ringside_list_view_set_path_values (get_view (self, i), values);
+  ringside_sub_account_page_reload (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_NAME]);
+}
+
+const char *
+ringside_sub_account_page_get_account_id (RingsideSubAccountPage *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_SUB_ACCOUNT_PAGE (self), NULL);
+
+  return self->account_id;
+}
+
+const char *
+ringside_sub_account_page_get_account_name (RingsideSubAccountPage *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_SUB_ACCOUNT_PAGE (self), NULL);
+
+  return self->account_name;
+}
+
+RingsideListView *
+ringside_sub_account_page_get_visible_view (RingsideSubAccountPage *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_SUB_ACCOUNT_PAGE (self), NULL);
+
+  return RINGSIDE_LIST_VIEW (adw_view_stack_get_visible_child (self->view_stack));
+}
+
+void
+ringside_sub_account_page_show_view (RingsideSubAccountPage *self,
+                                     const char             *name)
+{
+  g_return_if_fail (RINGSIDE_IS_SUB_ACCOUNT_PAGE (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+void
+ringside_sub_account_page_search (RingsideSubAccountPage *self)
+{
+  g_return_if_fail (RINGSIDE_IS_SUB_ACCOUNT_PAGE (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+ringside_sub_account_page_set_key_capture (RingsideSubAccountPage *self,
+                                           GtkWidget              *widget)
+{
+  g_return_if_fail (RINGSIDE_IS_SUB_ACCOUNT_PAGE (self));
+
+  gtk_search_bar_set_key_capture_widget (self->search_bar, widget);
+}
+
+/* The search applies to the view shown, and follows it to the next one. */
+static void
+on_search_changed (RingsideSubAccountPage *self)
+{
+  ringside_list_view_set_search_text (ringside_sub_account_page_get_visible_view (self),
+                                      gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_visible_view_changed (RingsideSubAccountPage *self)
+{
+  RingsideListView *view = ringside_sub_account_page_get_visible_view (self);
+  const char *placeholder = NULL;
+
+  if (view == NULL)
+    return;
+
+  if (RINGSIDE_IS_AGENTS_VIEW (view))
+    placeholder = _("Search agents");
+  else if (RINGSIDE_IS_QUEUES_VIEW (view))
+    placeholder = _("Search queues");
+  else
+    placeholder = _("Search campaigns");
+
+  g_object_set (self->search_entry, "placeholder-text", placeholder, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder,
+                                  -1);
+  on_search_changed (self);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ringside_sub_account_page_show_view (RINGSIDE_SUB_ACCOUNT_PAGE (widget),
+                                       g_variant_get_string (parameter, NULL));
+}
+
+/* GObject */
+
+static void
+ringside_sub_account_page_dispose (GObject *object)
+{
+  RingsideSubAccountPage *self = RINGSIDE_SUB_ACCOUNT_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RINGSIDE_TYPE_SUB_ACCOUNT_PAGE);
+
+  G_OBJECT_CLASS (ringside_sub_account_page_parent_class)->dispose (object);
+}
+
+static void
+ringside_sub_account_page_finalize (GObject *object)
+{
+  RingsideSubAccountPage *self = RINGSIDE_SUB_ACCOUNT_PAGE (object);
+
+  g_free (self->account_id);
+  g_free (self->account_name);
+
+  G_OBJECT_CLASS (ringside_sub_account_page_parent_class)->finalize (object);
+}
+
+static void
+ringside_sub_account_page_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  RingsideSubAccountPage *self = RINGSIDE_SUB_ACCOUNT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNT_ID:
+      g_value_set_string (value, self->account_id);
+      break;
+    case PROP_ACCOUNT_NAME:
+      g_value_set_string (value, self->account_name);
+      break;
+    case PROP_SESSION:
+      g_value_set_object (value, ringside_list_view_get_session (get_view (self, 0)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ringside_sub_account_page_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  RingsideSubAccountPage *self = RINGSIDE_SUB_ACCOUNT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      ringside_sub_account_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ringside_sub_account_page_class_init (RingsideSubAccountPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ringside_sub_account_page_dispose;
+  object_class->finalize = ringside_sub_account_page_finalize;
+  object_class->get_property = ringside_sub_account_page_get_property;
+  object_class->set_property = ringside_sub_account_page_set_property;
+
+  properties[PROP_ACCOUNT_ID] =
+    g_param_spec_string ("account-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACCOUNT_NAME] =
+    g_param_spec_string ("account-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, RINGSIDE_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RINGSIDE_TYPE_AGENTS_VIEW);
+  g_type_ensure (RINGSIDE_TYPE_QUEUES_VIEW);
+  g_type_ensure (RINGSIDE_TYPE_CAMPAIGNS_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ringside-sub-account-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, search_button);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, agents_view);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, queues_view);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, campaigns_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
+
+  /* As Alt+1 and Alt+2 switch between Accounts and Users in the window. */
+  gtk_widget_class_install_action (widget_class, "sub-account.show-view", "s",
+                                   show_view_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "sub-account.show-view", "s", "agents");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "sub-account.show-view", "s", "queues");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "sub-account.show-view", "s", "campaigns");
+}
+
+static void
+ringside_sub_account_page_init (RingsideSubAccountPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  on_visible_view_changed (self);
+}

@@ -1,0 +1,49 @@
+/* ringside-sub-account-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ringside-list-view.h"
+#include "ringside-session.h"
+
+G_BEGIN_DECLS
+
+#define RINGSIDE_TYPE_SUB_ACCOUNT_PAGE (ringside_sub_account_page_get_type ())
+G_DECLARE_FINAL_TYPE (RingsideSubAccountPage, ringside_sub_account_page, RINGSIDE,
+                      SUB_ACCOUNT_PAGE, AdwBin)
+
+/* A sub-account's contact centre: its agents, queues and campaigns in three views labelled
+ * "Agents", "Queues" and "Campaigns" (Alt+1, Alt+2, Alt+3), under a header bar with the
+ * account's name and ID and a back button (the action "win.go-back"), with a search bar of its
+ * own. Each view loads, fails (a 403 says which right is missing) and retries on its own.
+ *
+ * Properties: "account-id", "account-name" (strings, read-only), "session" (read-write). */
+RingsideSubAccountPage *ringside_sub_account_page_new              (void);
+
+void              ringside_sub_account_page_set_session     (RingsideSubAccountPage *self,
+                                                             RingsideSession        *session);
+/* Shows the account, and loads its three lists (cancelling the loads of the account shown
+ * before); the search is cleared and the agents are shown. */
+void              ringside_sub_account_page_open            (RingsideSubAccountPage *self,
+                                                             const char             *account_id,
+                                                             const char             *account_name);
+const char       *ringside_sub_account_page_get_account_id  (RingsideSubAccountPage *self);
+const char       *ringside_sub_account_page_get_account_name (RingsideSubAccountPage *self);
+
+/* The view shown: what refresh and export act on. */
+RingsideListView *ringside_sub_account_page_get_visible_view (RingsideSubAccountPage *self);
+/* "agents", "queues" or "campaigns". */
+void              ringside_sub_account_page_show_view       (RingsideSubAccountPage *self,
+                                                             const char             *name);
+/* Reloads the lists of the account shown. */
+void              ringside_sub_account_page_reload          (RingsideSubAccountPage *self);
+/* Opens the search bar and focuses its entry. */
+void              ringside_sub_account_page_search          (RingsideSubAccountPage *self);
+/* Where typing starts a search (the window while the page is shown), or NULL. */
+void              ringside_sub_account_page_set_key_capture (RingsideSubAccountPage *self,
+                                                             GtkWidget              *widget);
+
+G_END_DECLS
