@@ -28,31 +28,6 @@ typedef struct
   RingsideSession    *session;
 } Fixture;
 
-/* Everything logged, at every level, so that teardown can prove no secret was in it. */
-static GString *captured_log;
-
-static GLogWriterOutput
-capture_log (GLogLevelFlags   log_level,
-             const GLogField *fields,
-             gsize            n_fields,
-             gpointer         user_data)
-{
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
-      {
-        if (fields[i].length < 0)
-          g_string_append (captured_log, fields[i].value);
-        else
-          g_string_append_len (captured_log, fields[i].value, fields[i].length);
-        g_string_append_c (captured_log, '\n');
-      }
-
-  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    return g_log_writer_default (log_level, fields, n_fields, user_data);
-
-  return G_LOG_WRITER_HANDLED;
-}
-
 static void
 add_secret (GPtrArray  *secrets,
             const char *value)
@@ -90,13 +65,14 @@ static void
 assert_log_clean (RingsideDemoServer *server)
 {
   g_autoptr(GPtrArray) secrets = collect_secrets (server);
+  g_autofree char *log = ringside_test_log_dup ();
 
   for (guint i = 0; i < secrets->len; i++)
-    if (strstr (captured_log->str, g_ptr_array_index (secrets, i)) != NULL)
+    if (strstr (log, g_ptr_array_index (secrets, i)) != NULL)
       g_error ("A credential reached the log");
 
   /* Account secrets from the API never get read, so never logged either. */
-  g_assert_null (strstr (captured_log->str, RINGSIDE_DEMO_SECRET_MARKER));
+  g_assert_null (strstr (log, RINGSIDE_DEMO_SECRET_MARKER));
 }
 
 static void
@@ -1103,8 +1079,8 @@ main (int   argc,
 {
   /* Debug output on, as a user reporting a bug would run it. */
   g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
-  captured_log = g_string_new (NULL);
-  g_log_set_writer_func (capture_log, NULL, NULL);
+  /* Everything logged, at every level, so that teardown can prove no secret was in it. */
+  ringside_test_log_capture (RINGSIDE_TEST_LOG_MESSAGES);
 
   g_test_init (&argc, &argv, NULL);
 
