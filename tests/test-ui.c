@@ -57,16 +57,6 @@ server_child (gpointer    window,
   return gtk_widget_get_template_child (group, RINGSIDE_TYPE_SERVER_GROUP, name);
 }
 
-static const char *
-view_page (GtkWidget *view)
-{
-  GType type = RINGSIDE_IS_ACCOUNTS_VIEW (view) ? RINGSIDE_TYPE_ACCOUNTS_VIEW
-                                                : RINGSIDE_TYPE_USERS_VIEW;
-  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (view, type, "stack"));
-
-  return gtk_stack_get_visible_child_name (stack);
-}
-
 static char *
 view_summary (GtkWidget *view)
 {
@@ -99,18 +89,6 @@ nothing_is_stored (gpointer url)
 }
 
 static gboolean
-sign_in_dialog_is_open (gpointer data)
-{
-  return ringside_test_ui_sign_in_dialog () != NULL;
-}
-
-static gboolean
-sign_in_dialog_is_closed (gpointer data)
-{
-  return ringside_test_ui_sign_in_dialog () == NULL;
-}
-
-static gboolean
 dialog_is_busy (gpointer data)
 {
   return gtk_widget_get_visible (ringside_test_ui_dialog_child (data, "spinner"));
@@ -127,19 +105,6 @@ dialog_shows_message (gpointer data)
 }
 
 static gboolean
-lists_are_shown (gpointer data)
-{
-  RingsideApplication *app = data;
-  RingsideSession *session = ringside_application_get_session (app);
-  GtkStack *main_stack = ringside_test_ui_window_child (app, "main_stack");
-
-  return ringside_session_get_state (session) == RINGSIDE_SESSION_STATE_SIGNED_IN
-         && g_strcmp0 (gtk_stack_get_visible_child_name (main_stack), "content") == 0
-         && g_strcmp0 (view_page (ringside_test_ui_window_child (app, "accounts_view")), "list") == 0
-         && g_strcmp0 (view_page (ringside_test_ui_window_child (app, "users_view")), "list") == 0;
-}
-
-static gboolean
 main_page_is_signed_out (gpointer data)
 {
   GtkStack *main_stack = ringside_test_ui_window_child (data, "main_stack");
@@ -150,13 +115,13 @@ main_page_is_signed_out (gpointer data)
 static gboolean
 accounts_show_error (gpointer data)
 {
-  return g_strcmp0 (view_page (ringside_test_ui_window_child (data, "accounts_view")), "error") == 0;
+  return g_strcmp0 (ringside_test_ui_view_page (ringside_test_ui_window_child (data, "accounts_view")), "error") == 0;
 }
 
 static gboolean
 accounts_show_list (gpointer data)
 {
-  return g_strcmp0 (view_page (ringside_test_ui_window_child (data, "accounts_view")), "list") == 0;
+  return g_strcmp0 (ringside_test_ui_view_page (ringside_test_ui_window_child (data, "accounts_view")), "list") == 0;
 }
 
 typedef struct
@@ -191,15 +156,9 @@ offline_banner_is_shown (gpointer data)
 }
 
 static gboolean
-message_dialog_is_open (gpointer data)
-{
-  return ringside_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
 message_dialog_is_closed (gpointer data)
 {
-  return !message_dialog_is_open (data);
+  return !ringside_test_ui_message_dialog_is_open (data);
 }
 
 static gboolean
@@ -320,7 +279,7 @@ scenario_sign_in (RingsideApplication *app)
 
   /* Nothing stored: the dialog opens over the window, on the method used last (a pasted
    * token for a new user), with its field focused. */
-  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
   dialog = ringside_test_ui_sign_in_dialog ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog))
                  == GTK_WINDOW (ringside_test_ui_get_window (app)));
@@ -369,8 +328,8 @@ scenario_sign_in (RingsideApplication *app)
   /* The right one, with Enter: the dialog goes and both lists fill. */
   gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "token_row"), RINGSIDE_DEMO_RC_ACCESS_TOKEN);
   ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "token_row"));
-  ringside_test_ui_wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
-  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_closed, NULL, "the dialog to close");
+  ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
   assert_lists_complete (app);
 
   /* Only the rotating refresh token is kept, in the keyring, for this server. */
@@ -428,13 +387,13 @@ sign_in_with_token (RingsideApplication *app)
 {
   RingsideSignInDialog *dialog;
 
-  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
   dialog = ringside_test_ui_sign_in_dialog ();
   gtk_toggle_button_set_active (ringside_test_ui_dialog_child (dialog, "token_toggle"), TRUE);
   gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "token_row"), RINGSIDE_DEMO_RC_ACCESS_TOKEN);
   ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "token_row"));
-  ringside_test_ui_wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
-  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_closed, NULL, "the dialog to close");
+  ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
   assert_lists_complete (app);
 }
 
@@ -494,7 +453,7 @@ scenario_search_and_errors (RingsideApplication *app)
   guint n_matching;
   GListModel *model;
 
-  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
+  ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
   assert_lists_complete (app);
   g_assert_null (ringside_test_ui_sign_in_dialog ());
   accounts_view = ringside_test_ui_window_child (app, "accounts_view");
@@ -565,7 +524,7 @@ scenario_restore_and_sign_out (RingsideApplication *app)
   g_autofree char *stored = NULL;
 
   /* Restored from the keyring: no dialog, no new exchange, only a refresh. */
-  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
+  ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
   g_assert_null (ringside_test_ui_sign_in_dialog ());
   g_assert_cmpuint (ringside_demo_server_count_requests (server, EXCHANGE_PATH), ==, 0);
   g_assert_cmpuint (ringside_demo_server_count_requests (server, REFRESH_PATH), >=, 1);
@@ -573,9 +532,9 @@ scenario_restore_and_sign_out (RingsideApplication *app)
 
   /* Sign out, confirmed: the keyring forgets the session and the dialog comes back. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
-  ringside_test_ui_wait_until (message_dialog_is_open, NULL, "the confirmation");
+  ringside_test_ui_wait_until (ringside_test_ui_message_dialog_is_open, NULL, "the confirmation");
   ringside_test_ui_respond ("_Sign Out");
-  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
 
   stored = lookup_stored_token (url);
   g_assert_null (stored);
@@ -594,8 +553,8 @@ scenario_restore_and_sign_out (RingsideApplication *app)
                          RINGSIDE_DEMO_CLIENT_SECRET);
   gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "jwt_row"), "eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl");
   ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "jwt_row"));
-  ringside_test_ui_wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
-  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_closed, NULL, "the dialog to close");
+  ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
 
   stored = lookup_stored_token (url);
   g_assert_cmpstr (stored, ==, ringside_demo_server_get_latest_refresh_token (server));
@@ -607,7 +566,7 @@ scenario_rejected (RingsideApplication *app)
 {
   RingsideSignInDialog *dialog;
 
-  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
   dialog = ringside_test_ui_sign_in_dialog ();
   ringside_test_ui_wait_until (dialog_shows_message, dialog, "the reason");
   g_assert_cmpstr (gtk_label_get_label (ringside_test_ui_dialog_child (dialog, "message_label")), ==,
@@ -644,7 +603,7 @@ scenario_demo (RingsideApplication *app)
   GtkWindow *about;
 
   g_assert_true (ringside_application_get_demo (app));
-  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
+  ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
   g_assert_null (ringside_test_ui_sign_in_dialog ());
 
   /* Marked as a demo in words, and never remembered. */
@@ -691,7 +650,7 @@ scenario_preferences (RingsideApplication *app)
   /* The server comes from the settings: the dialog shows it, and signing in keeps it. */
   g_assert_false (ringside_application_get_server_overridden (app));
   g_assert_cmpstr (ringside_application_get_server_url (app), ==, url);
-  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
   dialog = ringside_test_ui_sign_in_dialog ();
   g_assert_cmpuint (adw_combo_row_get_selected (server_child (dialog, "server_row")), ==,
                     RINGSIDE_SERVER_KIND_CUSTOM);
@@ -727,7 +686,7 @@ scenario_preferences (RingsideApplication *app)
 
   /* Another server asks first; cancelling changes nothing. */
   adw_combo_row_set_selected (server_row, RINGSIDE_SERVER_KIND_RINGCX);
-  ringside_test_ui_wait_until (message_dialog_is_open, NULL, "the confirmation");
+  ringside_test_ui_wait_until (ringside_test_ui_message_dialog_is_open, NULL, "the confirmation");
   ringside_test_ui_respond ("_Cancel");
   g_assert_cmpuint (adw_combo_row_get_selected (server_row), ==, RINGSIDE_SERVER_KIND_CUSTOM);
   g_assert_cmpint (g_settings_get_enum (settings, "server-kind"), ==,
@@ -739,10 +698,10 @@ scenario_preferences (RingsideApplication *app)
 
   /* Confirmed: signed out of this server, then asked to sign in to the new one. */
   adw_combo_row_set_selected (server_row, RINGSIDE_SERVER_KIND_RINGCX);
-  ringside_test_ui_wait_until (message_dialog_is_open, NULL, "the confirmation");
+  ringside_test_ui_wait_until (ringside_test_ui_message_dialog_is_open, NULL, "the confirmation");
   ringside_test_ui_respond ("_Change Server");
   ringside_test_ui_wait_until (preferences_are_closed, NULL, "the preferences to close");
-  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
 
   g_assert_cmpint (g_settings_get_enum (settings, "server-kind"), ==,
                    RINGSIDE_SERVER_KIND_RINGCX);

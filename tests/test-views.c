@@ -283,57 +283,6 @@ fixture_tear_down (Fixture       *fixture,
 
 /* CSV */
 
-/* A strict RFC 4180 reader for the exported files. */
-static GPtrArray *
-parse_csv (const char *text)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  GPtrArray *row = g_ptr_array_new ();
-  GString *field = g_string_new (NULL);
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      if (*p == '"')
-        {
-          for (p++; !(p[0] == '"' && p[1] != '"'); p++)
-            {
-              g_assert_cmpint (*p, !=, '\0');
-              if (p[0] == '"')
-                p++;
-              g_string_append_c (field, *p);
-            }
-          p++;
-        }
-      else
-        {
-          for (; *p != ',' && *p != '\r' && *p != '\0'; p++)
-            g_string_append_c (field, *p);
-        }
-
-      g_ptr_array_add (row, g_string_free (g_steal_pointer (&field), FALSE));
-      field = g_string_new (NULL);
-
-      if (*p == ',')
-        {
-          p++;
-          continue;
-        }
-
-      g_assert_cmpint (p[0], ==, '\r');
-      g_assert_cmpint (p[1], ==, '\n');
-      p += 2;
-      g_ptr_array_add (row, NULL);
-      g_ptr_array_add (rows, g_ptr_array_free (g_steal_pointer (&row), FALSE));
-      row = g_ptr_array_new ();
-    }
-
-  g_assert_cmpuint (row->len, ==, 0);
-  g_ptr_array_free (row, TRUE);
-  g_string_free (field, TRUE);
-  return rows;
-}
-
 static void
 on_csv_written (GObject      *source,
                 GAsyncResult *result,
@@ -485,7 +434,7 @@ test_accounts_export (Fixture       *fixture,
                                   GTK_SORT_DESCENDING);
 
   csv = export_csv (fixture->view);
-  rows = parse_csv (csv);
+  rows = ringside_test_parse_csv (csv);
 
   header = g_ptr_array_index (rows, 0);
   g_assert_cmpstr (header[0], ==, "Name");
@@ -855,7 +804,7 @@ test_users_export (Fixture       *fixture,
   n_rows = g_list_model_get_n_items (model);
   g_assert_cmpuint (n_rows, >, 0);
   g_assert_cmpuint (n_rows, <, g_hash_table_size (names));
-  rows = parse_csv (csv);
+  rows = ringside_test_parse_csv (csv);
   header = g_ptr_array_index (rows, 0);
   g_assert_cmpuint (g_strv_length (header), ==, 7);
   name = column_index (header, "Name");
