@@ -803,7 +803,8 @@ sign_in_with_token (RingsideApplication *app)
   assert_selection_clean (ringside_test_ui_dialog_child (dialog, "token_row"));
   ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "token_row"));
 
-  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_closed, NULL, "the dialog to close");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_closed, NULL,
+                               "the dialog to close");
   ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
   g_assert_cmpuint (dialogs_checked, ==, checked + 1);
 }
@@ -819,7 +820,8 @@ sign_in_with_jwt (RingsideApplication *app)
   g_signal_connect_after (dialog, "close-request", G_CALLBACK (on_dialog_close_request), NULL);
 
   gtk_toggle_button_set_active (ringside_test_ui_dialog_child (dialog, "jwt_toggle"), TRUE);
-  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "client_id_row"), RINGSIDE_DEMO_CLIENT_ID);
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "client_id_row"),
+                         RINGSIDE_DEMO_CLIENT_ID);
   gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "client_secret_row"),
                          RINGSIDE_DEMO_CLIENT_SECRET);
   gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "jwt_row"), pasted_jwt);
@@ -827,7 +829,8 @@ sign_in_with_jwt (RingsideApplication *app)
   assert_selection_clean (ringside_test_ui_dialog_child (dialog, "jwt_row"));
   ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "jwt_row"));
 
-  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_closed, NULL, "the dialog to close");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_closed, NULL,
+                               "the dialog to close");
   ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
   g_assert_cmpuint (dialogs_checked, ==, checked + 1);
   g_assert_cmpuint (ringside_demo_server_count_requests (server, PLATFORM_PATH), ==, 1);
@@ -848,8 +851,7 @@ sign_out (RingsideApplication *app)
 {
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
   ringside_test_ui_wait_until (ringside_test_ui_message_dialog_is_open, NULL, "the confirmation");
-  g_signal_emit_by_name (ringside_test_ui_find_button (ringside_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "_Sign Out"),
-                         "clicked");
+  ringside_test_ui_respond ("_Sign Out");
   ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
   ringside_test_ui_wait_until (is_signed_out, app, "the session to end");
 }
@@ -875,7 +877,8 @@ static void
 check_signed_in (RingsideApplication *app)
 {
   /* Not in the middle of a renewal, when the server is a token ahead of the keyring. */
-  ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "the session to be signed in");
+  ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app,
+                               "the session to be signed in");
   assert_keyring_holds_current_token (ringside_demo_server_get_url (server));
   assert_widgets_clean (app);
   assert_clipboards_clean ();
@@ -892,9 +895,13 @@ check_signed_out (RingsideApplication *app)
 
   /* The dialog asking to sign in again starts empty. */
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, "token_row")), ==, "");
-  g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, "client_secret_row")), ==, "");
-  g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, "jwt_row")), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, "token_row")), ==,
+                   "");
+  g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog,
+                                                                         "client_secret_row")),
+                   ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, "jwt_row")), ==,
+                   "");
   assert_toplevels_clean ("after signing out");
   assert_clipboards_clean ();
 }

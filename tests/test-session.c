@@ -104,11 +104,18 @@ fixture_teardown (Fixture       *fixture,
 
 /* Helpers */
 
+/* What the keyring holds for the fixture's server, read directly. */
+static char *
+keyring_token (Fixture *fixture)
+{
+  return ringside_test_keyring_lookup (ringside_demo_server_get_url (fixture->server));
+}
+
 static void
 assert_keyring_holds (Fixture    *fixture,
                       const char *expected)
 {
-  g_autofree char *stored = ringside_test_keyring_lookup (ringside_demo_server_get_url (fixture->server));
+  g_autofree char *stored = keyring_token (fixture);
 
   g_assert_cmpstr (stored, ==, expected);
 }
@@ -119,7 +126,7 @@ wait_keyring_empty (Fixture *fixture)
 {
   for (guint i = 0; i < 200; i++)
     {
-      g_autofree char *stored = ringside_test_keyring_lookup (ringside_demo_server_get_url (fixture->server));
+      g_autofree char *stored = keyring_token (fixture);
 
       if (stored == NULL)
         return;
@@ -212,7 +219,8 @@ test_exchange_rejected (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *stored = NULL;
 
-  g_assert_false (ringside_test_sign_in (fixture->session, "not-a-token-ringcentral-knows", &error));
+  g_assert_false (ringside_test_sign_in (fixture->session, "not-a-token-ringcentral-knows",
+                                         &error));
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_UNAUTHORIZED);
   g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
                    RINGSIDE_SESSION_STATE_SIGNED_OUT);
@@ -249,7 +257,8 @@ test_exchange_bad_bodies (Fixture       *fixture,
       g_autofree char *stored = NULL;
 
       ringside_demo_server_set_fault (fixture->server, EXCHANGE_PATH, faults[i], 0, 1);
-      g_assert_false (ringside_test_sign_in (fixture->session, RINGSIDE_DEMO_RC_ACCESS_TOKEN, &error));
+      g_assert_false (ringside_test_sign_in (fixture->session, RINGSIDE_DEMO_RC_ACCESS_TOKEN,
+                                             &error));
       g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE);
       g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
                        RINGSIDE_SESSION_STATE_SIGNED_OUT);
@@ -364,7 +373,8 @@ test_refresh_from_timeout (Fixture       *fixture,
   /* Renewal at 80 % of 2 s, without the floor that production keeps. */
   ringside_session_set_renew_floor (fixture->session, 0);
   sign_in_ok (fixture);
-  g_ptr_array_add (issued, g_strdup (ringside_demo_server_get_latest_refresh_token (fixture->server)));
+  g_ptr_array_add (issued,
+                   g_strdup (ringside_demo_server_get_latest_refresh_token (fixture->server)));
 
   /* Nobody calls refresh: the session's own timeout must, three times over. */
   for (guint round = 1; round <= 3; round++)
@@ -374,9 +384,10 @@ test_refresh_from_timeout (Fixture       *fixture,
       /* The keyring holds the token the server issued last, once it is saved. */
       for (guint i = 0; i < 200; i++)
         {
-          g_autofree char *stored = ringside_test_keyring_lookup (ringside_demo_server_get_url (fixture->server));
+          g_autofree char *stored = keyring_token (fixture);
 
-          if (g_strcmp0 (stored, ringside_demo_server_get_latest_refresh_token (fixture->server)) == 0)
+          if (g_strcmp0 (stored,
+                         ringside_demo_server_get_latest_refresh_token (fixture->server)) == 0)
             break;
           ringside_test_run_for (10);
         }

@@ -115,13 +115,17 @@ main_page_is_signed_out (gpointer data)
 static gboolean
 accounts_show_error (gpointer data)
 {
-  return g_strcmp0 (ringside_test_ui_view_page (ringside_test_ui_window_child (data, "accounts_view")), "error") == 0;
+  GtkWidget *accounts_view = ringside_test_ui_window_child (data, "accounts_view");
+
+  return g_strcmp0 (ringside_test_ui_view_page (accounts_view), "error") == 0;
 }
 
 static gboolean
 accounts_show_list (gpointer data)
 {
-  return g_strcmp0 (ringside_test_ui_view_page (ringside_test_ui_window_child (data, "accounts_view")), "list") == 0;
+  GtkWidget *accounts_view = ringside_test_ui_window_child (data, "accounts_view");
+
+  return g_strcmp0 (ringside_test_ui_view_page (accounts_view), "list") == 0;
 }
 
 typedef struct
@@ -210,7 +214,8 @@ save_screenshot (GtkWindow  *window,
   int width;
   int height;
 
-  ringside_test_ui_wait_until ((RingsideTestCondition) gtk_widget_get_mapped, widget, "the window to be mapped");
+  ringside_test_ui_wait_until ((RingsideTestCondition) gtk_widget_get_mapped, widget,
+                               "the window to be mapped");
 
   clock = gtk_widget_get_frame_clock (widget);
   handler_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
@@ -284,7 +289,8 @@ scenario_sign_in (RingsideApplication *app)
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog))
                  == GTK_WINDOW (ringside_test_ui_get_window (app)));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
-  ringside_test_ui_wait_until ((RingsideTestCondition) gtk_widget_get_mapped, dialog, "the dialog to be mapped");
+  ringside_test_ui_wait_until ((RingsideTestCondition) gtk_widget_get_mapped, dialog,
+                               "the dialog to be mapped");
   assert_focus_in (dialog, "token_row");
 
   /* The JWT way: its first field gets the focus; and back. */
@@ -292,7 +298,8 @@ scenario_sign_in (RingsideApplication *app)
   assert_focus_in (dialog, "client_id_row");
   gtk_toggle_button_set_active (ringside_test_ui_dialog_child (dialog, "token_toggle"), TRUE);
   assert_focus_in (dialog, "token_row");
-  g_assert_false (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog, "sign_in_button")));
+  g_assert_false (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog,
+                                                                           "sign_in_button")));
   save_screenshot (GTK_WINDOW (dialog), "sign-in");
 
   /* Cancelled while the server takes its time: the form comes back as it was. */
@@ -303,7 +310,8 @@ scenario_sign_in (RingsideApplication *app)
   g_signal_emit_by_name (ringside_test_ui_dialog_child (dialog, "cancel_button"), "clicked");
   g_assert_false (dialog_is_busy (dialog));
   g_assert_true (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog, "form_box")));
-  g_assert_false (gtk_revealer_get_reveal_child (ringside_test_ui_dialog_child (dialog, "message_revealer")));
+  g_assert_false (gtk_revealer_get_reveal_child (ringside_test_ui_dialog_child (
+                    dialog, "message_revealer")));
   g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, "token_row")), ==,
                    "a-token-to-cancel");
   g_assert_true (ringside_test_ui_sign_in_dialog () == dialog);
@@ -311,14 +319,18 @@ scenario_sign_in (RingsideApplication *app)
   ringside_demo_server_clear_faults (server);
 
   /* A wrong token: a plain message, and what was typed stays. */
-  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "token_row"), "not-the-right-token");
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "token_row"),
+                         "not-the-right-token");
   ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "token_row"));
   ringside_test_ui_wait_until (dialog_is_busy, dialog, "the dialog to sign in");
   g_assert_false (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog, "form_box")));
-  g_assert_false (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog, "sign_in_button")));
-  g_assert_true (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog, "cancel_button")));
+  g_assert_false (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog,
+                                                                           "sign_in_button")));
+  g_assert_true (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog,
+                                                                          "cancel_button")));
   ringside_test_ui_wait_until (dialog_shows_message, dialog, "the sign-in error");
-  g_assert_cmpstr (gtk_label_get_label (ringside_test_ui_dialog_child (dialog, "message_label")), ==,
+  g_assert_cmpstr (gtk_label_get_label (ringside_test_ui_dialog_child (dialog, "message_label")),
+                   ==,
                    "RingCentral did not accept this token. Paste a fresh access token.");
   g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, "token_row")), ==,
                    "not-the-right-token");
@@ -326,9 +338,11 @@ scenario_sign_in (RingsideApplication *app)
   save_screenshot (GTK_WINDOW (dialog), "sign-in-error");
 
   /* The right one, with Enter: the dialog goes and both lists fill. */
-  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "token_row"), RINGSIDE_DEMO_RC_ACCESS_TOKEN);
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "token_row"),
+                         RINGSIDE_DEMO_RC_ACCESS_TOKEN);
   ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "token_row"));
-  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_closed, NULL, "the dialog to close");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_closed, NULL,
+                               "the dialog to close");
   ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
   assert_lists_complete (app);
 
@@ -340,7 +354,8 @@ scenario_sign_in (RingsideApplication *app)
   save_screenshot (GTK_WINDOW (ringside_test_ui_get_window (app)), "accounts");
 
   view_stack = ringside_test_ui_window_child (app, "view_stack");
-  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.show-view", "s", "users");
+  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.show-view", "s",
+                              "users");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "users");
   save_screenshot (GTK_WINDOW (ringside_test_ui_get_window (app)), "users");
 }
@@ -390,9 +405,11 @@ sign_in_with_token (RingsideApplication *app)
   ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
   dialog = ringside_test_ui_sign_in_dialog ();
   gtk_toggle_button_set_active (ringside_test_ui_dialog_child (dialog, "token_toggle"), TRUE);
-  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "token_row"), RINGSIDE_DEMO_RC_ACCESS_TOKEN);
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "token_row"),
+                         RINGSIDE_DEMO_RC_ACCESS_TOKEN);
   ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "token_row"));
-  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_closed, NULL, "the dialog to close");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_closed, NULL,
+                               "the dialog to close");
   ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
   assert_lists_complete (app);
 }
@@ -416,7 +433,8 @@ scenario_export (RingsideApplication *app)
   path = g_build_filename (dir_path, "accounts.csv", NULL);
 
   sign_in_with_token (app);
-  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.show-view", "s", "accounts");
+  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.show-view", "s",
+                              "accounts");
 
   gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.export", NULL);
   ringside_test_ui_wait_until (file_chooser_is_open, NULL, "the file chooser");
@@ -443,6 +461,8 @@ scenario_search_and_errors (RingsideApplication *app)
 {
   GtkWidget *accounts_view;
   GtkWidget *users_view;
+  AdwViewStack *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
   GtkSearchBar *search_bar;
   AdwStatusPage *error_page;
   RingsideUser *first;
@@ -460,8 +480,8 @@ scenario_search_and_errors (RingsideApplication *app)
   users_view = ringside_test_ui_window_child (app, "users_view");
 
   /* The view shown last comes back. */
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ringside_test_ui_window_child (app, "view_stack")), ==,
-                   "users");
+  view_stack = ringside_test_ui_window_child (app, "view_stack");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "users");
 
   /* Search for one user's e-mail address: the summary counts what matches. */
   model = ringside_list_view_get_model (RINGSIDE_LIST_VIEW (users_view));
@@ -488,8 +508,8 @@ scenario_search_and_errors (RingsideApplication *app)
   expected = g_strdup_printf ("%u of %u users", n_matching, n_users);
   wait_for_summary (users_view, expected);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_matching);
-  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ringside_test_ui_window_child (app, "switcher_title")),
-                   ==, expected);
+  switcher_title = ringside_test_ui_window_child (app, "switcher_title");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (switcher_title), ==, expected);
   save_screenshot (GTK_WINDOW (ringside_test_ui_get_window (app)), "users-search");
 
   /* Escape-like: clearing the search shows everything again. */
@@ -501,7 +521,8 @@ scenario_search_and_errors (RingsideApplication *app)
   /* A failing server: the accounts show the error with Retry, and the app carries on. */
   ringside_demo_server_set_fault (server, ACCOUNTS_PATH, RINGSIDE_DEMO_FAULT_SERVER_ERROR, 0,
                                   G_MAXUINT);
-  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.show-view", "s", "accounts");
+  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.show-view", "s",
+                              "accounts");
   gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.refresh", NULL);
   ringside_test_ui_wait_until (accounts_show_error, app, "the error state");
   g_assert_cmpint (ringside_session_get_state (ringside_application_get_session (app)), ==,
@@ -521,6 +542,8 @@ scenario_restore_and_sign_out (RingsideApplication *app)
 {
   const char *url = ringside_demo_server_get_url (server);
   RingsideSignInDialog *dialog;
+  GtkStack *main_stack;
+  RingsideListView *accounts_view;
   g_autofree char *stored = NULL;
 
   /* Restored from the keyring: no dialog, no new exchange, only a refresh. */
@@ -540,20 +563,24 @@ scenario_restore_and_sign_out (RingsideApplication *app)
   g_assert_null (stored);
   g_assert_cmpint (ringside_session_get_state (ringside_application_get_session (app)), ==,
                    RINGSIDE_SESSION_STATE_SIGNED_OUT);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (ringside_test_ui_window_child (app, "main_stack")), ==,
-                   "signed-out");
-  g_assert_null (ringside_list_view_get_session (ringside_test_ui_window_child (app, "accounts_view")));
+  main_stack = ringside_test_ui_window_child (app, "main_stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "signed-out");
+  accounts_view = ringside_test_ui_window_child (app, "accounts_view");
+  g_assert_null (ringside_list_view_get_session (accounts_view));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "sign-out"));
 
   /* Back in with JWT credentials, remembered from here on. */
   dialog = ringside_test_ui_sign_in_dialog ();
   gtk_toggle_button_set_active (ringside_test_ui_dialog_child (dialog, "jwt_toggle"), TRUE);
-  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "client_id_row"), RINGSIDE_DEMO_CLIENT_ID);
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "client_id_row"),
+                         RINGSIDE_DEMO_CLIENT_ID);
   gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "client_secret_row"),
                          RINGSIDE_DEMO_CLIENT_SECRET);
-  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "jwt_row"), "eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl");
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "jwt_row"),
+                         "eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl");
   ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "jwt_row"));
-  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_closed, NULL, "the dialog to close");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_closed, NULL,
+                               "the dialog to close");
   ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
 
   stored = lookup_stored_token (url);
@@ -569,7 +596,8 @@ scenario_rejected (RingsideApplication *app)
   ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
   dialog = ringside_test_ui_sign_in_dialog ();
   ringside_test_ui_wait_until (dialog_shows_message, dialog, "the reason");
-  g_assert_cmpstr (gtk_label_get_label (ringside_test_ui_dialog_child (dialog, "message_label")), ==,
+  g_assert_cmpstr (gtk_label_get_label (ringside_test_ui_dialog_child (dialog, "message_label")),
+                   ==,
                    "Your session has ended. Sign in again to continue.");
 
   /* The rejected session is not tried again next time. */
@@ -607,9 +635,11 @@ scenario_demo (RingsideApplication *app)
   g_assert_null (ringside_test_ui_sign_in_dialog ());
 
   /* Marked as a demo in words, and never remembered. */
-  g_assert_true (gtk_revealer_get_reveal_child (ringside_test_ui_window_child (app, "demo_banner")));
+  g_assert_true (gtk_revealer_get_reveal_child (ringside_test_ui_window_child (app,
+                                                                               "demo_banner")));
   g_assert_true (gtk_widget_get_visible (ringside_test_ui_window_child (app, "demo_tag")));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (ringside_test_ui_get_window (app))), ==, "Ringside Demo");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (ringside_test_ui_get_window (app))), ==,
+                   "Ringside Demo");
   g_assert_false (ringside_session_get_persistent (ringside_application_get_session (app)));
   stored = lookup_stored_token (ringside_application_get_server_url (app));
   g_assert_null (stored);
@@ -617,7 +647,8 @@ scenario_demo (RingsideApplication *app)
   save_screenshot (GTK_WINDOW (ringside_test_ui_get_window (app)), "demo");
 
   /* The keyboard shortcuts and About windows open over it. */
-  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.show-help-overlay", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)),
+                              "win.show-help-overlay", NULL);
   shortcuts = ringside_test_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   save_screenshot (shortcuts, "shortcuts");
