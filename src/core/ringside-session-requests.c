@@ -172,7 +172,8 @@ send_authorized (GTask *task)
 
   /* While the server asks us to wait, do not knock again. */
   if (self->state == RINGSIDE_SESSION_STATE_OFFLINE && self->renew_source_id != 0 &&
-      ringside_error_get_retry_after (self->last_error) > 0 && !ringside_session_access_token_usable (self))
+      ringside_error_get_retry_after (self->last_error) > 0 &&
+      !ringside_session_access_token_usable (self))
     {
       g_task_return_error (task, g_error_copy (self->last_error));
       g_object_unref (task);
