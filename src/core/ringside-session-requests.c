@@ -285,3 +285,28 @@ ringside_session_fetch_json_finish (RingsideSession  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+
+/* The list loader's way in */
+
+static void
+list_open_async (gpointer             source,
+                 const char          *path,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  ringside_session_send_async (source, "GET", path, cancellable, callback, user_data);
+}
+
+static GInputStream *
+list_open_finish (gpointer       source,
+                  GAsyncResult  *result,
+                  GError       **error)
+{
+  return ringside_session_send_finish (source, result, error);
+}
+
+const RingsideListOpener ringside_session_list_opener = {
+  .open_async = list_open_async,
+  .open_finish = list_open_finish,
+};

@@ -30,6 +30,8 @@ G_BEGIN_DECLS
  * @RINGSIDE_DEMO_FAULT_DRIP: 200 with the normal body (made without effects, as for
  *   TRUNCATED) sent one byte every <fault_argument> milliseconds, so that no single read
  *   times out but the whole answer takes as long as the body is long
+ * @RINGSIDE_DEMO_FAULT_ENDLESS: 200 with a JSON array that never ends (chunked): more
+ *   elements, readable as users and as accounts, each time the last were written
  */
 typedef enum
 {
@@ -50,6 +52,7 @@ typedef enum
   RINGSIDE_DEMO_FAULT_DISCONNECT,
   RINGSIDE_DEMO_FAULT_FORBIDDEN_HTML,
   RINGSIDE_DEMO_FAULT_DRIP,
+  RINGSIDE_DEMO_FAULT_ENDLESS,
 } RingsideDemoFault;
 
 /* What the server received, for tests to assert on. */

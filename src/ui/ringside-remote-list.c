@@ -186,30 +186,6 @@ on_loaded (GObject      *source,
   finish_load (load, error);
 }
 
-/* The loader asks the session for each page. */
-static void
-session_open_async (gpointer             source,
-                    const char          *path,
-                    GCancellable        *cancellable,
-                    GAsyncReadyCallback  callback,
-                    gpointer             user_data)
-{
-  ringside_session_send_async (source, "GET", path, cancellable, callback, user_data);
-}
-
-static GInputStream *
-session_open_finish (gpointer       source,
-                     GAsyncResult  *result,
-                     GError       **error)
-{
-  return ringside_session_send_finish (source, result, error);
-}
-
-static const RingsideListOpener session_opener = {
-  .open_async = session_open_async,
-  .open_finish = session_open_finish,
-};
-
 /**
  * ringside_remote_list_reload:
  *
@@ -260,7 +236,7 @@ ringside_remote_list_reload (RingsideRemoteList *self)
 
   g_object_thaw_notify (G_OBJECT (self));
 
-  ringside_list_loader_fetch_async (load->loader, &session_opener, self->session, path,
+  ringside_list_loader_fetch_async (load->loader, &ringside_session_list_opener, self->session, path,
                                     load->cancellable, on_loaded, load);
 }
 
