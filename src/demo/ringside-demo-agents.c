@@ -200,10 +200,10 @@ append_generated_agent (GString             *out,
   g_string_append_c (out, ',');
 }
 
-void
-ringside_demo_agents_append_agent (GString             *out,
-                                   const DemoCcAccount *account,
-                                   guint                index)
+static void
+append_agent (GString             *out,
+              const DemoCcAccount *account,
+              guint                index)
 {
   if (g_hash_table_size (account->stored) > 0)
     {
@@ -250,7 +250,7 @@ build_agents (RingsideDemoServer *self,
   g_string_truncate (list->text, 0);
   for (guint a = group->first_agent; a < group->first_agent + group->n_agents; a++)
     {
-      ringside_demo_agents_append_agent (list->text, account, a);
+      append_agent (list->text, account, a);
       ringside_demo_json_list_mark (list);
     }
 
@@ -356,7 +356,7 @@ object_text (const DemoCcAccount *account,
 {
   GString *out = g_string_new (NULL);
 
-  ringside_demo_agents_append_agent (out, account, index);
+  append_agent (out, account, index);
   g_string_truncate (out, out->len - 1);
   return g_string_free_to_bytes (out);
 }

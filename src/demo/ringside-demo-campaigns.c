@@ -121,10 +121,10 @@ append_generated_campaign (GString             *out,
   g_string_append_c (out, ',');
 }
 
-void
-ringside_demo_campaigns_append (GString             *out,
-                                const DemoCcAccount *account,
-                                guint                index)
+static void
+append_campaign (GString             *out,
+                 const DemoCcAccount *account,
+                 guint                index)
 {
   JsonNode *stored = find_stored (account, account->campaign_base + (gint32) index);
 
@@ -162,7 +162,7 @@ build_dial_groups (RingsideDemoServer *self,
                    DemoCcAccount      *account,
                    gpointer            data)
 {
-  gboolean with_children = data != NULL;
+  gboolean with_children = GPOINTER_TO_INT (data);
   DemoJsonList *list = ringside_demo_json_list_new ();
   GString *out = list->text;
 
@@ -223,7 +223,7 @@ build_campaigns (RingsideDemoServer *self,
 
   for (guint c = group->first_campaign; c < group->first_campaign + group->n_campaigns; c++)
     {
-      ringside_demo_campaigns_append (list->text, account, c);
+      append_campaign (list->text, account, c);
       ringside_demo_json_list_mark (list);
     }
 
@@ -292,7 +292,7 @@ handle_dial_groups (RingsideDemoServer        *self,
                                                               ? "dialGroupsWithChildren"
                                                               : "dialGroups",
                                                             build_dial_groups,
-                                                            with_children ? account : NULL),
+                                                            GINT_TO_POINTER (with_children)),
                                  TRUE, reply);
 }
 
@@ -324,7 +324,7 @@ campaign_text (const DemoCcAccount *account,
 {
   GString *out = g_string_new (NULL);
 
-  ringside_demo_campaigns_append (out, account, index);
+  append_campaign (out, account, index);
   g_string_truncate (out, out->len - 1);
   return g_string_free_to_bytes (out);
 }

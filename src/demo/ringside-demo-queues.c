@@ -88,14 +88,6 @@ append_gate (GString             *out,
   g_string_append_c (out, ',');
 }
 
-void
-ringside_demo_queues_append_gate (GString             *out,
-                                  const DemoCcAccount *account,
-                                  guint                index)
-{
-  append_gate (out, account, index);
-}
-
 static DemoJsonList *
 build_gate_groups (RingsideDemoServer *self,
                    DemoCcAccount      *account,

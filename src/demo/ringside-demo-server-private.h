@@ -387,18 +387,7 @@ void           ringside_demo_cc_clear            (RingsideDemoServer        *sel
 void           ringside_demo_cc_append_stored    (GString                   *out,
                                                   JsonNode                  *node);
 
-/* Per resource (ringside-demo-agents.c, -queues.c, -campaigns.c): one object as JSON text,
- * then a comma. */
-void ringside_demo_agents_append_agent      (GString             *out,
-                                             const DemoCcAccount *account,
-                                             guint                index);
-void ringside_demo_queues_append_gate       (GString             *out,
-                                             const DemoCcAccount *account,
-                                             guint                index);
-void ringside_demo_campaigns_append         (GString             *out,
-                                             const DemoCcAccount *account,
-                                             guint                index);
-/* Names of the generated groups and objects (ringside-demo-contact-centre.c) */
+/* Fills @account with its generated groups and objects (ringside-demo-contact-centre.c). */
 void ringside_demo_cc_generate              (RingsideDemoServer  *self,
                                              DemoCcAccount       *account);
 
