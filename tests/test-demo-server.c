@@ -1632,6 +1632,22 @@ test_cc_generation (Fixture       *fixture,
   g_test_message ("20,000 agents generated in %" G_GINT64_FORMAT " µs", elapsed);
   g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);
 
+  /* The biggest group's agents, written on first request. */
+  {
+    g_autofree char *token = ringside_demo_server_issue_access_token (fixture->server);
+    g_autoptr(GArray) ids = ringside_demo_server_get_agent_group_ids (fixture->server,
+                                                                      account_id);
+    g_autofree char *path = cc_path (fixture, 1, "/agentGroups/%d/agents",
+                                     g_array_index (ids, gint32, 1));
+    g_autoptr(JsonNode) agents = NULL;
+
+    start = g_get_monotonic_time ();
+    agents = get_array (fixture, token, path);
+    g_test_message ("%u agents served in %" G_GINT64_FORMAT " µs",
+                    json_array_get_length (json_node_get_array (agents)),
+                    g_get_monotonic_time () - start);
+  }
+
   g_assert_cmpuint (ringside_demo_server_get_n_gates (fixture->server, account_id), ==, 300);
   g_assert_cmpuint (ringside_demo_server_get_n_campaigns (fixture->server, account_id), ==, 200);
   g_assert_cmpuint (ringside_demo_server_get_n_agents (fixture->server, small_id), <, 100);
@@ -2123,6 +2139,14 @@ test_cc_faults (Fixture       *fixture,
   start = g_get_monotonic_time ();
   ok = get_array (fixture, token, slow);
   g_assert_cmpint (g_get_monotonic_time () - start, >=, 300 * 1000);
+  g_clear_pointer (&ok, json_node_unref);
+
+  /* Agents with members of the wrong types. */
+  ringside_demo_server_set_fault (fixture->server, slow, RINGSIDE_DEMO_FAULT_WRONG_TYPE, 0, 1);
+  ok = get_array (fixture, token, slow);
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (
+                     json_array_get_object_element (json_node_get_array (ok), 0), "agentId")),
+                   ==, G_TYPE_STRING);
 }
 
 #define ADD_TEST(path, func) \

@@ -449,9 +449,14 @@ handle_agent_put (RingsideDemoServer        *self,
 }
 
 const RingsideDemoRoute ringside_demo_agents_routes[] = {
-  { "GET", PATH_AGENT_GROUPS, FALSE, handle_agent_groups, NULL, MALFORMED_LIST_BODY },
-  { "GET", PATH_AGENTS, FALSE, handle_agents, NULL, MALFORMED_LIST_BODY },
-  { "GET", PATH_AGENT, FALSE, handle_agent_get, NULL, NULL },
+  { "GET", PATH_AGENT_GROUPS, FALSE, handle_agent_groups,
+    "[{\"agentGroupId\":\"1950\",\"groupName\":42,\"isDefault\":\"no\"}]",
+    MALFORMED_LIST_BODY },
+  { "GET", PATH_AGENTS, FALSE, handle_agents,
+    "[{\"agentId\":\"1234567\",\"firstName\":12,\"isActive\":\"yes\",\"agentType\":7}]",
+    MALFORMED_LIST_BODY },
+  { "GET", PATH_AGENT, FALSE, handle_agent_get,
+    "{\"agentId\":\"1234567\",\"firstName\":12,\"isActive\":\"yes\"}", NULL },
   { "PUT", PATH_AGENT, FALSE, handle_agent_put, NULL, NULL },
   { NULL }
 };

@@ -498,6 +498,7 @@ handle_search (RingsideDemoServer        *self,
 }
 
 const RingsideDemoRoute ringside_demo_audit_routes[] = {
-  { "PUT", PATH_AUDIT_SEARCH, FALSE, handle_search, NULL, MALFORMED_LIST_BODY },
+  { "PUT", PATH_AUDIT_SEARCH, FALSE, handle_search,
+    "[{\"id\":5,\"createTime\":\"yesterday\",\"authUser\":\"admin\"}]", MALFORMED_LIST_BODY },
   { NULL }
 };

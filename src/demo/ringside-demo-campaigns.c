@@ -407,11 +407,16 @@ handle_campaign_put (RingsideDemoServer        *self,
                              g_bytes_new_take (text, strlen (text)));
 }
 
+/* What RINGSIDE_DEMO_FAULT_WRONG_TYPE answers: the right members with the wrong types. */
+#define WRONG_DIAL_GROUPS "[{\"dialGroupId\":\"115793\",\"dialGroupName\":false,\"dialMode\":3}]"
+#define WRONG_CAMPAIGN    "{\"campaignId\":\"136785\",\"campaignName\":[],\"isActive\":\"1\"}"
+
 const RingsideDemoRoute ringside_demo_campaigns_routes[] = {
-  { "GET", PATH_DIAL_GROUPS, FALSE, handle_dial_groups, NULL, MALFORMED_LIST_BODY },
-  { "GET", PATH_DIAL_GROUPS_CHILDREN, FALSE, handle_dial_groups, NULL, MALFORMED_LIST_BODY },
-  { "GET", PATH_CAMPAIGNS, FALSE, handle_campaigns, NULL, MALFORMED_LIST_BODY },
-  { "GET", PATH_CAMPAIGN, FALSE, handle_campaign_get, NULL, NULL },
+  { "GET", PATH_DIAL_GROUPS, FALSE, handle_dial_groups, WRONG_DIAL_GROUPS, MALFORMED_LIST_BODY },
+  { "GET", PATH_DIAL_GROUPS_CHILDREN, FALSE, handle_dial_groups, WRONG_DIAL_GROUPS,
+    MALFORMED_LIST_BODY },
+  { "GET", PATH_CAMPAIGNS, FALSE, handle_campaigns, "[" WRONG_CAMPAIGN "]", MALFORMED_LIST_BODY },
+  { "GET", PATH_CAMPAIGN, FALSE, handle_campaign_get, WRONG_CAMPAIGN, NULL },
   { "PUT", PATH_CAMPAIGN, FALSE, handle_campaign_put, NULL, NULL },
   { NULL }
 };

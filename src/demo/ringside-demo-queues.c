@@ -286,9 +286,12 @@ handle_gate_set_active (RingsideDemoServer        *self,
 }
 
 const RingsideDemoRoute ringside_demo_queues_routes[] = {
-  { "GET", PATH_GATE_GROUPS_CHILDREN, FALSE, handle_gate_groups, NULL, MALFORMED_LIST_BODY },
-  { "GET", PATH_GATES, FALSE, handle_gates, NULL, MALFORMED_LIST_BODY },
-  { "GET", PATH_GATE, FALSE, handle_gate, NULL, NULL },
+  { "GET", PATH_GATE_GROUPS_CHILDREN, FALSE, handle_gate_groups,
+    "[{\"gateGroupId\":\"52653\",\"groupName\":[],\"gates\":{}}]", MALFORMED_LIST_BODY },
+  { "GET", PATH_GATES, FALSE, handle_gates,
+    "[{\"gateId\":\"72992\",\"gateName\":1,\"isActive\":\"true\"}]", MALFORMED_LIST_BODY },
+  { "GET", PATH_GATE, FALSE, handle_gate,
+    "{\"gateId\":\"72992\",\"gateName\":1,\"isActive\":\"true\"}", NULL },
   { "PUT", PATH_GATE_SET_ACTIVE, FALSE, handle_gate_set_active, NULL, NULL },
   { NULL }
 };
