@@ -40,9 +40,44 @@ fault_rule_free (FaultRule *rule)
   g_free (rule);
 }
 
+/* A rule's path matches @path exactly; when the rule's has a query ("PATH?page=2"), each of
+ * its parameters must be in @query with that value, so that one page of a list can fail. */
+static gboolean
+rule_matches (const FaultRule *rule,
+              const char      *path,
+              const char      *query)
+{
+  const char *mark;
+  g_autoptr(GHashTable) wanted = NULL;
+  g_autoptr(GHashTable) given = NULL;
+  GHashTableIter iter;
+  gpointer name, value;
+
+  if (rule->path == NULL)
+    return TRUE;
+
+  mark = strchr (rule->path, '?');
+  if (mark == NULL)
+    return strcmp (rule->path, path) == 0;
+
+  if (strlen (path) != (gsize) (mark - rule->path) ||
+      strncmp (rule->path, path, mark - rule->path) != 0)
+    return FALSE;
+
+  wanted = soup_form_decode (mark + 1);
+  given = query != NULL ? soup_form_decode (query) : g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_iter_init (&iter, wanted);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    if (g_strcmp0 (g_hash_table_lookup (given, name), value) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
 static gboolean
 take_fault (RingsideDemoServer *self,
             const char         *path,
+            const char         *query,
             RingsideDemoFault  *fault,
             guint              *argument)
 {
@@ -50,7 +85,7 @@ take_fault (RingsideDemoServer *self,
     {
       FaultRule *rule = g_ptr_array_index (self->faults, i);
 
-      if (rule->path != NULL && strcmp (rule->path, path) != 0)
+      if (!rule_matches (rule, path, query))
         continue;
 
       *fault = rule->fault;
@@ -391,7 +426,8 @@ ringside_demo_faults_apply (RingsideDemoServer *self,
   RingsideDemoFault fault;
   guint argument;
 
-  if (!take_fault (self, path, &fault, &argument))
+  if (!take_fault (self, path, g_uri_get_query (soup_server_message_get_uri (msg)), &fault,
+                   &argument))
     return FALSE;
 
   apply_fault (self, msg, path, fault, argument);
