@@ -285,7 +285,6 @@ ringside_session_fetch_json_finish (RingsideSession  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-
 /* The list loader's way in */
 
 static void
