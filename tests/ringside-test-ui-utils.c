@@ -183,6 +183,51 @@ ringside_test_ui_activate_entry (gpointer row)
   g_signal_emit_by_name (text, "activate");
 }
 
+const char *
+ringside_test_ui_view_page (GtkWidget *view)
+{
+  /* Each view's own template declares the stack, so look it up under the view's type. */
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (view, G_OBJECT_TYPE (view),
+                                                              "stack"));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+gboolean
+ringside_test_ui_sign_in_dialog_is_open (gpointer data)
+{
+  return ringside_test_ui_sign_in_dialog () != NULL;
+}
+
+gboolean
+ringside_test_ui_sign_in_dialog_is_closed (gpointer data)
+{
+  return ringside_test_ui_sign_in_dialog () == NULL;
+}
+
+gboolean
+ringside_test_ui_message_dialog_is_open (gpointer data)
+{
+  return ringside_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+gboolean
+ringside_test_ui_lists_are_shown (gpointer data)
+{
+  RingsideApplication *app = data;
+  RingsideSession *session = ringside_application_get_session (app);
+  GtkStack *main_stack = ringside_test_ui_window_child (app, "main_stack");
+
+  return ringside_session_get_state (session) == RINGSIDE_SESSION_STATE_SIGNED_IN
+         && g_strcmp0 (gtk_stack_get_visible_child_name (main_stack), "content") == 0
+         && g_strcmp0 (ringside_test_ui_view_page (ringside_test_ui_window_child (app,
+                                                                                "accounts_view")),
+                       "list") == 0
+         && g_strcmp0 (ringside_test_ui_view_page (ringside_test_ui_window_child (app,
+                                                                                "users_view")),
+                       "list") == 0;
+}
+
 gboolean
 ringside_test_ui_keep_ticking (GtkWidget     *widget,
                                GdkFrameClock *clock,

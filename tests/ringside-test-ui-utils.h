@@ -48,6 +48,14 @@ GtkWidget            *ringside_test_ui_find_button       (GtkWidget             
 void                  ringside_test_ui_respond           (const char            *label);
 /* What pressing Enter in the entry row @row does. */
 void                  ringside_test_ui_activate_entry    (gpointer               row);
+/* The visible page ("loading", "list", "error"…) of the RingsideListView @view. */
+const char           *ringside_test_ui_view_page         (GtkWidget             *view);
+/* Conditions for ringside_test_ui_wait_until() (@data unused). */
+gboolean              ringside_test_ui_sign_in_dialog_is_open   (gpointer data);
+gboolean              ringside_test_ui_sign_in_dialog_is_closed (gpointer data);
+gboolean              ringside_test_ui_message_dialog_is_open   (gpointer data);
+/* Signed in, with the accounts and users lists shown (@data: the RingsideApplication). */
+gboolean              ringside_test_ui_lists_are_shown          (gpointer data);
 /* A tick callback that keeps the frame clock going, so that a window lays out and paints. */
 gboolean              ringside_test_ui_keep_ticking      (GtkWidget             *widget,
                                                           GdkFrameClock         *clock,

@@ -287,3 +287,57 @@ ringside_test_log_assert_expected (void)
   if (missing != NULL)
     g_error ("Expected a log message holding “%s”", missing);
 }
+
+GPtrArray *
+ringside_test_parse_csv (const char *text)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  GPtrArray *row = g_ptr_array_new ();
+  GString *field = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          for (p++; !(p[0] == '"' && p[1] != '"'); p++)
+            {
+              g_assert_cmpint (*p, !=, '\0');
+              if (p[0] == '"')
+                p++;
+              g_string_append_c (field, *p);
+            }
+          p++;
+        }
+      else
+        {
+          for (; *p != ',' && *p != '\r' && *p != '\0'; p++)
+            {
+              g_assert_cmpint (*p, !=, '"');
+              g_assert_cmpint (*p, !=, '\n');
+              g_string_append_c (field, *p);
+            }
+        }
+
+      g_ptr_array_add (row, g_string_free (g_steal_pointer (&field), FALSE));
+      field = g_string_new (NULL);
+
+      if (*p == ',')
+        {
+          p++;
+          continue;
+        }
+
+      g_assert_cmpint (p[0], ==, '\r');
+      g_assert_cmpint (p[1], ==, '\n');
+      p += 2;
+      g_ptr_array_add (row, NULL);
+      g_ptr_array_add (rows, g_ptr_array_free (g_steal_pointer (&row), FALSE));
+      row = g_ptr_array_new ();
+    }
+
+  g_assert_cmpuint (row->len, ==, 0);
+  g_ptr_array_free (row, TRUE);
+  g_string_free (field, TRUE);
+  return rows;
+}

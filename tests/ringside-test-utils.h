@@ -42,6 +42,11 @@ JsonNode     *ringside_test_fetch          (RingsideSession  *session,
                                             const char       *path,
                                             GError          **error);
 
+/* A strict RFC 4180 reader (CRLF line ends, quotes only around whole fields), so that
+ * tests check CSV output against the grammar rather than against strings the writer's
+ * author also wrote. Fails the test on anything else. Returns the rows, each a GStrv. */
+GPtrArray    *ringside_test_parse_csv      (const char     *text);
+
 /* Log capture. Installs a log writer (once per process, before anything logs) that keeps
  * what is logged, at every level, so that a test can look for what must, or must never, be
  * in the log. Warnings and criticals still go on to the default writer, so that they stay

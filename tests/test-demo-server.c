@@ -1448,6 +1448,707 @@ test_requests_recorded (Fixture       *fixture,
   g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, NULL), ==, 0);
 }
 
+/* The contact centre */
+
+#define CC_ACCOUNTS_PREFIX ACCOUNTS_PATH "/"
+#define AUDIT_SEARCH_PATH  "/voice/api/v1/admin/auditLogs/search"
+#define USER_SET_ACTIVE    USERS_PATH "/%d/setIsActive"
+
+static Response *
+send_json (Fixture    *fixture,
+           const char *method,
+           const char *path_and_query,
+           const char *access_token,
+           const char *json)
+{
+  g_autofree char *url = g_strconcat (ringside_demo_server_get_url (fixture->server),
+                                      path_and_query, NULL);
+  g_autofree char *authorization = bearer (access_token);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+  GAsyncResult *pending = NULL;
+  Response *response = g_new0 (Response, 1);
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                authorization);
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  soup_session_send_and_read_async (fixture->session, msg, G_PRIORITY_DEFAULT, NULL,
+                                    ringside_test_store_result, &pending);
+  result = ringside_test_wait_result (&pending, 120);
+  response->body = soup_session_send_and_read_finish (fixture->session, result,
+                                                      &response->error);
+  response->status = soup_message_get_status (msg);
+  response->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  return response;
+}
+
+/* GET @path of the first sub-account (the big one), which must answer 200 with an array. */
+static JsonNode *
+get_array (Fixture    *fixture,
+           const char *token,
+           const char *path_and_query)
+{
+  g_autoptr(Response) response = get_with_token (fixture, path_and_query, token);
+  JsonNode *node;
+
+  g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
+  assert_content_type (response, "application/json");
+  node = parse_json_ok (response);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+  return node;
+}
+
+static char *
+cc_path (Fixture    *fixture,
+         guint       account,
+         const char *format,
+         ...) G_GNUC_PRINTF (3, 4);
+
+static char *
+cc_path (Fixture    *fixture,
+         guint       account,
+         const char *format,
+         ...)
+{
+  g_autofree char *id = ringside_demo_server_get_account_id (fixture->server, account);
+  g_autofree char *rest = NULL;
+  va_list args;
+
+  va_start (args, format);
+  rest = g_strdup_vprintf (format, args);
+  va_end (args);
+  return g_strconcat (CC_ACCOUNTS_PREFIX, id, rest, NULL);
+}
+
+static void
+assert_ringcx_date (JsonObject *object,
+                    const char *name)
+{
+  const char *text = json_object_get_string_member (object, name);
+
+  g_assert_nonnull (text);
+  g_assert_cmpuint (strlen (text), ==, strlen ("2021-03-04T10:00:00.000+0000"));
+  g_assert_true (g_str_has_suffix (text, "+0000"));
+  g_assert_cmpint (text[10], ==, 'T');
+}
+
+static void
+test_cc_agents (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *token = ringside_demo_server_issue_access_token (fixture->server);
+  g_autofree char *account_id = ringside_demo_server_get_account_id (fixture->server, 1);
+  g_autofree char *path = cc_path (fixture, 1, "/agentGroups?page=0&maxRows=100");
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(JsonNode) groups = NULL;
+  guint n_agents = 0, n_inactive = 0, n_supervisors = 0;
+  JsonArray *array;
+
+  ringside_demo_server_set_contact_centre_size (fixture->server, 6, 400);
+  ids = ringside_demo_server_get_agent_group_ids (fixture->server, account_id);
+  g_assert_cmpuint (ids->len, ==, 6);
+
+  groups = get_array (fixture, token, path);
+  array = json_node_get_array (groups);
+  g_assert_cmpuint (json_array_get_length (array), ==, 6);
+
+  for (guint g = 0; g < json_array_get_length (array); g++)
+    {
+      JsonObject *group = json_array_get_object_element (array, g);
+      gint64 group_id = json_object_get_int_member (group, "agentGroupId");
+      g_autofree char *agents_path = NULL;
+      g_autoptr(JsonNode) agents = NULL;
+
+      g_assert_cmpint (group_id, ==, g_array_index (ids, gint32, g));
+      g_assert_nonnull (json_object_get_string_member (group, "groupName"));
+      g_assert_cmpstr (json_object_get_string_member (group, "accountId"), ==, account_id);
+      g_assert_cmpint (json_object_get_boolean_member (group, "isDefault"), ==, g == 0);
+
+      agents_path = cc_path (fixture, 1, "/agentGroups/%" G_GINT64_FORMAT "/agents", group_id);
+      agents = get_array (fixture, token, agents_path);
+      for (guint a = 0; a < json_array_get_length (json_node_get_array (agents)); a++)
+        {
+          JsonObject *agent = json_array_get_object_element (json_node_get_array (agents), a);
+          const char *type = json_object_get_string_member (agent, "agentType");
+          JsonObject *regional = json_object_get_object_member (agent, "regionalSettings");
+
+          g_assert_cmpint (json_object_get_int_member (agent, "agentId"), >, 0);
+          g_assert_cmpint (json_object_get_int_member (agent, "agentGroupId"), ==, group_id);
+          g_assert_nonnull (json_object_get_string_member (agent, "firstName"));
+          g_assert_nonnull (json_object_get_string_member (agent, "lastName"));
+          g_assert_nonnull (strchr (json_object_get_string_member (agent, "username"), '@'));
+          g_assert_nonnull (json_object_get_string_member (agent, "email"));
+          g_assert_nonnull (json_object_get_string_member (agent, "externalAgentId"));
+          g_assert_true (g_strv_contains ((const char * const[]) { "AGENT", "SUPERVISOR",
+                                                                   "MULTI_SUPERVISOR",
+                                                                   "MULTI_USER", NULL },
+                                          type));
+          assert_ringcx_date (agent, "createdOn");
+          g_assert_true (json_object_has_member (agent, "rcUserId"));
+          g_assert_nonnull (json_object_get_string_member (regional, "timeFormat"));
+          g_assert_true (JSON_NODE_HOLDS_OBJECT (json_object_get_member (agent, "agentGroup")));
+          g_assert_cmpint (json_object_get_int_member (agent, "maxChats"), >=, 0);
+          g_assert_nonnull (json_object_get_string_member (agent, "ghostRnaAction"));
+          g_assert_true (json_object_get_size (agent) >= 30);
+
+          /* The secrets RingCX sends, marked for the hygiene tests. */
+          g_assert_true (g_str_has_prefix (json_object_get_string_member (agent, "password"),
+                                           RINGSIDE_DEMO_SECRET_MARKER));
+          g_assert_true (g_str_has_prefix (json_object_get_string_member (agent,
+                                                                          "phoneLoginPin"),
+                                           RINGSIDE_DEMO_SECRET_MARKER));
+          g_assert_true (g_str_has_prefix (json_object_get_string_member (agent, "sipPassword"),
+                                           RINGSIDE_DEMO_SECRET_MARKER));
+
+          n_agents++;
+          if (!json_object_get_boolean_member (agent, "isActive"))
+            n_inactive++;
+          if (strcmp (type, "AGENT") != 0)
+            n_supervisors++;
+        }
+    }
+
+  g_assert_cmpuint (n_agents, ==, 400);
+  g_assert_cmpuint (ringside_demo_server_get_n_agents (fixture->server, account_id), ==, 400);
+  g_assert_cmpuint (n_inactive, >, 0);
+  g_assert_cmpuint (n_supervisors, >, 0);
+}
+
+/* The default big account is made well within the time a first request may take. */
+static void
+test_cc_generation (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(RingsideDemoServer) other = ringside_demo_server_new ();
+  g_autofree char *account_id = ringside_demo_server_get_account_id (fixture->server, 1);
+  g_autofree char *small_id = ringside_demo_server_get_account_id (fixture->server, 3);
+  g_autofree char *main_id = ringside_demo_server_get_account_id (fixture->server, 0);
+  gint64 start = g_get_monotonic_time ();
+  gint64 elapsed;
+
+  g_assert_cmpuint (ringside_demo_server_get_n_agents (fixture->server, account_id), ==, 20000);
+  elapsed = g_get_monotonic_time () - start;
+  g_test_message ("20,000 agents generated in %" G_GINT64_FORMAT " µs", elapsed);
+  g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);
+
+  /* The biggest group's agents, written on first request. */
+  {
+    g_autofree char *token = ringside_demo_server_issue_access_token (fixture->server);
+    g_autoptr(GArray) ids = ringside_demo_server_get_agent_group_ids (fixture->server,
+                                                                      account_id);
+    g_autofree char *path = cc_path (fixture, 1, "/agentGroups/%d/agents",
+                                     g_array_index (ids, gint32, 1));
+    g_autoptr(JsonNode) agents = NULL;
+
+    start = g_get_monotonic_time ();
+    agents = get_array (fixture, token, path);
+    g_test_message ("%u agents served in %" G_GINT64_FORMAT " µs",
+                    json_array_get_length (json_node_get_array (agents)),
+                    g_get_monotonic_time () - start);
+  }
+
+  g_assert_cmpuint (ringside_demo_server_get_n_gates (fixture->server, account_id), ==, 300);
+  g_assert_cmpuint (ringside_demo_server_get_n_campaigns (fixture->server, account_id), ==, 200);
+  g_assert_cmpuint (ringside_demo_server_get_n_agents (fixture->server, small_id), <, 100);
+  g_assert_cmpuint (ringside_demo_server_get_n_agents (fixture->server, small_id), >, 0);
+  g_assert_cmpuint (ringside_demo_server_get_n_agents (fixture->server, main_id), ==, 0);
+  g_assert_null (ringside_demo_server_get_agent_group_ids (fixture->server, "42"));
+
+  /* Another server, the accounts asked for in another order: the same data. */
+  g_assert_cmpuint (ringside_demo_server_get_n_agents (other, small_id), ==,
+                    ringside_demo_server_get_n_agents (fixture->server, small_id));
+  g_assert_cmpuint (ringside_demo_server_get_n_gates (other, small_id), ==,
+                    ringside_demo_server_get_n_gates (fixture->server, small_id));
+}
+
+/* Reads a paged list to its end the way RingCX clients must: until a page comes back
+ * shorter than asked. Returns the number of rows; @n_children counts their @children. */
+static guint
+read_pages (Fixture    *fixture,
+            const char *token,
+            const char *path,
+            guint       max_rows,
+            const char *children,
+            guint      *n_children,
+            guint      *n_pages)
+{
+  guint total = 0;
+
+  *n_pages = 0;
+  for (guint page = 0;; page++)
+    {
+      g_autofree char *url = g_strdup_printf ("%s?page=%u&maxRows=%u", path, page, max_rows);
+      g_autoptr(JsonNode) node = get_array (fixture, token, url);
+      JsonArray *array = json_node_get_array (node);
+      guint length = json_array_get_length (array);
+
+      (*n_pages)++;
+      total += length;
+      for (guint i = 0; children != NULL && i < length; i++)
+        *n_children += json_array_get_length (
+          json_object_get_array_member (json_array_get_object_element (array, i), children));
+      if (length < max_rows)
+        break;
+      g_assert_cmpuint (page, <, 1000);
+    }
+
+  return total;
+}
+
+static void
+test_cc_paging (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *token = ringside_demo_server_issue_access_token (fixture->server);
+  g_autofree char *account_id = ringside_demo_server_get_account_id (fixture->server, 1);
+  g_autofree char *groups_path = cc_path (fixture, 1, "/gateGroups/withChildren");
+  g_autofree char *dial_path = cc_path (fixture, 1, "/dialGroups/withChildren");
+  g_autofree char *bad = NULL;
+  g_autoptr(JsonNode) unpaged = NULL;
+  g_autoptr(JsonNode) first = NULL;
+  g_autoptr(JsonNode) beyond = NULL;
+  guint n_gates = 0, n_campaigns = 0, n_pages;
+  JsonObject *gate;
+  Response *response;
+
+  g_assert_cmpuint (read_pages (fixture, token, groups_path, 100, "gates", &n_gates, &n_pages),
+                    ==, 30);
+  g_assert_cmpuint (n_pages, ==, 1);
+  g_assert_cmpuint (n_gates, ==, ringside_demo_server_get_n_gates (fixture->server,
+                                                                   account_id));
+
+  /* A server that serves 7 rows whatever maxRows asks: a short page is not the end unless
+   * it is shorter than the server's own size, so clients read until an empty page. */
+  ringside_demo_server_set_page_limit (fixture->server, 7);
+  first = get_array (fixture, token, groups_path);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (first)), ==, 7);
+  gate = json_array_get_object_element (
+    json_object_get_array_member (json_array_get_object_element (json_node_get_array (first), 0),
+                                  "gates"), 0);
+  g_assert_cmpint (json_object_get_int_member (gate, "gateId"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (gate, "gateGroupId"), ==,
+                   json_object_get_int_member (json_array_get_object_element (
+                     json_node_get_array (first), 0), "gateGroupId"));
+  g_assert_nonnull (json_object_get_string_member (gate, "gateName"));
+  g_assert_true (json_object_has_member (gate, "gateDesc"));
+  g_assert_true (json_object_has_member (gate, "gatePriority"));
+  g_assert_true (json_object_has_member (gate, "gateOpen"));
+  g_assert_true (json_object_has_member (gate, "isActive"));
+
+  n_gates = 0;
+  g_assert_cmpuint (read_pages (fixture, token, groups_path, 7, "gates", &n_gates, &n_pages),
+                    ==, 30);
+  g_assert_cmpuint (n_pages, ==, 5);
+  g_assert_cmpuint (n_gates, ==, 300);
+  g_assert_cmpuint (read_pages (fixture, token, dial_path, 7, "campaigns", &n_campaigns,
+                                &n_pages), ==, 15);
+  g_assert_cmpuint (n_campaigns, ==, 200);
+  ringside_demo_server_set_page_limit (fixture->server, 0);
+
+  /* Without paging parameters: page 0 of 100 rows. */
+  unpaged = get_array (fixture, token, groups_path);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (unpaged)), ==, 30);
+  bad = g_strconcat (groups_path, "?page=99&maxRows=10", NULL);
+  beyond = get_array (fixture, token, bad);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (beyond)), ==, 0);
+  g_clear_pointer (&bad, g_free);
+
+  bad = g_strconcat (groups_path, "?page=-1", NULL);
+  response = get_with_token (fixture, bad, token);
+  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
+  response_free (response);
+  g_clear_pointer (&bad, g_free);
+  bad = g_strconcat (groups_path, "?maxRows=0", NULL);
+  response = get_with_token (fixture, bad, token);
+  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
+  response_free (response);
+}
+
+static void
+test_cc_not_found (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *token = ringside_demo_server_issue_access_token (fixture->server);
+  g_autofree char *main_groups = cc_path (fixture, 0, "/agentGroups");
+  g_autofree char *unknown_group = cc_path (fixture, 1, "/agentGroups/7/agents");
+  g_autofree char *unknown_gate = cc_path (fixture, 1, "/gateGroups/52100/gates/1");
+  g_autofree char *set_active = cc_path (fixture, 1, "/gateGroups/52100/gates/72000/setIsActive");
+  g_autoptr(JsonNode) empty = get_array (fixture, token, main_groups);
+  Response *response;
+
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (empty)), ==, 0);
+
+  response = get_with_token (fixture, CC_ACCOUNTS_PREFIX "99999999/agentGroups", token);
+  assert_ringcx_error (response, SOUP_STATUS_NOT_FOUND);
+  response_free (response);
+  response = get_with_token (fixture, unknown_group, token);
+  assert_ringcx_error (response, SOUP_STATUS_NOT_FOUND);
+  response_free (response);
+  response = get_with_token (fixture, unknown_gate, token);
+  assert_ringcx_error (response, SOUP_STATUS_NOT_FOUND);
+  response_free (response);
+  response = get_with_token (fixture, set_active, token);
+  assert_ringcx_error (response, SOUP_STATUS_METHOD_NOT_ALLOWED);
+  response_free (response);
+  response = send (fixture, "GET", main_groups, NULL, NULL);
+  g_assert_cmpuint (response->status, ==, SOUP_STATUS_UNAUTHORIZED);
+  response_free (response);
+}
+
+/* The audit entries of @account_id in the last day, newest first. */
+static JsonNode *
+search_audit (Fixture    *fixture,
+              const char *token,
+              const char *account_id,
+              const char *extra)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) start = g_date_time_add_days (now, -100);
+  g_autoptr(GDateTime) end = g_date_time_add_days (now, 1);
+  g_autofree char *start_text = g_date_time_format (start, "%Y-%m-%dT%H:%M:%S.000+00:00");
+  g_autofree char *end_text = g_date_time_format (end, "%Y-%m-%dT%H:%M:%S.000-08:00");
+  g_autofree char *json = g_strdup_printf ("{\"accountId\":\"%s\",\"startDateTime\":\"%s\","
+                                           "\"endDateTime\":\"%s\"%s}", account_id,
+                                           start_text, end_text, extra);
+  g_autoptr(Response) response = send_json (fixture, "PUT", AUDIT_SEARCH_PATH, token, json);
+
+  g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
+  return parse_json_ok (response);
+}
+
+static void
+test_cc_agent_put (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *token = ringside_demo_server_issue_access_token (fixture->server);
+  g_autofree char *account_id = ringside_demo_server_get_account_id (fixture->server, 2);
+  g_autoptr(GArray) ids = ringside_demo_server_get_agent_group_ids (fixture->server, account_id);
+  g_autofree char *agents_path = cc_path (fixture, 2, "/agentGroups/%d/agents",
+                                          g_array_index (ids, gint32, 0));
+  g_autoptr(JsonNode) agents = get_array (fixture, token, agents_path);
+  JsonObject *agent = json_array_get_object_element (json_node_get_array (agents), 0);
+  gint64 agent_id = json_object_get_int_member (agent, "agentId");
+  g_autofree char *agent_path = g_strdup_printf ("%s/%" G_GINT64_FORMAT, agents_path, agent_id);
+  g_autofree char *other_path = g_strdup_printf ("%s/%" G_GINT64_FORMAT, agents_path,
+                                                 agent_id + 1);
+  g_autoptr(JsonNode) after = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) audit = NULL;
+  g_autofree char *json = NULL;
+  JsonObject *entry, *change;
+  Response *response;
+
+  json_object_set_string_member (agent, "firstName", "Renamed");
+  json_object_set_int_member (agent, "x-ringside-unknown", 42);
+  json = json_to_string (json_array_get_element (json_node_get_array (agents), 0), FALSE);
+
+  response = send_json (fixture, "PUT", agent_path, token, json);
+  g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
+  g_assert_nonnull (strstr (body_text (response), "x-ringside-unknown"));
+  response_free (response);
+
+  response = get_with_token (fixture, agent_path, token);
+  g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
+  after = parse_json_ok (response);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (after), "firstName"),
+                   ==, "Renamed");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (after),
+                                               "x-ringside-unknown"), ==, 42);
+  response_free (response);
+
+  list = get_array (fixture, token, agents_path);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (json_node_get_array (list), 0), "firstName"),
+                   ==, "Renamed");
+
+  /* Another agent's path, an array, not JSON: 400. */
+  response = send_json (fixture, "PUT", other_path, token, json);
+  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
+  response_free (response);
+  response = send_json (fixture, "PUT", agent_path, token, "[1,2]");
+  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
+  response_free (response);
+  response = send_json (fixture, "PUT", agent_path, token, "{\"agentId\":");
+  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
+  response_free (response);
+  response = send_json (fixture, "DELETE", agent_path, token, "{}");
+  assert_ringcx_error (response, SOUP_STATUS_METHOD_NOT_ALLOWED);
+  response_free (response);
+
+  audit = search_audit (fixture, token, account_id, "");
+  entry = json_array_get_object_element (json_node_get_array (audit), 0);
+  g_assert_cmpstr (json_object_get_string_member (entry, "actionType"), ==, "UPDATE");
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (entry, "auditedClass"),
+                                   ".Agent"));
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (entry, "authUser"), "userName"), ==,
+                   "dana.whitfield@northwind.example");
+  g_assert_cmpstr (json_object_get_string_member (entry, "accountId"), ==, account_id);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (entry,
+                                                                         "auditLogResultList")),
+                    ==, 2);
+  change = json_array_get_object_element (json_object_get_array_member (entry,
+                                                                        "auditLogResultList"),
+                                          0);
+  g_assert_cmpstr (json_object_get_string_member (change, "attributeName"), ==, "firstName");
+  g_assert_cmpstr (json_object_get_string_member (change, "newValue"), ==, "Renamed");
+  assert_ringcx_date (entry, "createTimeAsDateTime");
+}
+
+static void
+test_cc_campaigns (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *token = ringside_demo_server_issue_access_token (fixture->server);
+  g_autofree char *dial_path = cc_path (fixture, 1, "/dialGroups?maxRows=100");
+  g_autoptr(JsonNode) groups = get_array (fixture, token, dial_path);
+  JsonObject *group = json_array_get_object_element (json_node_get_array (groups), 0);
+  gint64 group_id = json_object_get_int_member (group, "dialGroupId");
+  g_autofree char *campaigns_path = cc_path (fixture, 1, "/dialGroups/%" G_GINT64_FORMAT
+                                             "/campaigns", group_id);
+  g_autoptr(JsonNode) campaigns = get_array (fixture, token, campaigns_path);
+  JsonObject *campaign = json_array_get_object_element (json_node_get_array (campaigns), 0);
+  gint64 campaign_id = json_object_get_int_member (campaign, "campaignId");
+  g_autofree char *campaign_path = g_strdup_printf ("%s/%" G_GINT64_FORMAT, campaigns_path,
+                                                    campaign_id);
+  g_autoptr(JsonNode) after = NULL;
+  g_autofree char *json = NULL;
+  Response *response;
+
+  g_assert_nonnull (json_object_get_string_member (group, "dialGroupName"));
+  g_assert_true (g_strv_contains ((const char * const[]) { "PREVIEW", "CLICK_TO_TALK",
+                                                           "PREDICTIVE", "POWER",
+                                                           "TCPA_SAFE_MODE", NULL },
+                                  json_object_get_string_member (group, "dialMode")));
+  g_assert_false (json_object_has_member (group, "campaigns"));
+  json_object_get_boolean_member (group, "isActive");
+
+  g_assert_nonnull (json_object_get_string_member (campaign, "campaignName"));
+  g_assert_cmpint (json_object_get_int_member (campaign, "dialGroupId"), ==, group_id);
+  /* A number, as in RingCX's spec. */
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (campaign, "isActive")), ==,
+                   G_TYPE_INT64);
+  g_assert_true (json_object_has_member (campaign, "campaignPriority"));
+  assert_ringcx_date (campaign, "startDate");
+  g_assert_true (json_object_has_member (campaign, "endDate"));
+
+  json_object_set_int_member (campaign, "isActive", 0);
+  json_object_set_string_member (campaign, "x-ringside-unknown", "kept");
+  json = json_to_string (json_array_get_element (json_node_get_array (campaigns), 0), FALSE);
+  response = send_json (fixture, "PUT", campaign_path, token, json);
+  g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
+  response_free (response);
+  response = get_with_token (fixture, campaign_path, token);
+  after = parse_json_ok (response);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (after),
+                                                  "x-ringside-unknown"), ==, "kept");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (after), "isActive"), ==, 0);
+  response_free (response);
+}
+
+static void
+test_cc_gate_set_active (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *token = ringside_demo_server_issue_access_token (fixture->server);
+  g_autofree char *account_id = ringside_demo_server_get_account_id (fixture->server, 1);
+  g_autofree char *groups_path = cc_path (fixture, 1, "/gateGroups/withChildren");
+  g_autoptr(JsonNode) groups = get_array (fixture, token, groups_path);
+  JsonObject *group = json_array_get_object_element (json_node_get_array (groups), 0);
+  JsonArray *gates = json_object_get_array_member (group, "gates");
+  JsonObject *gate = NULL;
+  g_autofree char *gate_path = NULL;
+  g_autofree char *set_path = NULL;
+  g_autofree char *filter = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autoptr(JsonNode) audit = NULL;
+  JsonObject *entry, *change;
+  Response *response;
+  guint index;
+
+  for (guint i = 0; i < json_array_get_length (gates) && gate == NULL; i++)
+    if (json_object_get_boolean_member (json_array_get_object_element (gates, i), "isActive"))
+      gate = json_array_get_object_element (gates, i);
+  g_assert_nonnull (gate);
+
+  gate_path = cc_path (fixture, 1, "/gateGroups/%" G_GINT64_FORMAT "/gates/%" G_GINT64_FORMAT,
+                       json_object_get_int_member (group, "gateGroupId"),
+                       json_object_get_int_member (gate, "gateId"));
+  set_path = g_strconcat (gate_path, "/setIsActive", NULL);
+
+  response = send_json (fixture, "PUT", set_path, token, "{\"isActive\":\"no\"}");
+  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
+  response_free (response);
+
+  response = send_json (fixture, "PUT", set_path, token, "{\"isActive\":false}");
+  g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
+  g_assert_cmpstr (body_text (response), ==, "true");
+  response_free (response);
+
+  response = get_with_token (fixture, gate_path, token);
+  after = parse_json_ok (response);
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (after), "isActive"));
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (after), "gateOpen"));
+  response_free (response);
+  filter = g_strdup_printf (",\"searchEntities\":[\"Gate\"],\"auditedEntityId\":\"%"
+                            G_GINT64_FORMAT "\"", json_object_get_int_member (gate, "gateId"));
+  index = json_object_get_int_member (gate, "gateId") -
+          json_object_get_int_member (json_array_get_object_element (gates, 0), "gateId");
+  g_clear_pointer (&groups, json_node_unref);
+  groups = get_array (fixture, token, groups_path);
+  g_assert_false (json_object_get_boolean_member (
+    json_array_get_object_element (json_object_get_array_member (
+      json_array_get_object_element (json_node_get_array (groups), 0), "gates"), index),
+    "isActive"));
+
+  audit = search_audit (fixture, token, account_id, filter);
+  entry = json_array_get_object_element (json_node_get_array (audit), 0);
+  change = json_array_get_object_element (json_object_get_array_member (entry,
+                                                                        "auditLogResultList"),
+                                          0);
+  g_assert_cmpstr (json_object_get_string_member (change, "attributeName"), ==, "isActive");
+  g_assert_cmpstr (json_object_get_string_member (change, "originalValue"), ==, "true");
+  g_assert_cmpstr (json_object_get_string_member (change, "newValue"), ==, "false");
+}
+
+static void
+test_cc_user_set_active (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *token = ringside_demo_server_issue_access_token (fixture->server);
+  g_autofree char *main_id = ringside_demo_server_get_account_id (fixture->server, 0);
+  g_autoptr(JsonNode) users = get_array (fixture, token, USERS_PATH "?flatten=true");
+  JsonArray *array = json_node_get_array (users);
+  guint n_active = ringside_demo_server_get_n_users (fixture->server, TRUE);
+  JsonObject *user = json_array_get_object_element (array, json_array_get_length (array) - 1);
+  gint64 user_id = json_object_get_int_member (user, "userId");
+  g_autofree char *path = g_strdup_printf (USER_SET_ACTIVE, (int) user_id);
+  g_autoptr(JsonNode) after = NULL;
+  g_autoptr(JsonNode) audit = NULL;
+  gboolean was_enabled = json_object_get_boolean_member (user, "enabled");
+  Response *response;
+
+  response = send_json (fixture, "PUT", path, token,
+                        was_enabled ? "{\"isActive\":false}" : "{\"isActive\":true}");
+  g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
+  g_assert_cmpstr (body_text (response), ==, "true");
+  response_free (response);
+
+  g_assert_cmpuint (ringside_demo_server_get_n_users (fixture->server, TRUE), ==,
+                    was_enabled ? n_active - 1 : n_active + 1);
+  after = get_array (fixture, token, USERS_PATH "?flatten=true");
+  array = json_node_get_array (after);
+  user = json_array_get_object_element (array, json_array_get_length (array) - 1);
+  g_assert_cmpint (json_object_get_int_member (user, "userId"), ==, user_id);
+  g_assert_cmpint (json_object_get_boolean_member (user, "enabled"), ==, !was_enabled);
+
+  audit = search_audit (fixture, token, main_id, ",\"searchEntities\":[\"User\"]");
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (audit)), ==, 1);
+
+  response = send_json (fixture, "PUT", USERS_PATH "/1/setIsActive", token,
+                        "{\"isActive\":true}");
+  assert_ringcx_error (response, SOUP_STATUS_NOT_FOUND);
+  response_free (response);
+}
+
+static void
+test_cc_audit_search (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *token = ringside_demo_server_issue_access_token (fixture->server);
+  g_autofree char *account_id = ringside_demo_server_get_account_id (fixture->server, 1);
+  g_autoptr(JsonNode) all = search_audit (fixture, token, account_id, "");
+  g_autoptr(JsonNode) updates = search_audit (fixture, token, account_id,
+                                              ",\"auditActions\":[\"CREATE\"]");
+  g_autoptr(JsonNode) ascending = search_audit (fixture, token, account_id,
+                                                ",\"ascOrDesc\":\"ASCENDING\"");
+  JsonArray *array = json_node_get_array (all);
+  gint64 previous = G_MAXINT64;
+  Response *response;
+
+  g_assert_cmpuint (json_array_get_length (array), >=, 250);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (array, i);
+      gint64 time = json_object_get_int_member (entry, "createTime");
+
+      g_assert_cmpint (time, <=, previous);
+      previous = time;
+      g_assert_nonnull (json_object_get_string_member (entry, "id"));
+      g_assert_nonnull (json_object_get_string_member (entry, "auditedEntityId"));
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (json_object_get_member (entry, "authUser")));
+    }
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (updates)), >, 0);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (updates)), <,
+                    json_array_get_length (array));
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
+                     json_node_get_array (ascending), 0), "createTime"), ==, previous);
+
+  /* RingCX refuses a "Z" and wants the account. */
+  response = send_json (fixture, "PUT", AUDIT_SEARCH_PATH, token,
+                        "{\"accountId\":\"15800001\",\"startDateTime\":\"2025-11-20T00:00:00Z\","
+                        "\"endDateTime\":\"2025-12-03T23:59:00.228Z\"}");
+  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
+  response_free (response);
+  response = send_json (fixture, "PUT", AUDIT_SEARCH_PATH, token,
+                        "{\"startDateTimeAsUnix\":1,\"endDateTimeAsUnix\":2}");
+  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
+  response_free (response);
+}
+
+static void
+test_cc_faults (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *token = ringside_demo_server_issue_access_token (fixture->server);
+  g_autofree char *account_id = ringside_demo_server_get_account_id (fixture->server, 2);
+  g_autofree char *forbidden = cc_path (fixture, 1, "/gateGroups/withChildren");
+  g_autofree char *allowed = cc_path (fixture, 2, "/gateGroups/withChildren");
+  g_autofree char *page_fault = g_strconcat (allowed, "?page=1", NULL);
+  g_autofree char *page0 = g_strconcat (allowed, "?maxRows=1&page=0", NULL);
+  g_autofree char *page1 = g_strconcat (allowed, "?maxRows=1&page=1", NULL);
+  g_autoptr(GArray) ids = ringside_demo_server_get_agent_group_ids (fixture->server, account_id);
+  g_autofree char *slow = cc_path (fixture, 2, "/agentGroups/%d/agents",
+                                   g_array_index (ids, gint32, 0));
+  g_autoptr(JsonNode) ok = NULL;
+  gint64 start;
+  Response *response;
+
+  ringside_demo_server_set_fault (fixture->server, forbidden, RINGSIDE_DEMO_FAULT_FORBIDDEN, 0,
+                                  1);
+  response = get_with_token (fixture, forbidden, token);
+  assert_ringcx_error (response, SOUP_STATUS_FORBIDDEN);
+  response_free (response);
+  ok = get_array (fixture, token, allowed);
+  g_clear_pointer (&ok, json_node_unref);
+
+  /* One page of a list fails; the others do not. */
+  ringside_demo_server_set_fault (fixture->server, page_fault, RINGSIDE_DEMO_FAULT_SERVER_ERROR,
+                                  0, 1);
+  ok = get_array (fixture, token, page0);
+  response = get_with_token (fixture, page1, token);
+  assert_ringcx_error (response, SOUP_STATUS_INTERNAL_SERVER_ERROR);
+  response_free (response);
+  g_clear_pointer (&ok, json_node_unref);
+  ok = get_array (fixture, token, page1);
+  g_clear_pointer (&ok, json_node_unref);
+
+  /* A slow group. */
+  ringside_demo_server_set_fault (fixture->server, slow, RINGSIDE_DEMO_FAULT_DELAY, 300, 1);
+  start = g_get_monotonic_time ();
+  ok = get_array (fixture, token, slow);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 300 * 1000);
+  g_clear_pointer (&ok, json_node_unref);
+
+  /* Agents with members of the wrong types. */
+  ringside_demo_server_set_fault (fixture->server, slow, RINGSIDE_DEMO_FAULT_WRONG_TYPE, 0, 1);
+  ok = get_array (fixture, token, slow);
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (
+                     json_array_get_object_element (json_node_get_array (ok), 0), "agentId")),
+                   ==, G_TYPE_STRING);
+}
+
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1483,6 +2184,16 @@ main (int   argc,
   ADD_TEST ("/demo-server/faults/matching", test_fault_matching);
   ADD_TEST ("/demo-server/faults/refresh-not-rotated", test_fault_refresh_not_rotated);
   ADD_TEST ("/demo-server/requests", test_requests_recorded);
+  ADD_TEST ("/demo-server/contact-centre/agents", test_cc_agents);
+  ADD_TEST ("/demo-server/contact-centre/generation", test_cc_generation);
+  ADD_TEST ("/demo-server/contact-centre/paging", test_cc_paging);
+  ADD_TEST ("/demo-server/contact-centre/not-found", test_cc_not_found);
+  ADD_TEST ("/demo-server/contact-centre/agent-put", test_cc_agent_put);
+  ADD_TEST ("/demo-server/contact-centre/campaigns", test_cc_campaigns);
+  ADD_TEST ("/demo-server/contact-centre/gate-set-active", test_cc_gate_set_active);
+  ADD_TEST ("/demo-server/contact-centre/user-set-active", test_cc_user_set_active);
+  ADD_TEST ("/demo-server/contact-centre/audit-search", test_cc_audit_search);
+  ADD_TEST ("/demo-server/contact-centre/faults", test_cc_faults);
 
   return g_test_run ();
 }

@@ -13,10 +13,12 @@
 #include "ringside-error.h"
 #include "ringside-session-private.h"
 #include "ringside-test-utils.h"
+#include "ringside-user.h"
 
 #define EXCHANGE_PATH "/api/auth/login/rc/accesstoken"
 #define REFRESH_PATH  "/api/auth/token/refresh"
 #define ACCOUNTS_PATH "/voice/api/v1/admin/accounts"
+#define USERS_PATH    "/voice/api/v1/admin/users"
 
 typedef enum { PHASE_EXCHANGE, PHASE_DATA, PHASE_REFRESH } Phase;
 typedef enum { KEYRING_EMPTY, KEYRING_NEWEST, KEYRING_CLEARED } KeyringOutcome;
@@ -269,6 +271,72 @@ test_fault_case (gconstpointer data)
   ringside_demo_server_stop (server);
 }
 
+/* A list whose body never ends: the load stops at its cap and frees what it read; the
+ * list is the trouble, not the session, which stays signed in with its token. */
+static void
+test_list_endless (void)
+{
+  g_autoptr(RingsideDemoServer) server = ringside_demo_server_new ();
+  g_autoptr(RingsideSession) session = NULL;
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_users_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  const char *url;
+
+  g_assert_true (ringside_demo_server_start (server, &error));
+  url = ringside_demo_server_get_url (server);
+  session = new_session (url);
+  g_assert_true (ringside_test_sign_in (session, RINGSIDE_DEMO_RC_ACCESS_TOKEN, &error));
+
+  /* The app's caps are 2,000,000 items and 1 GiB; the same code path at a test's scale. */
+  g_object_set (loader, "max-items", 20000, NULL);
+  ringside_demo_server_set_fault (server, USERS_PATH, RINGSIDE_DEMO_FAULT_ENDLESS, 0, 1);
+  ringside_list_loader_fetch_async (loader, &ringside_session_list_opener, session,
+                                    USERS_PATH "?flatten=true", NULL,
+                                    ringside_test_store_result, &result);
+  result = ringside_test_wait_result (&result, 60);
+
+  g_assert_false (ringside_list_loader_fetch_finish (loader, result, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_TOO_LARGE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==, 0);
+  g_assert_cmpint (ringside_session_get_state (session), ==, RINGSIDE_SESSION_STATE_SIGNED_IN);
+  stored = ringside_test_keyring_lookup (url);
+  g_assert_cmpstr (stored, ==, ringside_demo_server_get_latest_refresh_token (server));
+
+  ringside_demo_server_stop (server);
+}
+
+/* No iat, and a server clock 20 s behind ours: measured by our clock, a 22 s token seems to
+ * live 2 s and would be renewed at once, over and over. Measured against the answer's Date
+ * header it lives 22 s, and nothing renews it for a while. */
+static void
+test_refresh_clock_skew (void)
+{
+  g_autoptr(RingsideDemoServer) server = ringside_demo_server_new ();
+  g_autoptr(RingsideSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 lifetime;
+
+  g_assert_true (ringside_demo_server_start (server, &error));
+  ringside_demo_server_set_token_options (server, FALSE, -20);
+  ringside_demo_server_set_token_lifetime (server, 22);
+  session = new_session (ringside_demo_server_get_url (server));
+  /* The 30 s floor would hide a wrong measurement: off, so only the measurement counts. */
+  ringside_session_set_renew_floor (session, 0);
+  g_assert_true (ringside_test_sign_in (session, RINGSIDE_DEMO_RC_ACCESS_TOKEN, &error));
+
+  /* The Date header has whole seconds: allow one either way. */
+  lifetime = ringside_session_get_access_lifetime (session);
+  g_assert_cmpint (lifetime, >=, 21);
+  g_assert_cmpint (lifetime, <=, 23);
+  ringside_test_run_for (2500);
+  g_assert_cmpuint (ringside_demo_server_count_requests (server, REFRESH_PATH), ==, 0);
+
+  ringside_demo_server_stop (server);
+}
+
 /* Faults the demo server cannot play: a custom server on loopback */
 
 typedef enum
@@ -500,6 +568,8 @@ main (int   argc,
       g_test_add_data_func (name, &cases[i], test_fault_case);
     }
 
+  g_test_add_func ("/fault-matrix/list-endless", test_list_endless);
+  g_test_add_func ("/fault-matrix/refresh-clock-skew-without-iat", test_refresh_clock_skew);
   g_test_add_func ("/fault-matrix/refresh-50mb-body", test_huge_body);
   g_test_add_func ("/fault-matrix/refresh-reset-mid-body", test_reset_mid_body);
   g_test_add_func ("/fault-matrix/refresh-redirect-elsewhere", test_redirect_elsewhere);

@@ -278,50 +278,10 @@ on_request_finished (SoupServer        *soup_server,
 
 /* The real widgets */
 
-static const char *
-view_page (GtkWidget *view)
-{
-  GType type = RINGSIDE_IS_ACCOUNTS_VIEW (view) ? RINGSIDE_TYPE_ACCOUNTS_VIEW
-                                                : RINGSIDE_TYPE_USERS_VIEW;
-  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (view, type, "stack"));
-
-  return gtk_stack_get_visible_child_name (stack);
-}
-
 static RingsideSessionState
 session_state (RingsideApplication *app)
 {
   return ringside_session_get_state (ringside_application_get_session (app));
-}
-
-static gboolean
-sign_in_dialog_is_open (gpointer data)
-{
-  return ringside_test_ui_sign_in_dialog () != NULL;
-}
-
-static gboolean
-sign_in_dialog_is_closed (gpointer data)
-{
-  return ringside_test_ui_sign_in_dialog () == NULL;
-}
-
-static gboolean
-message_dialog_is_open (gpointer data)
-{
-  return ringside_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
-lists_are_shown (gpointer data)
-{
-  RingsideApplication *app = data;
-  GtkStack *main_stack = ringside_test_ui_window_child (app, "main_stack");
-
-  return session_state (app) == RINGSIDE_SESSION_STATE_SIGNED_IN
-         && g_strcmp0 (gtk_stack_get_visible_child_name (main_stack), "content") == 0
-         && g_strcmp0 (view_page (ringside_test_ui_window_child (app, "accounts_view")), "list") == 0
-         && g_strcmp0 (view_page (ringside_test_ui_window_child (app, "users_view")), "list") == 0;
 }
 
 static gboolean
@@ -344,7 +304,7 @@ refreshes_done (gpointer data)
   RefreshWait *wait = data;
 
   return ringside_demo_server_count_requests (server, REFRESH_PATH) >= wait->refreshes
-         && lists_are_shown (wait->app);
+         && ringside_test_ui_lists_are_shown (wait->app);
 }
 
 /* What the widgets show */
@@ -834,7 +794,7 @@ sign_in_with_token (RingsideApplication *app)
   RingsideSignInDialog *dialog;
   guint checked = dialogs_checked;
 
-  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
   dialog = ringside_test_ui_sign_in_dialog ();
   g_signal_connect_after (dialog, "close-request", G_CALLBACK (on_dialog_close_request), NULL);
 
@@ -843,8 +803,9 @@ sign_in_with_token (RingsideApplication *app)
   assert_selection_clean (ringside_test_ui_dialog_child (dialog, "token_row"));
   ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "token_row"));
 
-  ringside_test_ui_wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
-  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_closed, NULL,
+                               "the dialog to close");
+  ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
   g_assert_cmpuint (dialogs_checked, ==, checked + 1);
 }
 
@@ -854,12 +815,13 @@ sign_in_with_jwt (RingsideApplication *app)
   RingsideSignInDialog *dialog;
   guint checked = dialogs_checked;
 
-  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
   dialog = ringside_test_ui_sign_in_dialog ();
   g_signal_connect_after (dialog, "close-request", G_CALLBACK (on_dialog_close_request), NULL);
 
   gtk_toggle_button_set_active (ringside_test_ui_dialog_child (dialog, "jwt_toggle"), TRUE);
-  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "client_id_row"), RINGSIDE_DEMO_CLIENT_ID);
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "client_id_row"),
+                         RINGSIDE_DEMO_CLIENT_ID);
   gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "client_secret_row"),
                          RINGSIDE_DEMO_CLIENT_SECRET);
   gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "jwt_row"), pasted_jwt);
@@ -867,8 +829,9 @@ sign_in_with_jwt (RingsideApplication *app)
   assert_selection_clean (ringside_test_ui_dialog_child (dialog, "jwt_row"));
   ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "jwt_row"));
 
-  ringside_test_ui_wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
-  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_closed, NULL,
+                               "the dialog to close");
+  ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
   g_assert_cmpuint (dialogs_checked, ==, checked + 1);
   g_assert_cmpuint (ringside_demo_server_count_requests (server, PLATFORM_PATH), ==, 1);
 }
@@ -887,10 +850,9 @@ static void
 sign_out (RingsideApplication *app)
 {
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
-  ringside_test_ui_wait_until (message_dialog_is_open, NULL, "the confirmation");
-  g_signal_emit_by_name (ringside_test_ui_find_button (ringside_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "_Sign Out"),
-                         "clicked");
-  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  ringside_test_ui_wait_until (ringside_test_ui_message_dialog_is_open, NULL, "the confirmation");
+  ringside_test_ui_respond ("_Sign Out");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
   ringside_test_ui_wait_until (is_signed_out, app, "the session to end");
 }
 
@@ -915,7 +877,8 @@ static void
 check_signed_in (RingsideApplication *app)
 {
   /* Not in the middle of a renewal, when the server is a token ahead of the keyring. */
-  ringside_test_ui_wait_until (lists_are_shown, app, "the session to be signed in");
+  ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app,
+                               "the session to be signed in");
   assert_keyring_holds_current_token (ringside_demo_server_get_url (server));
   assert_widgets_clean (app);
   assert_clipboards_clean ();
@@ -932,9 +895,13 @@ check_signed_out (RingsideApplication *app)
 
   /* The dialog asking to sign in again starts empty. */
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, "token_row")), ==, "");
-  g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, "client_secret_row")), ==, "");
-  g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, "jwt_row")), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, "token_row")), ==,
+                   "");
+  g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog,
+                                                                         "client_secret_row")),
+                   ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, "jwt_row")), ==,
+                   "");
   assert_toplevels_clean ("after signing out");
   assert_clipboards_clean ();
 }

@@ -57,16 +57,6 @@ server_child (gpointer    window,
   return gtk_widget_get_template_child (group, RINGSIDE_TYPE_SERVER_GROUP, name);
 }
 
-static const char *
-view_page (GtkWidget *view)
-{
-  GType type = RINGSIDE_IS_ACCOUNTS_VIEW (view) ? RINGSIDE_TYPE_ACCOUNTS_VIEW
-                                                : RINGSIDE_TYPE_USERS_VIEW;
-  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (view, type, "stack"));
-
-  return gtk_stack_get_visible_child_name (stack);
-}
-
 static char *
 view_summary (GtkWidget *view)
 {
@@ -99,18 +89,6 @@ nothing_is_stored (gpointer url)
 }
 
 static gboolean
-sign_in_dialog_is_open (gpointer data)
-{
-  return ringside_test_ui_sign_in_dialog () != NULL;
-}
-
-static gboolean
-sign_in_dialog_is_closed (gpointer data)
-{
-  return ringside_test_ui_sign_in_dialog () == NULL;
-}
-
-static gboolean
 dialog_is_busy (gpointer data)
 {
   return gtk_widget_get_visible (ringside_test_ui_dialog_child (data, "spinner"));
@@ -127,19 +105,6 @@ dialog_shows_message (gpointer data)
 }
 
 static gboolean
-lists_are_shown (gpointer data)
-{
-  RingsideApplication *app = data;
-  RingsideSession *session = ringside_application_get_session (app);
-  GtkStack *main_stack = ringside_test_ui_window_child (app, "main_stack");
-
-  return ringside_session_get_state (session) == RINGSIDE_SESSION_STATE_SIGNED_IN
-         && g_strcmp0 (gtk_stack_get_visible_child_name (main_stack), "content") == 0
-         && g_strcmp0 (view_page (ringside_test_ui_window_child (app, "accounts_view")), "list") == 0
-         && g_strcmp0 (view_page (ringside_test_ui_window_child (app, "users_view")), "list") == 0;
-}
-
-static gboolean
 main_page_is_signed_out (gpointer data)
 {
   GtkStack *main_stack = ringside_test_ui_window_child (data, "main_stack");
@@ -150,13 +115,17 @@ main_page_is_signed_out (gpointer data)
 static gboolean
 accounts_show_error (gpointer data)
 {
-  return g_strcmp0 (view_page (ringside_test_ui_window_child (data, "accounts_view")), "error") == 0;
+  GtkWidget *accounts_view = ringside_test_ui_window_child (data, "accounts_view");
+
+  return g_strcmp0 (ringside_test_ui_view_page (accounts_view), "error") == 0;
 }
 
 static gboolean
 accounts_show_list (gpointer data)
 {
-  return g_strcmp0 (view_page (ringside_test_ui_window_child (data, "accounts_view")), "list") == 0;
+  GtkWidget *accounts_view = ringside_test_ui_window_child (data, "accounts_view");
+
+  return g_strcmp0 (ringside_test_ui_view_page (accounts_view), "list") == 0;
 }
 
 typedef struct
@@ -191,15 +160,9 @@ offline_banner_is_shown (gpointer data)
 }
 
 static gboolean
-message_dialog_is_open (gpointer data)
-{
-  return ringside_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
 message_dialog_is_closed (gpointer data)
 {
-  return !message_dialog_is_open (data);
+  return !ringside_test_ui_message_dialog_is_open (data);
 }
 
 static gboolean
@@ -251,7 +214,8 @@ save_screenshot (GtkWindow  *window,
   int width;
   int height;
 
-  ringside_test_ui_wait_until ((RingsideTestCondition) gtk_widget_get_mapped, widget, "the window to be mapped");
+  ringside_test_ui_wait_until ((RingsideTestCondition) gtk_widget_get_mapped, widget,
+                               "the window to be mapped");
 
   clock = gtk_widget_get_frame_clock (widget);
   handler_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
@@ -320,12 +284,13 @@ scenario_sign_in (RingsideApplication *app)
 
   /* Nothing stored: the dialog opens over the window, on the method used last (a pasted
    * token for a new user), with its field focused. */
-  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
   dialog = ringside_test_ui_sign_in_dialog ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog))
                  == GTK_WINDOW (ringside_test_ui_get_window (app)));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
-  ringside_test_ui_wait_until ((RingsideTestCondition) gtk_widget_get_mapped, dialog, "the dialog to be mapped");
+  ringside_test_ui_wait_until ((RingsideTestCondition) gtk_widget_get_mapped, dialog,
+                               "the dialog to be mapped");
   assert_focus_in (dialog, "token_row");
 
   /* The JWT way: its first field gets the focus; and back. */
@@ -333,7 +298,8 @@ scenario_sign_in (RingsideApplication *app)
   assert_focus_in (dialog, "client_id_row");
   gtk_toggle_button_set_active (ringside_test_ui_dialog_child (dialog, "token_toggle"), TRUE);
   assert_focus_in (dialog, "token_row");
-  g_assert_false (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog, "sign_in_button")));
+  g_assert_false (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog,
+                                                                           "sign_in_button")));
   save_screenshot (GTK_WINDOW (dialog), "sign-in");
 
   /* Cancelled while the server takes its time: the form comes back as it was. */
@@ -344,7 +310,8 @@ scenario_sign_in (RingsideApplication *app)
   g_signal_emit_by_name (ringside_test_ui_dialog_child (dialog, "cancel_button"), "clicked");
   g_assert_false (dialog_is_busy (dialog));
   g_assert_true (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog, "form_box")));
-  g_assert_false (gtk_revealer_get_reveal_child (ringside_test_ui_dialog_child (dialog, "message_revealer")));
+  g_assert_false (gtk_revealer_get_reveal_child (ringside_test_ui_dialog_child (
+                    dialog, "message_revealer")));
   g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, "token_row")), ==,
                    "a-token-to-cancel");
   g_assert_true (ringside_test_ui_sign_in_dialog () == dialog);
@@ -352,14 +319,18 @@ scenario_sign_in (RingsideApplication *app)
   ringside_demo_server_clear_faults (server);
 
   /* A wrong token: a plain message, and what was typed stays. */
-  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "token_row"), "not-the-right-token");
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "token_row"),
+                         "not-the-right-token");
   ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "token_row"));
   ringside_test_ui_wait_until (dialog_is_busy, dialog, "the dialog to sign in");
   g_assert_false (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog, "form_box")));
-  g_assert_false (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog, "sign_in_button")));
-  g_assert_true (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog, "cancel_button")));
+  g_assert_false (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog,
+                                                                           "sign_in_button")));
+  g_assert_true (gtk_widget_get_sensitive (ringside_test_ui_dialog_child (dialog,
+                                                                          "cancel_button")));
   ringside_test_ui_wait_until (dialog_shows_message, dialog, "the sign-in error");
-  g_assert_cmpstr (gtk_label_get_label (ringside_test_ui_dialog_child (dialog, "message_label")), ==,
+  g_assert_cmpstr (gtk_label_get_label (ringside_test_ui_dialog_child (dialog, "message_label")),
+                   ==,
                    "RingCentral did not accept this token. Paste a fresh access token.");
   g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog, "token_row")), ==,
                    "not-the-right-token");
@@ -367,10 +338,12 @@ scenario_sign_in (RingsideApplication *app)
   save_screenshot (GTK_WINDOW (dialog), "sign-in-error");
 
   /* The right one, with Enter: the dialog goes and both lists fill. */
-  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "token_row"), RINGSIDE_DEMO_RC_ACCESS_TOKEN);
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "token_row"),
+                         RINGSIDE_DEMO_RC_ACCESS_TOKEN);
   ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "token_row"));
-  ringside_test_ui_wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
-  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_closed, NULL,
+                               "the dialog to close");
+  ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
   assert_lists_complete (app);
 
   /* Only the rotating refresh token is kept, in the keyring, for this server. */
@@ -381,7 +354,8 @@ scenario_sign_in (RingsideApplication *app)
   save_screenshot (GTK_WINDOW (ringside_test_ui_get_window (app)), "accounts");
 
   view_stack = ringside_test_ui_window_child (app, "view_stack");
-  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.show-view", "s", "users");
+  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.show-view", "s",
+                              "users");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "users");
   save_screenshot (GTK_WINDOW (ringside_test_ui_get_window (app)), "users");
 }
@@ -428,13 +402,15 @@ sign_in_with_token (RingsideApplication *app)
 {
   RingsideSignInDialog *dialog;
 
-  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
   dialog = ringside_test_ui_sign_in_dialog ();
   gtk_toggle_button_set_active (ringside_test_ui_dialog_child (dialog, "token_toggle"), TRUE);
-  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "token_row"), RINGSIDE_DEMO_RC_ACCESS_TOKEN);
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "token_row"),
+                         RINGSIDE_DEMO_RC_ACCESS_TOKEN);
   ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "token_row"));
-  ringside_test_ui_wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
-  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_closed, NULL,
+                               "the dialog to close");
+  ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
   assert_lists_complete (app);
 }
 
@@ -457,7 +433,8 @@ scenario_export (RingsideApplication *app)
   path = g_build_filename (dir_path, "accounts.csv", NULL);
 
   sign_in_with_token (app);
-  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.show-view", "s", "accounts");
+  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.show-view", "s",
+                              "accounts");
 
   gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.export", NULL);
   ringside_test_ui_wait_until (file_chooser_is_open, NULL, "the file chooser");
@@ -484,6 +461,8 @@ scenario_search_and_errors (RingsideApplication *app)
 {
   GtkWidget *accounts_view;
   GtkWidget *users_view;
+  AdwViewStack *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
   GtkSearchBar *search_bar;
   AdwStatusPage *error_page;
   RingsideUser *first;
@@ -494,15 +473,15 @@ scenario_search_and_errors (RingsideApplication *app)
   guint n_matching;
   GListModel *model;
 
-  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
+  ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
   assert_lists_complete (app);
   g_assert_null (ringside_test_ui_sign_in_dialog ());
   accounts_view = ringside_test_ui_window_child (app, "accounts_view");
   users_view = ringside_test_ui_window_child (app, "users_view");
 
   /* The view shown last comes back. */
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ringside_test_ui_window_child (app, "view_stack")), ==,
-                   "users");
+  view_stack = ringside_test_ui_window_child (app, "view_stack");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "users");
 
   /* Search for one user's e-mail address: the summary counts what matches. */
   model = ringside_list_view_get_model (RINGSIDE_LIST_VIEW (users_view));
@@ -529,8 +508,8 @@ scenario_search_and_errors (RingsideApplication *app)
   expected = g_strdup_printf ("%u of %u users", n_matching, n_users);
   wait_for_summary (users_view, expected);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_matching);
-  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ringside_test_ui_window_child (app, "switcher_title")),
-                   ==, expected);
+  switcher_title = ringside_test_ui_window_child (app, "switcher_title");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (switcher_title), ==, expected);
   save_screenshot (GTK_WINDOW (ringside_test_ui_get_window (app)), "users-search");
 
   /* Escape-like: clearing the search shows everything again. */
@@ -542,7 +521,8 @@ scenario_search_and_errors (RingsideApplication *app)
   /* A failing server: the accounts show the error with Retry, and the app carries on. */
   ringside_demo_server_set_fault (server, ACCOUNTS_PATH, RINGSIDE_DEMO_FAULT_SERVER_ERROR, 0,
                                   G_MAXUINT);
-  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.show-view", "s", "accounts");
+  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.show-view", "s",
+                              "accounts");
   gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.refresh", NULL);
   ringside_test_ui_wait_until (accounts_show_error, app, "the error state");
   g_assert_cmpint (ringside_session_get_state (ringside_application_get_session (app)), ==,
@@ -562,10 +542,12 @@ scenario_restore_and_sign_out (RingsideApplication *app)
 {
   const char *url = ringside_demo_server_get_url (server);
   RingsideSignInDialog *dialog;
+  GtkStack *main_stack;
+  RingsideListView *accounts_view;
   g_autofree char *stored = NULL;
 
   /* Restored from the keyring: no dialog, no new exchange, only a refresh. */
-  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
+  ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
   g_assert_null (ringside_test_ui_sign_in_dialog ());
   g_assert_cmpuint (ringside_demo_server_count_requests (server, EXCHANGE_PATH), ==, 0);
   g_assert_cmpuint (ringside_demo_server_count_requests (server, REFRESH_PATH), >=, 1);
@@ -573,29 +555,33 @@ scenario_restore_and_sign_out (RingsideApplication *app)
 
   /* Sign out, confirmed: the keyring forgets the session and the dialog comes back. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
-  ringside_test_ui_wait_until (message_dialog_is_open, NULL, "the confirmation");
+  ringside_test_ui_wait_until (ringside_test_ui_message_dialog_is_open, NULL, "the confirmation");
   ringside_test_ui_respond ("_Sign Out");
-  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
 
   stored = lookup_stored_token (url);
   g_assert_null (stored);
   g_assert_cmpint (ringside_session_get_state (ringside_application_get_session (app)), ==,
                    RINGSIDE_SESSION_STATE_SIGNED_OUT);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (ringside_test_ui_window_child (app, "main_stack")), ==,
-                   "signed-out");
-  g_assert_null (ringside_list_view_get_session (ringside_test_ui_window_child (app, "accounts_view")));
+  main_stack = ringside_test_ui_window_child (app, "main_stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "signed-out");
+  accounts_view = ringside_test_ui_window_child (app, "accounts_view");
+  g_assert_null (ringside_list_view_get_session (accounts_view));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "sign-out"));
 
   /* Back in with JWT credentials, remembered from here on. */
   dialog = ringside_test_ui_sign_in_dialog ();
   gtk_toggle_button_set_active (ringside_test_ui_dialog_child (dialog, "jwt_toggle"), TRUE);
-  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "client_id_row"), RINGSIDE_DEMO_CLIENT_ID);
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "client_id_row"),
+                         RINGSIDE_DEMO_CLIENT_ID);
   gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "client_secret_row"),
                          RINGSIDE_DEMO_CLIENT_SECRET);
-  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "jwt_row"), "eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl");
+  gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "jwt_row"),
+                         "eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl");
   ringside_test_ui_activate_entry (ringside_test_ui_dialog_child (dialog, "jwt_row"));
-  ringside_test_ui_wait_until (sign_in_dialog_is_closed, NULL, "the dialog to close");
-  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_closed, NULL,
+                               "the dialog to close");
+  ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
 
   stored = lookup_stored_token (url);
   g_assert_cmpstr (stored, ==, ringside_demo_server_get_latest_refresh_token (server));
@@ -607,10 +593,11 @@ scenario_rejected (RingsideApplication *app)
 {
   RingsideSignInDialog *dialog;
 
-  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
   dialog = ringside_test_ui_sign_in_dialog ();
   ringside_test_ui_wait_until (dialog_shows_message, dialog, "the reason");
-  g_assert_cmpstr (gtk_label_get_label (ringside_test_ui_dialog_child (dialog, "message_label")), ==,
+  g_assert_cmpstr (gtk_label_get_label (ringside_test_ui_dialog_child (dialog, "message_label")),
+                   ==,
                    "Your session has ended. Sign in again to continue.");
 
   /* The rejected session is not tried again next time. */
@@ -644,13 +631,15 @@ scenario_demo (RingsideApplication *app)
   GtkWindow *about;
 
   g_assert_true (ringside_application_get_demo (app));
-  ringside_test_ui_wait_until (lists_are_shown, app, "both lists");
+  ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
   g_assert_null (ringside_test_ui_sign_in_dialog ());
 
   /* Marked as a demo in words, and never remembered. */
-  g_assert_true (gtk_revealer_get_reveal_child (ringside_test_ui_window_child (app, "demo_banner")));
+  g_assert_true (gtk_revealer_get_reveal_child (ringside_test_ui_window_child (app,
+                                                                               "demo_banner")));
   g_assert_true (gtk_widget_get_visible (ringside_test_ui_window_child (app, "demo_tag")));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (ringside_test_ui_get_window (app))), ==, "Ringside Demo");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (ringside_test_ui_get_window (app))), ==,
+                   "Ringside Demo");
   g_assert_false (ringside_session_get_persistent (ringside_application_get_session (app)));
   stored = lookup_stored_token (ringside_application_get_server_url (app));
   g_assert_null (stored);
@@ -658,7 +647,8 @@ scenario_demo (RingsideApplication *app)
   save_screenshot (GTK_WINDOW (ringside_test_ui_get_window (app)), "demo");
 
   /* The keyboard shortcuts and About windows open over it. */
-  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)), "win.show-help-overlay", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (ringside_test_ui_get_window (app)),
+                              "win.show-help-overlay", NULL);
   shortcuts = ringside_test_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   save_screenshot (shortcuts, "shortcuts");
@@ -691,7 +681,7 @@ scenario_preferences (RingsideApplication *app)
   /* The server comes from the settings: the dialog shows it, and signing in keeps it. */
   g_assert_false (ringside_application_get_server_overridden (app));
   g_assert_cmpstr (ringside_application_get_server_url (app), ==, url);
-  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
   dialog = ringside_test_ui_sign_in_dialog ();
   g_assert_cmpuint (adw_combo_row_get_selected (server_child (dialog, "server_row")), ==,
                     RINGSIDE_SERVER_KIND_CUSTOM);
@@ -727,7 +717,7 @@ scenario_preferences (RingsideApplication *app)
 
   /* Another server asks first; cancelling changes nothing. */
   adw_combo_row_set_selected (server_row, RINGSIDE_SERVER_KIND_RINGCX);
-  ringside_test_ui_wait_until (message_dialog_is_open, NULL, "the confirmation");
+  ringside_test_ui_wait_until (ringside_test_ui_message_dialog_is_open, NULL, "the confirmation");
   ringside_test_ui_respond ("_Cancel");
   g_assert_cmpuint (adw_combo_row_get_selected (server_row), ==, RINGSIDE_SERVER_KIND_CUSTOM);
   g_assert_cmpint (g_settings_get_enum (settings, "server-kind"), ==,
@@ -739,10 +729,10 @@ scenario_preferences (RingsideApplication *app)
 
   /* Confirmed: signed out of this server, then asked to sign in to the new one. */
   adw_combo_row_set_selected (server_row, RINGSIDE_SERVER_KIND_RINGCX);
-  ringside_test_ui_wait_until (message_dialog_is_open, NULL, "the confirmation");
+  ringside_test_ui_wait_until (ringside_test_ui_message_dialog_is_open, NULL, "the confirmation");
   ringside_test_ui_respond ("_Change Server");
   ringside_test_ui_wait_until (preferences_are_closed, NULL, "the preferences to close");
-  ringside_test_ui_wait_until (sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
 
   g_assert_cmpint (g_settings_get_enum (settings, "server-kind"), ==,
                    RINGSIDE_SERVER_KIND_RINGCX);

@@ -283,57 +283,6 @@ fixture_tear_down (Fixture       *fixture,
 
 /* CSV */
 
-/* A strict RFC 4180 reader for the exported files. */
-static GPtrArray *
-parse_csv (const char *text)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  GPtrArray *row = g_ptr_array_new ();
-  GString *field = g_string_new (NULL);
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      if (*p == '"')
-        {
-          for (p++; !(p[0] == '"' && p[1] != '"'); p++)
-            {
-              g_assert_cmpint (*p, !=, '\0');
-              if (p[0] == '"')
-                p++;
-              g_string_append_c (field, *p);
-            }
-          p++;
-        }
-      else
-        {
-          for (; *p != ',' && *p != '\r' && *p != '\0'; p++)
-            g_string_append_c (field, *p);
-        }
-
-      g_ptr_array_add (row, g_string_free (g_steal_pointer (&field), FALSE));
-      field = g_string_new (NULL);
-
-      if (*p == ',')
-        {
-          p++;
-          continue;
-        }
-
-      g_assert_cmpint (p[0], ==, '\r');
-      g_assert_cmpint (p[1], ==, '\n');
-      p += 2;
-      g_ptr_array_add (row, NULL);
-      g_ptr_array_add (rows, g_ptr_array_free (g_steal_pointer (&row), FALSE));
-      row = g_ptr_array_new ();
-    }
-
-  g_assert_cmpuint (row->len, ==, 0);
-  g_ptr_array_free (row, TRUE);
-  g_string_free (field, TRUE);
-  return rows;
-}
-
 static void
 on_csv_written (GObject      *source,
                 GAsyncResult *result,
@@ -485,7 +434,7 @@ test_accounts_export (Fixture       *fixture,
                                   GTK_SORT_DESCENDING);
 
   csv = export_csv (fixture->view);
-  rows = parse_csv (csv);
+  rows = ringside_test_parse_csv (csv);
 
   header = g_ptr_array_index (rows, 0);
   g_assert_cmpstr (header[0], ==, "Name");
@@ -855,7 +804,7 @@ test_users_export (Fixture       *fixture,
   n_rows = g_list_model_get_n_items (model);
   g_assert_cmpuint (n_rows, >, 0);
   g_assert_cmpuint (n_rows, <, g_hash_table_size (names));
-  rows = parse_csv (csv);
+  rows = ringside_test_parse_csv (csv);
   header = g_ptr_array_index (rows, 0);
   g_assert_cmpuint (g_strv_length (header), ==, 7);
   name = column_index (header, "Name");
@@ -949,48 +898,13 @@ test_users_error_and_retry (Fixture       *fixture,
     }
 }
 
-/* A users body that never ends: a chunk of users each time the last one was written. */
-static void
-endless_append (SoupServerMessage *msg,
-                guint             *next_id)
-{
-  SoupMessageBody *body = soup_server_message_get_response_body (msg);
-  g_autoptr(GString) chunk = g_string_new (NULL);
-
-  for (guint i = 0; i < 200; i++, (*next_id)++)
-    g_string_append_printf (chunk, "%s{\"userId\": %u, \"fullName\": \"User %u\", "
-                            "\"parentPath\": \"%u\"}",
-                            *next_id == 1 ? "[" : ",", *next_id, *next_id, *next_id / 2);
-  soup_message_body_append (body, SOUP_MEMORY_COPY, chunk->str, chunk->len);
-  soup_server_message_unpause (msg);
-}
-
-static void
-endless_handler (SoupServer        *server,
-                 SoupServerMessage *msg,
-                 const char        *path,
-                 GHashTable        *query,
-                 gpointer           user_data)
-{
-  guint *next_id = user_data;
-
-  *next_id = 1;
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
-                                     SOUP_ENCODING_CHUNKED);
-  g_signal_connect (msg, "wrote-chunk", G_CALLBACK (endless_append), next_id);
-  endless_append (msg, next_id);
-}
-
 /* An endless list stops at the cap: the view says so, holds no rows, and the session stays. */
 static void
 test_users_too_large (Fixture       *fixture,
                       gconstpointer  user_data)
 {
   RingsideRemoteList *list = ringside_list_view_get_list (RINGSIDE_LIST_VIEW (fixture->view));
-  SoupServer *soup = ringside_demo_server_get_soup_server (fixture->server);
   guint n_users = ringside_demo_server_get_n_users (fixture->server, FALSE);
-  guint next_id = 0;
   GtkWidget *status_page;
   g_autofree char *summary = NULL;
   g_autofree char *expected = NULL;
@@ -998,10 +912,9 @@ test_users_too_large (Fixture       *fixture,
   g_autofree char *max_items = ringside_format_count (2000000);
 
   ringside_remote_list_set_limits (list, G_MAXUINT64, 20000);
-  soup_server_add_handler (soup, USERS_PATH, endless_handler, &next_id, NULL);
+  ringside_demo_server_set_fault (fixture->server, USERS_PATH, RINGSIDE_DEMO_FAULT_ENDLESS, 0, 1);
   reload_and_wait (fixture->view);
 
-  g_assert_cmpuint (next_id, >, 20000);
   g_assert_cmpstr (visible_page (fixture->view), ==, "error");
   status_page = visible_status_page (fixture->view);
   expected = g_strdup_printf ("This list is larger than Ringside can show (over %s items).",
@@ -1016,7 +929,6 @@ test_users_too_large (Fixture       *fixture,
                    RINGSIDE_SESSION_STATE_SIGNED_IN);
 
   /* The list is the trouble, not the session: Retry brings the real one. */
-  soup_server_remove_handler (soup, USERS_PATH);
   click_retry (fixture->view);
   wait_until_loaded (fixture->view);
   g_assert_cmpstr (visible_page (fixture->view), ==, "list");

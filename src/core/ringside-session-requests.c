@@ -172,7 +172,8 @@ send_authorized (GTask *task)
 
   /* While the server asks us to wait, do not knock again. */
   if (self->state == RINGSIDE_SESSION_STATE_OFFLINE && self->renew_source_id != 0 &&
-      ringside_error_get_retry_after (self->last_error) > 0 && !ringside_session_access_token_usable (self))
+      ringside_error_get_retry_after (self->last_error) > 0 &&
+      !ringside_session_access_token_usable (self))
     {
       g_task_return_error (task, g_error_copy (self->last_error));
       g_object_unref (task);
@@ -284,3 +285,27 @@ ringside_session_fetch_json_finish (RingsideSession  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* The list loader's way in */
+
+static void
+list_open_async (gpointer             source,
+                 const char          *path,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  ringside_session_send_async (source, "GET", path, cancellable, callback, user_data);
+}
+
+static GInputStream *
+list_open_finish (gpointer       source,
+                  GAsyncResult  *result,
+                  GError       **error)
+{
+  return ringside_session_send_finish (source, result, error);
+}
+
+const RingsideListOpener ringside_session_list_opener = {
+  .open_async = list_open_async,
+  .open_finish = list_open_finish,
+};

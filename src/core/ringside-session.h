@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ringside-client.h"
+#include "ringside-list-loader.h"
 #include "ringside-token-store.h"
 
 G_BEGIN_DECLS
@@ -129,6 +130,9 @@ void          ringside_session_send_async            (RingsideSession     *self,
 GInputStream *ringside_session_send_finish           (RingsideSession     *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
+/* Lets a RingsideListLoader read its pages as authorized GETs of the session given as
+ * the loader's source, with the session's 401 policy. */
+extern const RingsideListOpener ringside_session_list_opener;
 
 void          ringside_session_fetch_json_async      (RingsideSession     *self,
                                                       const char          *path,

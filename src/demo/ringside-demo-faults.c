@@ -30,6 +30,7 @@ typedef struct
   gulong              disconnected_id;
   GBytes             *drip;     /* the body still to send, for DRIP */
   gsize               dripped;
+  guint               next_id;  /* the next element of an ENDLESS body */
 } PendingMessage;
 
 static void
@@ -39,9 +40,44 @@ fault_rule_free (FaultRule *rule)
   g_free (rule);
 }
 
+/* A rule's path matches @path exactly; when the rule's has a query ("PATH?page=2"), each of
+ * its parameters must be in @query with that value, so that one page of a list can fail. */
+static gboolean
+rule_matches (const FaultRule *rule,
+              const char      *path,
+              const char      *query)
+{
+  const char *mark;
+  g_autoptr(GHashTable) wanted = NULL;
+  g_autoptr(GHashTable) given = NULL;
+  GHashTableIter iter;
+  gpointer name, value;
+
+  if (rule->path == NULL)
+    return TRUE;
+
+  mark = strchr (rule->path, '?');
+  if (mark == NULL)
+    return strcmp (rule->path, path) == 0;
+
+  if (strlen (path) != (gsize) (mark - rule->path) ||
+      strncmp (rule->path, path, mark - rule->path) != 0)
+    return FALSE;
+
+  wanted = soup_form_decode (mark + 1);
+  given = query != NULL ? soup_form_decode (query) : g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_iter_init (&iter, wanted);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    if (g_strcmp0 (g_hash_table_lookup (given, name), value) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
 static gboolean
 take_fault (RingsideDemoServer *self,
             const char         *path,
+            const char         *query,
             RingsideDemoFault  *fault,
             guint              *argument)
 {
@@ -49,7 +85,7 @@ take_fault (RingsideDemoServer *self,
     {
       FaultRule *rule = g_ptr_array_index (self->faults, i);
 
-      if (rule->path != NULL && strcmp (rule->path, path) != 0)
+      if (!rule_matches (rule, path, query))
         continue;
 
       *fault = rule->fault;
@@ -68,6 +104,8 @@ pending_message_free (PendingMessage *pending)
 {
   g_clear_pointer (&pending->drip, g_bytes_unref);
   g_clear_signal_handler (&pending->disconnected_id, pending->msg);
+  /* An ENDLESS body's writer, which must not outlive its state. */
+  g_signal_handlers_disconnect_by_data (pending->msg, pending);
   if (pending->source != NULL)
     {
       g_source_destroy (pending->source);
@@ -231,6 +269,43 @@ reply_drip (RingsideDemoServer *self,
   pending->drip = g_steal_pointer (&reply.body);
 }
 
+/* Another chunk of an ENDLESS body, each time the last one was written. */
+static void
+on_endless_chunk_written (SoupServerMessage *msg,
+                          PendingMessage    *pending)
+{
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  g_autoptr(GString) chunk = g_string_new (NULL);
+
+  for (guint i = 0; i < 200; i++, pending->next_id++)
+    g_string_append_printf (chunk, "%s{\"userId\":%u,\"userName\":\"user%u@" EMAIL_DOMAIN "\","
+                            "\"fullName\":\"User %u\",\"parentPath\":\"%u\","
+                            "\"accountId\":\"%u\",\"accountName\":\"Account %u\"}",
+                            pending->next_id == 1 ? "[" : ",", pending->next_id,
+                            pending->next_id, pending->next_id, pending->next_id / 2,
+                            pending->next_id, pending->next_id);
+  soup_message_body_append (body, SOUP_MEMORY_COPY, chunk->str, chunk->len);
+  soup_server_message_unpause (msg);
+}
+
+static void
+reply_endless (RingsideDemoServer *self,
+               SoupServerMessage  *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  PendingMessage *pending;
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_headers_replace (headers, "Content-Type", JSON_CONTENT_TYPE);
+  soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+  /* Held, so that the server lets go of it when the client does or the server stops. */
+  hold_message (self, msg, 0, NULL);
+  pending = g_ptr_array_index (self->pending, self->pending->len - 1);
+  pending->next_id = 1;
+  g_signal_connect (msg, "wrote-chunk", G_CALLBACK (on_endless_chunk_written), pending);
+  on_endless_chunk_written (msg, pending);
+}
+
 static const char unavailable_page[] =
   "<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n"
   "<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n"
@@ -319,6 +394,9 @@ apply_fault (RingsideDemoServer *self,
     case RINGSIDE_DEMO_FAULT_DRIP:
       reply_drip (self, msg, argument);
       return;
+    case RINGSIDE_DEMO_FAULT_ENDLESS:
+      reply_endless (self, msg);
+      return;
     default:
       g_assert_not_reached ();
     }
@@ -348,7 +426,8 @@ ringside_demo_faults_apply (RingsideDemoServer *self,
   RingsideDemoFault fault;
   guint argument;
 
-  if (!take_fault (self, path, &fault, &argument))
+  if (!take_fault (self, path, g_uri_get_query (soup_server_message_get_uri (msg)), &fault,
+                   &argument))
     return FALSE;
 
   apply_fault (self, msg, path, fault, argument);

@@ -12,8 +12,10 @@ G_BEGIN_DECLS
 
 /* What the files of the demo server share. ringside-demo-server.c has the type, routing,
  * start/stop and the request log; each resource it serves has a file with its handlers and a
- * route table (ringside-demo-auth.c, -accounts.c, -users.c); ringside-demo-faults.c applies
- * fault rules; ringside-demo-reply.c writes answers and JSON text. */
+ * route table (ringside-demo-auth.c, -accounts.c, -users.c, and the contact centre's -agents.c,
+ * -queues.c, -campaigns.c and -audit.c around ringside-demo-contact-centre.c, which makes each
+ * sub-account's data and pages lists); ringside-demo-faults.c applies fault rules;
+ * ringside-demo-reply.c writes answers and JSON text. */
 
 #define PATH_LOGOUT_PREFIX  "/api/auth/logout/"
 
@@ -45,6 +47,19 @@ static const guint area_codes[] = { 206, 312, 415, 512, 617, 646, 702, 720, 919 
 /* The user hierarchy, defined in ringside-demo-users.c. */
 typedef struct _DemoUserTree DemoUserTree;
 
+/* A name as people write it, and an ASCII slug for e-mail addresses and usernames. */
+typedef struct
+{
+  const char *name;
+  const char *slug;
+} DemoName;
+
+/* The names users and agents are drawn from (ringside-demo-users.c). */
+extern const DemoName * const ringside_demo_first_names;
+extern const guint            ringside_demo_n_first_names;
+extern const DemoName * const ringside_demo_last_names;
+extern const guint            ringside_demo_n_last_names;
+
 struct _RingsideDemoServer
 {
   GObject       parent_instance;
@@ -58,6 +73,14 @@ struct _RingsideDemoServer
   guint         n_users;
   DemoUserTree *users;
   GHashTable   *bodies;           /* "accounts" or "users:FLATTEN:ACTIVE" → GBytes */
+
+  /* The contact centre of each sub-account, generated on its first request
+   * (ringside-demo-contact-centre.c and the files of its resources) */
+  GHashTable   *cc_accounts;      /* GUINT_TO_POINTER (index) → DemoCcAccount */
+  guint         cc_agent_groups;  /* of the big (first) sub-account */
+  guint         cc_agents;
+  guint         page_limit;       /* rows a page at most; 0 for what maxRows asks */
+  guint         audit_sequence;   /* entries recorded since start, for their ids */
 
   /* Tokens (ringside-demo-auth.c) */
   guint         token_lifetime;
@@ -143,6 +166,12 @@ const char          *ringside_demo_request_get_form      (const RingsideDemoRequ
                                                           const char                *name);
 gboolean             ringside_demo_request_query_is_true (const RingsideDemoRequest *request,
                                                           const char                *name);
+/* Segment @n (0 is "voice" in "/voice/api/…") of the path, or NULL. Owned by @request. */
+const char          *ringside_demo_request_segment       (const RingsideDemoRequest *request,
+                                                          guint                      n);
+/* The body parsed as a JSON object, or NULL with a 400 in @reply. */
+JsonObject          *ringside_demo_request_json_object   (const RingsideDemoRequest *request,
+                                                          RingsideDemoReply         *reply);
 /* @path without the refresh token that a logout path carries, for logs and error bodies. */
 char                *ringside_demo_redact_path           (const char                *path);
 
@@ -157,6 +186,7 @@ typedef void (*RingsideDemoHandler) (RingsideDemoServer        *self,
 typedef struct
 {
   const char          *method;
+  /* A "*" segment of @path matches any one segment (an account ID, a group ID). */
   const char          *path;
   gboolean             is_prefix;  /* @path followed by at least one more character */
   RingsideDemoHandler  handler;
@@ -169,6 +199,10 @@ typedef struct
 extern const RingsideDemoRoute ringside_demo_auth_routes[];
 extern const RingsideDemoRoute ringside_demo_accounts_routes[];
 extern const RingsideDemoRoute ringside_demo_users_routes[];
+extern const RingsideDemoRoute ringside_demo_agents_routes[];
+extern const RingsideDemoRoute ringside_demo_queues_routes[];
+extern const RingsideDemoRoute ringside_demo_campaigns_routes[];
+extern const RingsideDemoRoute ringside_demo_audit_routes[];
 
 /* The first route at @path, whatever its method, or NULL. */
 const RingsideDemoRoute *ringside_demo_find_route     (const char                *path);
@@ -197,6 +231,188 @@ gboolean ringside_demo_auth_require_access (RingsideDemoServer        *self,
 /* The main account's name for 0, else a sub-account's. */
 char *ringside_demo_accounts_get_name (guint               index);
 void  ringside_demo_users_clear       (RingsideDemoServer *self);
+
+/* The contact centre (ringside-demo-contact-centre.c). Each sub-account's is generated from a
+ * seed of its own on its first request, so that the data do not depend on the order in which
+ * accounts are asked for. Lists are contiguous: a group's members are a range of the account's
+ * array, and an ID is its array index plus a base of the account, so lookups are arithmetic. */
+
+#define CC_ACCOUNT_PATH     "/voice/api/v1/admin/accounts/"
+/* RingCX's docs give no default for maxRows; the demo serves this many. */
+#define CC_DEFAULT_MAX_ROWS 100
+#define CC_SECRET_LEN       40
+
+typedef enum
+{
+  AGENT_TYPE_AGENT,
+  AGENT_TYPE_SUPERVISOR,
+  AGENT_TYPE_MULTI_SUPERVISOR,
+  AGENT_TYPE_MULTI_USER,
+} DemoAgentType;
+
+typedef struct
+{
+  char   *name;
+  guint   first_agent;
+  guint   n_agents;
+  guint8  is_default : 1;
+} DemoAgentGroup;
+
+typedef struct
+{
+  gint64  created;       /* Unix time */
+  gint64  last_login;    /* Unix time, 0 for never */
+  guint32 secret_seed;   /* the agent's passwords and PIN derive from it */
+  guint16 group;         /* index in agent_groups */
+  guint16 first;         /* index in ringside_demo_first_names */
+  guint16 last;
+  guint16 email_number;  /* appended to the username's local part when not 0 */
+  guint8  type;          /* DemoAgentType */
+  guint8  active : 1;
+  guint8  linked : 1;    /* to a RingCentral user */
+  guint8  inbound : 1;
+  guint8  outbound : 1;
+} DemoAgent;
+
+typedef struct
+{
+  char   *name;
+  guint   first_gate;
+  guint   n_gates;
+  gint64  created;
+} DemoGateGroup;
+
+typedef struct
+{
+  char   *name;
+  char   *desc;
+  gint64  created;
+  guint16 group;
+  guint8  priority;
+  guint8  sla;           /* seconds */
+  guint8  active : 1;
+  guint8  open : 1;      /* within its hours */
+  guint8  weekends : 1;  /* open on Saturday and Sunday too */
+} DemoGate;
+
+typedef struct
+{
+  char   *name;
+  char   *desc;
+  guint   first_campaign;
+  guint   n_campaigns;
+  guint8  mode;          /* index in the dial modes of ringside-demo-campaigns.c */
+  guint8  active : 1;
+} DemoDialGroup;
+
+typedef struct
+{
+  char   *name;
+  gint64  start;
+  gint64  end;           /* 0 for none */
+  guint16 group;
+  guint8  priority;
+  guint8  max_passes;
+  guint8  active : 1;
+} DemoCampaign;
+
+typedef struct
+{
+  guint       index;     /* in the accounts list; 0 is the main account */
+  char       *id;
+  GArray     *agent_groups;  /* DemoAgentGroup */
+  GArray     *agents;        /* DemoAgent */
+  GArray     *gate_groups;   /* DemoGateGroup */
+  GArray     *gates;         /* DemoGate */
+  GArray     *dial_groups;   /* DemoDialGroup */
+  GArray     *campaigns;     /* DemoCampaign */
+  gint32      agent_group_base, agent_base, gate_group_base, gate_base;
+  gint32      dial_group_base, campaign_base;
+  /* Objects as a PUT stored them: "agent:ID" or "campaign:ID" → JsonNode */
+  GHashTable *stored;
+  /* Lists as JSON text, built on first request: name → DemoJsonList */
+  GHashTable *lists;
+  GPtrArray  *audit;         /* DemoAuditEntry, oldest first; NULL until seeded */
+} DemoCcAccount;
+
+/* Items of a list as JSON text, each followed by a comma, so that any page is one copy. */
+typedef struct
+{
+  GString *text;
+  GArray  *offsets;  /* gsize: where item i starts; one more for the end */
+} DemoJsonList;
+
+DemoJsonList  *ringside_demo_json_list_new       (void);
+/* Call after appending each item (with its trailing comma) to list->text. */
+void           ringside_demo_json_list_mark      (DemoJsonList              *list);
+
+/* The account of @id (a path segment), generated if need be; NULL with a 404 in @reply when
+ * there is none. */
+DemoCcAccount *ringside_demo_cc_get_account      (RingsideDemoServer        *self,
+                                                  const RingsideDemoRequest *request,
+                                                  const char                *id,
+                                                  RingsideDemoReply         *reply);
+/* The index of @id_text in an array of @n_items whose IDs start at @base, or -1 with a 404
+ * in @reply. */
+gint           ringside_demo_cc_lookup           (const RingsideDemoRequest *request,
+                                                  const char                *id_text,
+                                                  gint32                     base,
+                                                  guint                      n_items,
+                                                  const char                *what,
+                                                  RingsideDemoReply         *reply);
+/* The list @name of @account, built by @build on first use. */
+typedef DemoJsonList *(*DemoListBuilder) (RingsideDemoServer *self,
+                                          DemoCcAccount      *account,
+                                          gpointer            data);
+DemoJsonList  *ringside_demo_cc_get_list         (RingsideDemoServer        *self,
+                                                  DemoCcAccount             *account,
+                                                  const char                *name,
+                                                  DemoListBuilder            build,
+                                                  gpointer                   data);
+/* Answers @list, or the page of it that page and maxRows ask for (a 400 for bad ones), no
+ * longer than the server's page limit. */
+void           ringside_demo_cc_reply_list       (RingsideDemoServer        *self,
+                                                  const RingsideDemoRequest *request,
+                                                  DemoJsonList              *list,
+                                                  gboolean                   paged,
+                                                  RingsideDemoReply         *reply);
+/* Forgets the lists of @account, after a change. */
+void           ringside_demo_cc_changed          (DemoCcAccount             *account);
+/* Secrets of an agent: contain RINGSIDE_DEMO_SECRET_MARKER. @kind is "pw", "sip" or "pin". */
+void           ringside_demo_cc_secret           (char                       out[CC_SECRET_LEN],
+                                                  const DemoAgent           *agent,
+                                                  const char                *kind);
+DemoCcAccount *ringside_demo_cc_ensure_account    (RingsideDemoServer        *self,
+                                                  guint                      index);
+void           ringside_demo_cc_clear            (RingsideDemoServer        *self);
+/* A stored object written as JSON text, then a comma. */
+void           ringside_demo_cc_append_stored    (GString                   *out,
+                                                  JsonNode                  *node);
+
+/* Fills @account with its generated groups and objects (ringside-demo-contact-centre.c). */
+void ringside_demo_cc_generate              (RingsideDemoServer  *self,
+                                             DemoCcAccount       *account);
+
+/* The audit log (ringside-demo-audit.c) */
+
+typedef struct _DemoAuditEntry DemoAuditEntry;
+
+void ringside_demo_audit_entry_free (DemoAuditEntry *entry);
+void ringside_demo_audit_seed       (RingsideDemoServer *self,
+                                     DemoCcAccount      *account);
+/* Records an UPDATE by the demo admin of the object @entity_class ("Agent", "Gate",
+ * "Campaign", "User") @entity_id: the members of @after that differ from @before (both
+ * objects), or, with @before NULL, the one change @attribute from @old_value to @new_value. */
+void ringside_demo_audit_record     (RingsideDemoServer *self,
+                                     DemoCcAccount      *account,
+                                     const char         *entity_class,
+                                     gint64              entity_id,
+                                     const char         *description,
+                                     JsonObject         *before,
+                                     JsonObject         *after,
+                                     const char         *attribute,
+                                     const char         *old_value,
+                                     const char         *new_value);
 
 /* Faults (ringside-demo-faults.c) */
 

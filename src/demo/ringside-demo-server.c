@@ -30,6 +30,8 @@ ringside_demo_request_free (RingsideDemoRequest *request)
   g_clear_pointer (&request->query, g_hash_table_unref);
   g_clear_pointer (&request->form, g_hash_table_unref);
   g_free (request->authorization);
+  g_clear_pointer (&request->body, g_bytes_unref);
+  g_strfreev (request->segments);
   g_free (request);
 }
 
@@ -54,6 +56,15 @@ ringside_demo_request_new (SoupServerMessage *msg)
   request->path = g_strdup (g_uri_get_path (uri));
   request->query = decode_form (g_uri_get_query (uri));
   request->authorization = g_strdup (soup_message_headers_get_one (headers, "Authorization"));
+  request->segments = g_strsplit (request->path[0] == '/' ? request->path + 1 : request->path,
+                                  "/", -1);
+
+  {
+    SoupMessageBody *body = soup_server_message_get_request_body (msg);
+
+    if (body != NULL && body->length > 0)
+      request->body = soup_message_body_flatten (body);
+  }
 
   if (g_strcmp0 (content_type, "application/x-www-form-urlencoded") == 0)
     {
@@ -101,6 +112,51 @@ ringside_demo_request_query_is_true (const RingsideDemoRequest *request,
   return value != NULL && g_ascii_strcasecmp (value, "true") == 0;
 }
 
+const char *
+ringside_demo_request_segment (const RingsideDemoRequest *request,
+                               guint                      n)
+{
+  for (guint i = 0; i <= n; i++)
+    if (request->segments[i] == NULL)
+      return NULL;
+
+  return request->segments[n];
+}
+
+JsonObject *
+ringside_demo_request_json_object (const RingsideDemoRequest *request,
+                                   RingsideDemoReply         *reply)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  if (request->body == NULL)
+    {
+      ringside_demo_reply_error (reply, request, SOUP_STATUS_BAD_REQUEST,
+                                 "Required request body is missing", NULL);
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (request->body, NULL),
+                                   g_bytes_get_size (request->body), &error))
+    {
+      ringside_demo_reply_error (reply, request, SOUP_STATUS_BAD_REQUEST,
+                                 "JSON parse error", error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      ringside_demo_reply_error (reply, request, SOUP_STATUS_BAD_REQUEST,
+                                 "JSON parse error", "The body is not a JSON object");
+      return NULL;
+    }
+
+  return json_object_ref (json_node_get_object (root));
+}
+
 /* Routing */
 
 /* Every resource's routes: a new resource file adds its table here. */
@@ -108,12 +164,48 @@ static const RingsideDemoRoute * const route_tables[] = {
   ringside_demo_auth_routes,
   ringside_demo_accounts_routes,
   ringside_demo_users_routes,
+  ringside_demo_agents_routes,
+  ringside_demo_queues_routes,
+  ringside_demo_campaigns_routes,
+  ringside_demo_audit_routes,
 };
+
+/* A "*" segment of @pattern stands for one non-empty segment of @path. */
+static gboolean
+pattern_matches (const char *pattern,
+                 const char *path)
+{
+  while (*pattern != '\0')
+    {
+      if (pattern[0] == '*' && (pattern[1] == '/' || pattern[1] == '\0'))
+        {
+          const char *end = strchr (path, '/');
+
+          if (end == NULL)
+            end = path + strlen (path);
+          if (end == path)
+            return FALSE;
+          path = end;
+          pattern++;
+          continue;
+        }
+
+      if (*pattern != *path)
+        return FALSE;
+      pattern++;
+      path++;
+    }
+
+  return *path == '\0';
+}
 
 static gboolean
 route_matches (const RingsideDemoRoute *route,
                const char              *path)
 {
+  if (strchr (route->path, '*') != NULL)
+    return pattern_matches (route->path, path);
+
   if (route->is_prefix)
     return g_str_has_prefix (path, route->path) && path[strlen (route->path)] != '\0';
 
@@ -214,6 +306,7 @@ clear_data (RingsideDemoServer *self)
 {
   g_hash_table_remove_all (self->bodies);
   ringside_demo_users_clear (self);
+  ringside_demo_cc_clear (self);
 }
 
 static void
@@ -234,6 +327,7 @@ ringside_demo_server_finalize (GObject *object)
 
   clear_data (self);
   g_hash_table_unref (self->bodies);
+  g_hash_table_unref (self->cc_accounts);
   ringside_demo_auth_finalize (self);
   ringside_demo_faults_finalize (self);
   g_ptr_array_unref (self->requests);
@@ -257,6 +351,9 @@ ringside_demo_server_init (RingsideDemoServer *self)
   self->n_users = DEFAULT_N_USERS;
   self->bodies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) g_bytes_unref);
+  self->cc_accounts = g_hash_table_new (NULL, NULL);
+  self->cc_agent_groups = 40;
+  self->cc_agents = 20000;
 
   ringside_demo_auth_init (self);
   ringside_demo_faults_init (self);

@@ -30,6 +30,8 @@ G_BEGIN_DECLS
  * @RINGSIDE_DEMO_FAULT_DRIP: 200 with the normal body (made without effects, as for
  *   TRUNCATED) sent one byte every <fault_argument> milliseconds, so that no single read
  *   times out but the whole answer takes as long as the body is long
+ * @RINGSIDE_DEMO_FAULT_ENDLESS: 200 with a JSON array that never ends (chunked): more
+ *   elements, readable as users and as accounts, each time the last were written
  */
 typedef enum
 {
@@ -50,6 +52,7 @@ typedef enum
   RINGSIDE_DEMO_FAULT_DISCONNECT,
   RINGSIDE_DEMO_FAULT_FORBIDDEN_HTML,
   RINGSIDE_DEMO_FAULT_DRIP,
+  RINGSIDE_DEMO_FAULT_ENDLESS,
 } RingsideDemoFault;
 
 /* What the server received, for tests to assert on. */
@@ -60,6 +63,8 @@ typedef struct
   GHashTable *query;         /* decoded; empty when there was none */
   GHashTable *form;          /* decoded application/x-www-form-urlencoded body, or empty */
   char       *authorization; /* the Authorization header, or NULL */
+  GBytes     *body;          /* the request body as sent, or NULL when there was none */
+  char      **segments;      /* the path split at "/", without the empty first one */
 } RingsideDemoRequest;
 
 void ringside_demo_request_free (RingsideDemoRequest *request);
@@ -69,8 +74,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RingsideDemoRequest, ringside_demo_request_free)
 #define RINGSIDE_DEMO_RC_ACCESS_TOKEN "demo-ringcentral-access-token"
 #define RINGSIDE_DEMO_CLIENT_ID       "demo-client-id"
 #define RINGSIDE_DEMO_CLIENT_SECRET   "demo-client-secret"
-/* Every secret the accounts list carries (crmPwd, ftpPwd, securityKey) contains this, so that
- * tests can assert that none of them reached a model, a log or an export. */
+/* Every secret the accounts list carries (crmPwd, ftpPwd, securityKey) and every agent's
+ * (password, sipPassword, phoneLoginPin) contains this, so that tests can assert that none of
+ * them reached a model, a log or an export. */
 #define RINGSIDE_DEMO_SECRET_MARKER   "DEMO-SECRET"
 
 #define RINGSIDE_TYPE_DEMO_SERVER (ringside_demo_server_get_type ())
@@ -98,6 +104,36 @@ guint        ringside_demo_server_get_n_accounts          (RingsideDemoServer *s
  * only the enabled ones (what activeOnly=true returns). */
 guint        ringside_demo_server_get_n_users             (RingsideDemoServer *self,
                                                            gboolean            active_only);
+
+/* The contact centre of each sub-account (A = /voice/api/v1/admin/accounts/{accountId}):
+ * agent groups and their agents, queue groups (gateGroups) and queues (gates), dial groups
+ * and their campaigns, and the audit log. The first sub-account is big (by default 40 agent
+ * groups, 20,000 agents, 30 queue groups with about 300 queues, 15 dial groups with 200
+ * campaigns); the others are small; the main account has none. Each account's data is made
+ * on its first request, from a seed of its own. This sets the big account's size (at most
+ * 1,000 groups and 100,000 agents); the others do not change. */
+void         ringside_demo_server_set_contact_centre_size (RingsideDemoServer *self,
+                                                           guint               n_agent_groups,
+                                                           guint               n_agents);
+/* Paged lists (page zero-indexed, maxRows 100 when absent) serve at most @max_rows rows a
+ * page whatever maxRows asks, as a server may; 0, the default, serves what maxRows asks. */
+void         ringside_demo_server_set_page_limit          (RingsideDemoServer *self,
+                                                           guint               max_rows);
+/* The agent group IDs of @account_id (a sub-account's "accountId"), in the order the list
+ * serves them; empty for the main account, NULL for an unknown account. Free with
+ * g_array_unref(). */
+GArray      *ringside_demo_server_get_agent_group_ids     (RingsideDemoServer *self,
+                                                           const char         *account_id);
+/* How many of each the account has, or 0 for an unknown account. */
+guint        ringside_demo_server_get_n_agents            (RingsideDemoServer *self,
+                                                           const char         *account_id);
+guint        ringside_demo_server_get_n_gates             (RingsideDemoServer *self,
+                                                           const char         *account_id);
+guint        ringside_demo_server_get_n_campaigns         (RingsideDemoServer *self,
+                                                           const char         *account_id);
+/* The "accountId" of the sub-account @index (1 is the big one). */
+char        *ringside_demo_server_get_account_id          (RingsideDemoServer *self,
+                                                           guint               index);
 
 /* Seconds an access token lives (default 300; 0 issues tokens that are already expired). */
 void         ringside_demo_server_set_token_lifetime      (RingsideDemoServer *self,
@@ -132,6 +168,9 @@ gboolean     ringside_demo_server_is_refresh_token_valid  (RingsideDemoServer *s
 const char  *ringside_demo_server_get_latest_refresh_token (RingsideDemoServer *self);
 
 /* The next @count requests to @path (exact, without query; NULL for any path) meet @fault.
+ * @path may end in a query, "PATH?page=2&maxRows=50": then it takes only requests to PATH
+ * whose query has each of those parameters with that value (in any order, others ignored),
+ * which is how a test faults one page of a paged list.
  * Rules apply in the order they were set, the first one that matches taking the request, so
  * a RINGSIDE_DEMO_FAULT_NONE rule lets requests through before a later rule. A faulted
  * request does not reach the normal handler (a faulted refresh rotates nothing), except

@@ -15,12 +15,6 @@
 
 #define PATH_USERS "/voice/api/v1/admin/users"
 
-typedef struct
-{
-  const char *name;
-  const char *slug;  /* ASCII, for e-mail addresses */
-} DemoName;
-
 static const DemoName first_names[] = {
   { "Aaliyah", "aaliyah" }, { "Adebayo", "adebayo" }, { "Aiko", "aiko" },
   { "Alejandro", "alejandro" }, { "Amara", "amara" }, { "Anh", "anh" }, { "Arjun", "arjun" },
@@ -71,6 +65,11 @@ static const DemoName last_names[] = {
   { "Wiśniewski", "wisniewski" }, { "Yamamoto", "yamamoto" }, { "Yılmaz", "yilmaz" },
   { "Zhang", "zhang" },
 };
+
+const DemoName * const ringside_demo_first_names = first_names;
+const guint ringside_demo_n_first_names = G_N_ELEMENTS (first_names);
+const DemoName * const ringside_demo_last_names = last_names;
+const guint ringside_demo_n_last_names = G_N_ELEMENTS (last_names);
 
 /* Not in the lists above, so that nobody else gets the admin's e-mail address. */
 static const DemoName admin_first_name = { ADMIN_FIRST_NAME, "dana" };
@@ -394,10 +393,97 @@ handle_users (RingsideDemoServer        *self,
   ringside_demo_reply_bytes (reply, SOUP_STATUS_OK, JSON_CONTENT_TYPE, g_bytes_ref (body));
 }
 
+/* Users a client sees with activeOnly=true: the enabled ones whose managers are all enabled,
+ * as the hierarchy drops a disabled manager's team with them. */
+static guint
+count_reachable (const DemoUserTree *tree,
+                 guint               index)
+{
+  guint count;
+
+  if (!tree->items[index].enabled)
+    return 0;
+
+  count = 1;
+  for (guint c = tree->first_child[index]; c < tree->first_child[index + 1]; c++)
+    count += count_reachable (tree, tree->children[c]);
+
+  return count;
+}
+
+static gboolean
+is_users_body (gpointer key,
+               gpointer value,
+               gpointer user_data)
+{
+  return g_str_has_prefix (key, "users:");
+}
+
+/* PUT /voice/api/v1/admin/users/{userId}/setIsActive with an ActiveStateBoolean: enables or
+ * disables the user in the hierarchy, which the next GET shows, and answers true. */
+static void
+handle_user_set_active (RingsideDemoServer        *self,
+                        const RingsideDemoRequest *request,
+                        gboolean                   commit,
+                        RingsideDemoReply         *reply)
+{
+  g_autoptr(JsonObject) body = NULL;
+  const char *id_text = ringside_demo_request_segment (request, 5);
+  DemoUserTree *tree;
+  DemoUser *user = NULL;
+  JsonNode *value;
+  gboolean enabled;
+  gint64 id = 0;
+
+  if (!ringside_demo_auth_require_access (self, request, reply))
+    return;
+
+  tree = ensure_users (self);
+  if (id_text != NULL && g_ascii_string_to_signed (id_text, 10, 1, G_MAXINT32, &id, NULL))
+    for (guint i = 0; i < tree->n_items && user == NULL; i++)
+      if (tree->items[i].id == id)
+        user = &tree->items[i];
+
+  if (user == NULL)
+    {
+      ringside_demo_reply_error (reply, request, SOUP_STATUS_NOT_FOUND, "User not found", NULL);
+      return;
+    }
+
+  body = ringside_demo_request_json_object (request, reply);
+  if (body == NULL)
+    return;
+
+  value = json_object_get_member (body, "isActive");
+  if (value == NULL || json_node_get_value_type (value) != G_TYPE_BOOLEAN)
+    {
+      ringside_demo_reply_error (reply, request, SOUP_STATUS_BAD_REQUEST, "Invalid request",
+                                 "isActive must be true or false");
+      return;
+    }
+
+  enabled = json_node_get_boolean (value);
+  if (commit && user->enabled != enabled)
+    {
+      g_autofree char *description = g_strdup_printf ("%s %s", user->first->name,
+                                                      user->last->name);
+
+      user->enabled = enabled;
+      tree->n_enabled = tree->n_items > 0 ? count_reachable (tree, 0) : 0;
+      g_hash_table_foreach_remove (self->bodies, is_users_body, NULL);
+      ringside_demo_audit_record (self, ringside_demo_cc_ensure_account (self, 0), "User", id,
+                                  description, NULL, NULL, "enabled",
+                                  enabled ? "false" : "true", enabled ? "true" : "false");
+    }
+
+  ringside_demo_reply_text (reply, SOUP_STATUS_OK, JSON_CONTENT_TYPE, "true");
+}
+
 const RingsideDemoRoute ringside_demo_users_routes[] = {
   { "GET", PATH_USERS, FALSE, handle_users,
     .wrong_type_body = "[\"" ADMIN_EMAIL "\",\"ravi.kumar@" EMAIL_DOMAIN "\"]",
     .malformed_body = MALFORMED_LIST_BODY },
+  { "PUT", PATH_USERS "/*/setIsActive", FALSE, handle_user_set_active },
   { NULL }
 };
 

@@ -227,30 +227,6 @@ ringside_remote_list_get_progress (RingsideRemoteList *self,
   return self->load != NULL;
 }
 
-/* The loader asks the session for each page. */
-static void
-session_open_async (gpointer             source,
-                    const char          *path,
-                    GCancellable        *cancellable,
-                    GAsyncReadyCallback  callback,
-                    gpointer             user_data)
-{
-  ringside_session_send_async (source, "GET", path, cancellable, callback, user_data);
-}
-
-static GInputStream *
-session_open_finish (gpointer       source,
-                     GAsyncResult  *result,
-                     GError       **error)
-{
-  return ringside_session_send_finish (source, result, error);
-}
-
-static const RingsideListOpener session_opener = {
-  .open_async = session_open_async,
-  .open_finish = session_open_finish,
-};
-
 /**
  * ringside_remote_list_reload:
  *
@@ -292,7 +268,8 @@ ringside_remote_list_reload (RingsideRemoteList *self)
   load->progress_id = g_signal_connect (load->loader, "notify::parts-read",
                                         G_CALLBACK (on_load_progress), load);
 
-  ringside_list_loader_fetch_kind_async (load->loader, &session_opener, self->session,
+  ringside_list_loader_fetch_kind_async (load->loader, &ringside_session_list_opener,
+                                         self->session,
                                          (const char * const *) self->path_values,
                                          load->cancellable, on_loaded, load);
 }

@@ -1,0 +1,679 @@
+/* ringside-demo-contact-centre.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ringside-demo-server-private.h"
+
+/* What the contact-centre resources share: each sub-account's generated data, its lists as
+ * JSON text, and RingCX's paging. The resources themselves are in ringside-demo-agents.c,
+ * -queues.c, -campaigns.c and -audit.c. */
+
+#define MAX_AGENT_GROUPS 1000
+#define MAX_AGENTS       100000
+
+/* Agent groups and queue groups of real tenants: teams, languages, shifts. */
+static const char * const agent_group_names[] = {
+  "Tier 1 Support", "Tier 2 Support", "Billing & Payments", "Retention Desk",
+  "Inbound Sales", "Outbound Sales", "Soporte en Español", "Night Shift", "Supervisors",
+  "Chat Team", "Escalations", "VIP Care", "Onboarding", "Collections", "Field Dispatch",
+  "Quality & Training", "Back Office", "Temp Staff — Holiday Peak",
+};
+
+static const char * const gate_group_names[] = {
+  "Support Queues", "Billing Queues", "Sales Queues", "Spanish Queues", "After Hours",
+  "Escalation Queues", "Partner Lines", "Priority Routing", "Retention Queues",
+  "Technical Queues",
+};
+
+static const char * const gate_names[] = {
+  "Password Reset", "Outage Line", "Billing Questions", "Refunds", "New Orders",
+  "Cancellations", "Internet — Technical", "TV — Technical", "Callback Requests",
+  "Voicemail Overflow", "Premium Line", "Account Changes", "Moving Service",
+  "Device Returns", "Payment Arrangements", "General Enquiries",
+};
+
+static const char * const gate_descriptions[] = {
+  "Inbound support calls", "Routed from the main IVR", "Customers with open tickets",
+  "Business hours only", "Overflow from the primary queue", "Callers who chose Spanish",
+};
+
+static const char * const dial_group_names[] = {
+  "Outbound Renewals", "Win-back", "Appointment Reminders", "Collections — Early Stage",
+  "Collections — Late Stage", "Customer Surveys", "Lead Follow-up", "Webinar Invitations",
+  "Payment Reminders", "Preview Sales",
+};
+
+static const char * const campaign_names[] = {
+  "Renewal Outreach", "Win-back Offer", "Reminder Calls", "Past Due 30", "Past Due 90",
+  "NPS Survey", "Web Leads", "Webinar Follow-up", "Autopay Enrolment", "Upgrade Offer",
+  "Trial Conversion", "Lapsed Customers",
+};
+
+static const char * const month_names[] = {
+  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+};
+
+/* Lists */
+
+DemoJsonList *
+ringside_demo_json_list_new (void)
+{
+  DemoJsonList *list = g_new0 (DemoJsonList, 1);
+  gsize zero = 0;
+
+  list->text = g_string_new (NULL);
+  list->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_array_append_val (list->offsets, zero);
+  return list;
+}
+
+void
+ringside_demo_json_list_mark (DemoJsonList *list)
+{
+  g_array_append_val (list->offsets, list->text->len);
+}
+
+static void
+json_list_free (DemoJsonList *list)
+{
+  g_string_free (list->text, TRUE);
+  g_array_unref (list->offsets);
+  g_free (list);
+}
+
+static guint
+json_list_length (const DemoJsonList *list)
+{
+  return list->offsets->len - 1;
+}
+
+/* Accounts */
+
+static void
+account_free (DemoCcAccount *account)
+{
+  for (guint i = 0; i < account->agent_groups->len; i++)
+    g_free (g_array_index (account->agent_groups, DemoAgentGroup, i).name);
+  for (guint i = 0; i < account->gate_groups->len; i++)
+    g_free (g_array_index (account->gate_groups, DemoGateGroup, i).name);
+  for (guint i = 0; i < account->gates->len; i++)
+    {
+      g_free (g_array_index (account->gates, DemoGate, i).name);
+      g_free (g_array_index (account->gates, DemoGate, i).desc);
+    }
+  for (guint i = 0; i < account->dial_groups->len; i++)
+    {
+      g_free (g_array_index (account->dial_groups, DemoDialGroup, i).name);
+      g_free (g_array_index (account->dial_groups, DemoDialGroup, i).desc);
+    }
+  for (guint i = 0; i < account->campaigns->len; i++)
+    g_free (g_array_index (account->campaigns, DemoCampaign, i).name);
+
+  g_array_unref (account->agent_groups);
+  g_array_unref (account->agents);
+  g_array_unref (account->gate_groups);
+  g_array_unref (account->gates);
+  g_array_unref (account->dial_groups);
+  g_array_unref (account->campaigns);
+  g_hash_table_unref (account->stored);
+  g_hash_table_unref (account->lists);
+  g_clear_pointer (&account->audit, g_ptr_array_unref);
+  g_free (account->id);
+  g_free (account);
+}
+
+/* "Name", then "Name 2", "Name 3" once the names run out. */
+static char *
+cycled_name (const char * const *names,
+             guint               n_names,
+             guint               i)
+{
+  if (i < n_names)
+    return g_strdup (names[i]);
+
+  return g_strdup_printf ("%s %u", names[i % n_names], i / n_names + 1);
+}
+
+/* Splits @total members among @n_groups unevenly (weights 1 to 5), writing where each
+ * group's range starts; first[n_groups] is @total. */
+static guint *
+split_members (GRand *rand,
+               guint  total,
+               guint  n_groups)
+{
+  g_autofree guint *weights = g_new (guint, n_groups);
+  guint *first = g_new0 (guint, n_groups + 1);
+  guint64 sum = 0, cumulative = 0;
+
+  for (guint i = 0; i < n_groups; i++)
+    sum += weights[i] = g_rand_int_range (rand, 1, 6);
+
+  for (guint i = 0; i < n_groups; i++)
+    {
+      first[i] = (guint) (total * cumulative / sum);
+      cumulative += weights[i];
+    }
+  first[n_groups] = total;
+
+  return first;
+}
+
+/* Hiring since January 2020; logins up to mid-November 2026. */
+#define CC_EPOCH      G_GINT64_CONSTANT (1577865600)
+#define CC_REFERENCE  G_GINT64_CONSTANT (1794900000)
+
+static void
+generate_agents (DemoCcAccount *account,
+                 GRand         *rand,
+                 guint          n_groups,
+                 guint          n_agents)
+{
+  g_autofree guint *first = split_members (rand, n_agents, n_groups);
+  g_autofree guint16 *name_uses = g_new0 (guint16, ringside_demo_n_first_names *
+                                                   ringside_demo_n_last_names);
+  gint64 step = MAX ((CC_REFERENCE - CC_EPOCH) / MAX (n_agents, 1), 1);
+
+  g_array_set_size (account->agent_groups, n_groups);
+  g_array_set_size (account->agents, n_agents);
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      DemoAgentGroup *group = &g_array_index (account->agent_groups, DemoAgentGroup, g);
+
+      /* RingCX makes a default group in every account. */
+      group->is_default = g == 0;
+      group->name = g == 0 ? g_strdup ("Default Group")
+                           : cycled_name (agent_group_names, G_N_ELEMENTS (agent_group_names),
+                                          g - 1);
+      group->first_agent = first[g];
+      group->n_agents = first[g + 1] - first[g];
+
+      for (guint a = first[g]; a < first[g + 1]; a++)
+        {
+          DemoAgent *agent = &g_array_index (account->agents, DemoAgent, a);
+          guint roll = g_rand_int_range (rand, 0, 100);
+          guint uses;
+
+          agent->group = g;
+          agent->first = g_rand_int_range (rand, 0, ringside_demo_n_first_names);
+          agent->last = g_rand_int_range (rand, 0, ringside_demo_n_last_names);
+          uses = ++name_uses[agent->first * ringside_demo_n_last_names + agent->last];
+          agent->email_number = uses > 1 ? uses : 0;
+          agent->type = roll < 85 ? AGENT_TYPE_AGENT
+                      : roll < 95 ? AGENT_TYPE_SUPERVISOR
+                      : roll < 98 ? AGENT_TYPE_MULTI_SUPERVISOR : AGENT_TYPE_MULTI_USER;
+          agent->created = CC_EPOCH + (gint64) a * step + g_rand_int_range (rand, 0, step);
+          agent->last_login = g_rand_int_range (rand, 0, 10) == 0
+                                ? 0 : CC_REFERENCE - g_rand_int_range (rand, 600, 30 * 86400);
+          agent->secret_seed = g_rand_int (rand);
+          agent->active = g_rand_int_range (rand, 0, 100) >= 8;
+          agent->linked = g_rand_int_range (rand, 0, 100) >= 4;
+          agent->inbound = g_rand_int_range (rand, 0, 100) >= 10;
+          agent->outbound = !agent->inbound || g_rand_boolean (rand);
+        }
+    }
+}
+
+static void
+generate_queues (DemoCcAccount *account,
+                 GRand         *rand,
+                 guint          n_groups,
+                 guint          n_gates)
+{
+  g_autofree guint *first = split_members (rand, n_gates, n_groups);
+
+  g_array_set_size (account->gate_groups, n_groups);
+  g_array_set_size (account->gates, n_gates);
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      DemoGateGroup *group = &g_array_index (account->gate_groups, DemoGateGroup, g);
+      guint topic = g_rand_int_range (rand, 0, G_N_ELEMENTS (gate_names));
+
+      group->name = cycled_name (gate_group_names, G_N_ELEMENTS (gate_group_names), g);
+      group->first_gate = first[g];
+      group->n_gates = first[g + 1] - first[g];
+      group->created = CC_EPOCH + g_rand_int_range (rand, 0, 1000) * G_GINT64_CONSTANT (86400);
+
+      for (guint q = first[g]; q < first[g + 1]; q++)
+        {
+          DemoGate *gate = &g_array_index (account->gates, DemoGate, q);
+          guint local = q - first[g];
+
+          gate->group = g;
+          gate->name = cycled_name (gate_names, G_N_ELEMENTS (gate_names),
+                                    (topic + local) % G_N_ELEMENTS (gate_names) +
+                                    local / G_N_ELEMENTS (gate_names) *
+                                    G_N_ELEMENTS (gate_names));
+          gate->desc = g_strdup (gate_descriptions[g_rand_int_range (rand, 0,
+                                                   G_N_ELEMENTS (gate_descriptions))]);
+          gate->created = group->created + g_rand_int_range (rand, 0, 400) * 86400;
+          gate->priority = g_rand_int_range (rand, 0, 4);
+          gate->sla = 10 * g_rand_int_range (rand, 2, 7);
+          gate->active = g_rand_int_range (rand, 0, 100) >= 12;
+          gate->open = gate->active && g_rand_int_range (rand, 0, 100) >= 20;
+          gate->weekends = g_rand_boolean (rand);
+        }
+    }
+}
+
+static void
+generate_campaigns (DemoCcAccount *account,
+                    GRand         *rand,
+                    guint          n_groups,
+                    guint          n_campaigns)
+{
+  g_autofree guint *first = split_members (rand, n_campaigns, n_groups);
+
+  g_array_set_size (account->dial_groups, n_groups);
+  g_array_set_size (account->campaigns, n_campaigns);
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      DemoDialGroup *group = &g_array_index (account->dial_groups, DemoDialGroup, g);
+
+      group->name = cycled_name (dial_group_names, G_N_ELEMENTS (dial_group_names), g);
+      group->desc = g_strdup_printf ("%s campaigns", dial_group_names[g % G_N_ELEMENTS (
+                                                                        dial_group_names)]);
+      group->first_campaign = first[g];
+      group->n_campaigns = first[g + 1] - first[g];
+      group->mode = g_rand_int_range (rand, 0, 5);
+      group->active = g_rand_int_range (rand, 0, 100) >= 15;
+
+      for (guint c = first[g]; c < first[g + 1]; c++)
+        {
+          DemoCampaign *campaign = &g_array_index (account->campaigns, DemoCampaign, c);
+          gint64 start = CC_EPOCH + g_rand_int_range (rand, 0, 2500) * G_GINT64_CONSTANT (86400);
+          g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (start);
+
+          campaign->group = g;
+          campaign->name = g_strdup_printf ("%s — %s %d",
+                                            campaign_names[g_rand_int_range (rand, 0,
+                                                           G_N_ELEMENTS (campaign_names))],
+                                            month_names[g_date_time_get_month (date) - 1],
+                                            g_date_time_get_year (date));
+          campaign->start = start;
+          campaign->end = g_rand_int_range (rand, 0, 4) == 0
+                            ? 0 : start + g_rand_int_range (rand, 30, 365) * 86400;
+          campaign->priority = g_rand_int_range (rand, 1, 11);
+          campaign->max_passes = g_rand_int_range (rand, 1, 8);
+          campaign->active = group->active && g_rand_int_range (rand, 0, 100) >= 25;
+        }
+    }
+}
+
+void
+ringside_demo_cc_generate (RingsideDemoServer *self,
+                           DemoCcAccount      *account)
+{
+  guint32 seed = 0x43434e54u ^ (account->index * 2654435761u);
+  g_autoptr(GRand) rand = NULL;
+
+  if (account->index == 1)
+    seed ^= self->cc_agent_groups * 40503u ^ self->cc_agents;
+  rand = g_rand_new_with_seed (seed);
+
+  /* The main account is where billing lives; the contact centres are in sub-accounts. */
+  if (account->index == 0)
+    return;
+
+  if (account->index == 1)
+    {
+      generate_agents (account, rand, MAX (self->cc_agent_groups, 1), self->cc_agents);
+      generate_queues (account, rand, 30, 300);
+      generate_campaigns (account, rand, 15, 200);
+    }
+  else
+    {
+      generate_agents (account, rand, g_rand_int_range (rand, 2, 6),
+                       g_rand_int_range (rand, 12, 70));
+      generate_queues (account, rand, g_rand_int_range (rand, 1, 5),
+                       g_rand_int_range (rand, 4, 20));
+      generate_campaigns (account, rand, g_rand_int_range (rand, 1, 4),
+                          g_rand_int_range (rand, 3, 15));
+    }
+}
+
+DemoCcAccount *
+ringside_demo_cc_ensure_account (RingsideDemoServer *self,
+                                 guint               index)
+{
+  DemoCcAccount *account = g_hash_table_lookup (self->cc_accounts, GUINT_TO_POINTER (index));
+
+  if (account != NULL)
+    return account;
+
+  account = g_new0 (DemoCcAccount, 1);
+  account->index = index;
+  account->id = g_strdup_printf ("%u", MAIN_ACCOUNT_NUMBER + index);
+  account->agent_groups = g_array_new (FALSE, TRUE, sizeof (DemoAgentGroup));
+  account->agents = g_array_new (FALSE, TRUE, sizeof (DemoAgent));
+  account->gate_groups = g_array_new (FALSE, TRUE, sizeof (DemoGateGroup));
+  account->gates = g_array_new (FALSE, TRUE, sizeof (DemoGate));
+  account->dial_groups = g_array_new (FALSE, TRUE, sizeof (DemoDialGroup));
+  account->campaigns = g_array_new (FALSE, TRUE, sizeof (DemoCampaign));
+  /* Disjoint ranges per account, so that an ID names one object of the tenant. */
+  account->agent_group_base = 10000 + (gint32) index * MAX_AGENT_GROUPS;
+  account->agent_base = 1000000 + (gint32) index * MAX_AGENTS;
+  account->gate_group_base = 52000 + (gint32) index * 100;
+  account->gate_base = 72000 + (gint32) index * 1000;
+  account->dial_group_base = 115000 + (gint32) index * 100;
+  account->campaign_base = 136000 + (gint32) index * 1000;
+  account->stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) json_node_unref);
+  account->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) json_list_free);
+
+  ringside_demo_cc_generate (self, account);
+  g_hash_table_insert (self->cc_accounts, GUINT_TO_POINTER (index), account);
+  return account;
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *value)
+{
+  guint64 number;
+
+  if (text == NULL || !g_ascii_isdigit (text[0]) || (text[0] == '0' && text[1] != '\0'))
+    return FALSE;
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT32, &number, NULL))
+    return FALSE;
+
+  *value = (gint64) number;
+  return TRUE;
+}
+
+static gboolean
+lookup_account_index (RingsideDemoServer *self,
+                      const char         *id,
+                      guint              *index)
+{
+  gint64 number;
+
+  if (!parse_id (id, &number) || number < MAIN_ACCOUNT_NUMBER ||
+      number > MAIN_ACCOUNT_NUMBER + (gint64) self->n_accounts)
+    return FALSE;
+
+  *index = (guint) (number - MAIN_ACCOUNT_NUMBER);
+  return TRUE;
+}
+
+DemoCcAccount *
+ringside_demo_cc_get_account (RingsideDemoServer        *self,
+                              const RingsideDemoRequest *request,
+                              const char                *id,
+                              RingsideDemoReply         *reply)
+{
+  guint index;
+
+  if (!lookup_account_index (self, id, &index))
+    {
+      ringside_demo_reply_error (reply, request, SOUP_STATUS_NOT_FOUND, "Account not found",
+                                 NULL);
+      return NULL;
+    }
+
+  return ringside_demo_cc_ensure_account (self, index);
+}
+
+gint
+ringside_demo_cc_lookup (const RingsideDemoRequest *request,
+                         const char                *id_text,
+                         gint32                     base,
+                         guint                      n_items,
+                         const char                *what,
+                         RingsideDemoReply         *reply)
+{
+  gint64 id;
+
+  if (!parse_id (id_text, &id) || id < base || id - base >= n_items)
+    {
+      g_autofree char *message = g_strdup_printf ("%s not found", what);
+
+      ringside_demo_reply_error (reply, request, SOUP_STATUS_NOT_FOUND, message, NULL);
+      return -1;
+    }
+
+  return (gint) (id - base);
+}
+
+DemoJsonList *
+ringside_demo_cc_get_list (RingsideDemoServer *self,
+                           DemoCcAccount      *account,
+                           const char         *name,
+                           DemoListBuilder     build,
+                           gpointer            data)
+{
+  DemoJsonList *list = g_hash_table_lookup (account->lists, name);
+
+  if (list == NULL)
+    {
+      list = build (self, account, data);
+      g_hash_table_insert (account->lists, g_strdup (name), list);
+    }
+
+  return list;
+}
+
+/* page and maxRows, as RingCX takes them: page zero-indexed, both optional. */
+static gboolean
+parse_paging (const RingsideDemoRequest *request,
+              guint64                   *page,
+              guint64                   *max_rows)
+{
+  const char *page_text = g_hash_table_lookup (request->query, "page");
+  const char *rows_text = g_hash_table_lookup (request->query, "maxRows");
+
+  *page = 0;
+  *max_rows = CC_DEFAULT_MAX_ROWS;
+
+  if (page_text != NULL &&
+      !g_ascii_string_to_unsigned (page_text, 10, 0, G_MAXINT32, page, NULL))
+    return FALSE;
+  if (rows_text != NULL &&
+      !g_ascii_string_to_unsigned (rows_text, 10, 1, G_MAXINT32, max_rows, NULL))
+    return FALSE;
+
+  return TRUE;
+}
+
+void
+ringside_demo_cc_reply_list (RingsideDemoServer        *self,
+                             const RingsideDemoRequest *request,
+                             DemoJsonList              *list,
+                             gboolean                   paged,
+                             RingsideDemoReply         *reply)
+{
+  guint n_items = json_list_length (list);
+  guint64 start = 0, end = n_items;
+  gsize from, to;
+  GString *body;
+
+  if (paged)
+    {
+      guint64 page, max_rows;
+
+      if (!parse_paging (request, &page, &max_rows))
+        {
+          ringside_demo_reply_error (reply, request, SOUP_STATUS_BAD_REQUEST,
+                                     "Invalid paging parameters",
+                                     "page must be 0 or more and maxRows 1 or more");
+          return;
+        }
+
+      /* A server that serves fewer rows than asked pages by its own size. */
+      if (self->page_limit > 0)
+        max_rows = MIN (max_rows, self->page_limit);
+      start = MIN (page * max_rows, n_items);
+      end = MIN (start + max_rows, n_items);
+    }
+
+  from = g_array_index (list->offsets, gsize, start);
+  to = g_array_index (list->offsets, gsize, end);
+  body = g_string_sized_new (to - from + 2);
+  g_string_append_c (body, '[');
+  /* Each item ends with a comma: drop the last one. */
+  if (to > from)
+    g_string_append_len (body, list->text->str + from, to - from - 1);
+  g_string_append_c (body, ']');
+
+  ringside_demo_reply_bytes (reply, SOUP_STATUS_OK, JSON_CONTENT_TYPE,
+                             g_string_free_to_bytes (body));
+}
+
+void
+ringside_demo_cc_changed (DemoCcAccount *account)
+{
+  g_hash_table_remove_all (account->lists);
+}
+
+/* Deterministic per agent and kind, and different for each: a hygiene test that finds one
+ * in a log knows which one leaked. */
+void
+ringside_demo_cc_secret (char             out[CC_SECRET_LEN],
+                         const DemoAgent *agent,
+                         const char      *kind)
+{
+  guint32 mixed = agent->secret_seed ^ g_str_hash (kind);
+
+  mixed = (mixed ^ (mixed >> 15)) * 2246822519u;
+  if (strcmp (kind, "pin") == 0)
+    g_snprintf (out, CC_SECRET_LEN, RINGSIDE_DEMO_SECRET_MARKER "-%06u", mixed % 1000000);
+  else
+    g_snprintf (out, CC_SECRET_LEN, RINGSIDE_DEMO_SECRET_MARKER "-%s-%08x%08x", kind,
+                agent->secret_seed, mixed);
+}
+
+void
+ringside_demo_cc_append_stored (GString  *out,
+                                JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  g_string_append (out, text);
+  g_string_append_c (out, ',');
+}
+
+void
+ringside_demo_cc_clear (RingsideDemoServer *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->cc_accounts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    account_free (value);
+  g_hash_table_remove_all (self->cc_accounts);
+}
+
+/* Public API */
+
+void
+ringside_demo_server_set_contact_centre_size (RingsideDemoServer *self,
+                                              guint               n_agent_groups,
+                                              guint               n_agents)
+{
+  g_return_if_fail (RINGSIDE_IS_DEMO_SERVER (self));
+  g_return_if_fail (n_agent_groups >= 1 && n_agent_groups <= MAX_AGENT_GROUPS);
+  g_return_if_fail (n_agents <= MAX_AGENTS);
+
+  self->cc_agent_groups = n_agent_groups;
+  self->cc_agents = n_agents;
+  ringside_demo_cc_clear (self);
+}
+
+void
+ringside_demo_server_set_page_limit (RingsideDemoServer *self,
+                                     guint               max_rows)
+{
+  g_return_if_fail (RINGSIDE_IS_DEMO_SERVER (self));
+
+  self->page_limit = max_rows;
+}
+
+static DemoCcAccount *
+find_account (RingsideDemoServer *self,
+              const char         *account_id)
+{
+  guint index;
+
+  if (!lookup_account_index (self, account_id, &index))
+    return NULL;
+
+  return ringside_demo_cc_ensure_account (self, index);
+}
+
+GArray *
+ringside_demo_server_get_agent_group_ids (RingsideDemoServer *self,
+                                          const char         *account_id)
+{
+  DemoCcAccount *account;
+  GArray *ids;
+
+  g_return_val_if_fail (RINGSIDE_IS_DEMO_SERVER (self), NULL);
+
+  account = find_account (self, account_id);
+  if (account == NULL)
+    return NULL;
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint32), account->agent_groups->len);
+  for (guint g = 0; g < account->agent_groups->len; g++)
+    {
+      gint32 id = account->agent_group_base + (gint32) g;
+
+      g_array_append_val (ids, id);
+    }
+
+  return ids;
+}
+
+guint
+ringside_demo_server_get_n_agents (RingsideDemoServer *self,
+                                   const char         *account_id)
+{
+  DemoCcAccount *account;
+
+  g_return_val_if_fail (RINGSIDE_IS_DEMO_SERVER (self), 0);
+
+  account = find_account (self, account_id);
+  return account != NULL ? account->agents->len : 0;
+}
+
+guint
+ringside_demo_server_get_n_gates (RingsideDemoServer *self,
+                                  const char         *account_id)
+{
+  DemoCcAccount *account;
+
+  g_return_val_if_fail (RINGSIDE_IS_DEMO_SERVER (self), 0);
+
+  account = find_account (self, account_id);
+  return account != NULL ? account->gates->len : 0;
+}
+
+guint
+ringside_demo_server_get_n_campaigns (RingsideDemoServer *self,
+                                      const char         *account_id)
+{
+  DemoCcAccount *account;
+
+  g_return_val_if_fail (RINGSIDE_IS_DEMO_SERVER (self), 0);
+
+  account = find_account (self, account_id);
+  return account != NULL ? account->campaigns->len : 0;
+}
+
+char *
+ringside_demo_server_get_account_id (RingsideDemoServer *self,
+                                     guint               index)
+{
+  g_return_val_if_fail (RINGSIDE_IS_DEMO_SERVER (self), NULL);
+
+  return g_strdup_printf ("%u", MAIN_ACCOUNT_NUMBER + index);
+}
