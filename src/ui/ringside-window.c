@@ -474,12 +474,33 @@ on_account_activated (RingsideWindow  *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "sub-account");
 }
 
-/* Enter in the search entry opens the first match, as in GNOME's apps. */
+static void
+on_search_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(RingsideWindow) self = user_data;
+
+  if (ringside_remote_list_wait_for_search_finish (RINGSIDE_REMOTE_LIST (source), result, NULL))
+    ringside_list_view_activate_first (RINGSIDE_LIST_VIEW (self->accounts_view));
+}
+
+/* Enter in the search entry opens the first match, as in GNOME's apps: the match of what was
+ * typed, though the entry tells its text only after a pause and the rows are filtered a few
+ * at a time. */
 static void
 on_search_activate (RingsideWindow *self)
 {
-  if (ringside_window_showing_accounts (self))
-    ringside_list_view_activate_first (RINGSIDE_LIST_VIEW (self->accounts_view));
+  RingsideListView *accounts = RINGSIDE_LIST_VIEW (self->accounts_view);
+
+  if (!ringside_window_showing_accounts (self))
+    return;
+
+  ringside_list_view_set_search_text (accounts,
+                                      gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  ringside_remote_list_wait_for_search_async (ringside_list_view_get_list (accounts),
+                                              self->cancellable, on_search_done,
+                                              g_object_ref (self));
 }
 
 /* Typing starts a search on the page shown; back on the main page, the window's. */

@@ -1,0 +1,684 @@
+/* test-contact-centre.c
+ *
+ * A sub-account's agents, queues and campaigns: the real page and views in a real window
+ * under Xvfb, loading from an in-process demo server through a real session (paged lists,
+ * a right the admin lacks, search, sort, export); then the real application opening a
+ * sub-account from the accounts list and going back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ringside-account.h"
+#include "ringside-agent.h"
+#include "ringside-agents-view.h"
+#include "ringside-campaign.h"
+#include "ringside-campaigns-view.h"
+#include "ringside-demo-server.h"
+#include "ringside-queues-view.h"
+#include "ringside-session.h"
+#include "ringside-sub-account-page.h"
+#include "ringside-test-ui-utils.h"
+#include "ringside-test-utils.h"
+
+#define ACCOUNTS_PATH "/voice/api/v1/admin/accounts/"
+#define WAIT_SECONDS 60
+
+typedef struct
+{
+  RingsideDemoServer     *server;
+  RingsideSession        *session;
+  GtkWindow              *window;
+  RingsideSubAccountPage *page;
+  char                   *account_id;   /* the big sub-account */
+} Fixture;
+
+/* Widgets */
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static RingsideListView *
+page_view (Fixture *f,
+           GType    type)
+{
+  GtkWidget *view = find_descendant (GTK_WIDGET (f->page), type);
+
+  g_assert_nonnull (view);
+  return RINGSIDE_LIST_VIEW (view);
+}
+
+static const char *
+visible_page (RingsideListView *view)
+{
+  GtkWidget *stack = find_descendant (GTK_WIDGET (view), GTK_TYPE_STACK);
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static GtkColumnView *
+column_view (RingsideListView *view)
+{
+  return GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+}
+
+static GtkColumnViewColumn *
+column_titled (RingsideListView *view,
+               const char       *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (column_view (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  g_error ("No column titled “%s”", title);
+}
+
+static guint
+n_shown (RingsideListView *view)
+{
+  return g_list_model_get_n_items (ringside_list_view_get_model (view));
+}
+
+static gboolean
+view_is_settled (gpointer data)
+{
+  RingsideListView *view = data;
+
+  return !ringside_list_view_get_loading (view) &&
+         !ringside_remote_list_get_searching (ringside_list_view_get_list (view));
+}
+
+static void
+wait_settled (RingsideListView *view)
+{
+  ringside_test_ui_wait_until (view_is_settled, view, "the view to load");
+}
+
+static char *
+summary (RingsideListView *view)
+{
+  char *text = NULL;
+
+  g_object_get (view, "summary", &text, NULL);
+  return text;
+}
+
+/* Fixture */
+
+static void
+on_signed_in (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  ringside_session_sign_in_with_token_finish (RINGSIDE_SESSION (source), result, &error);
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean signed_in = FALSE;
+  const char *url;
+
+  f->server = ringside_demo_server_new ();
+  /* Small enough to load fast, and paged: 9 groups come 4 to a page. */
+  ringside_demo_server_set_contact_centre_size (f->server, 9, 450);
+  ringside_demo_server_set_page_limit (f->server, 4);
+  ringside_demo_server_start (f->server, &error);
+  g_assert_no_error (error);
+  url = ringside_demo_server_get_url (f->server);
+  f->account_id = ringside_demo_server_get_account_id (f->server, 1);
+
+  f->session = ringside_session_new (url, url, NULL, NULL);
+  ringside_session_set_persistent (f->session, FALSE);
+  ringside_session_sign_in_with_token_async (f->session, RINGSIDE_DEMO_RC_ACCESS_TOKEN, NULL,
+                                             on_signed_in, &signed_in);
+  ringside_test_wait_for (&signed_in, 30);
+
+  f->page = ringside_sub_account_page_new ();
+  ringside_sub_account_page_set_session (f->page, f->session);
+  f->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 640);
+  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  g_clear_object (&f->session);
+  ringside_demo_server_stop (f->server);
+  g_clear_object (&f->server);
+  g_free (f->account_id);
+}
+
+static void
+open_and_wait (Fixture    *f,
+               const char *account_id)
+{
+  ringside_sub_account_page_open (f->page, account_id, "Big Sub-Account");
+  wait_settled (page_view (f, RINGSIDE_TYPE_AGENTS_VIEW));
+  wait_settled (page_view (f, RINGSIDE_TYPE_QUEUES_VIEW));
+  wait_settled (page_view (f, RINGSIDE_TYPE_CAMPAIGNS_VIEW));
+}
+
+/* Tests */
+
+/* Every agent, queue and campaign, read page by page and group by group. */
+static void
+test_load (Fixture       *f,
+           gconstpointer  data)
+{
+  RingsideListView *agents = page_view (f, RINGSIDE_TYPE_AGENTS_VIEW);
+  RingsideListView *queues = page_view (f, RINGSIDE_TYPE_QUEUES_VIEW);
+  RingsideListView *campaigns = page_view (f, RINGSIDE_TYPE_CAMPAIGNS_VIEW);
+  g_autofree char *groups_path = g_strconcat (ACCOUNTS_PATH, f->account_id, "/agentGroups",
+                                              NULL);
+  g_autofree char *agents_summary = NULL;
+  g_autofree char *expected_summary = NULL;
+  guint n_agents = ringside_demo_server_get_n_agents (f->server, f->account_id);
+  g_autoptr(GArray) group_ids = ringside_demo_server_get_agent_group_ids (f->server,
+                                                                          f->account_id);
+
+  open_and_wait (f, f->account_id);
+
+  g_assert_cmpstr (ringside_sub_account_page_get_account_id (f->page), ==, f->account_id);
+  g_assert_cmpstr (visible_page (agents), ==, "list");
+  g_assert_cmpuint (n_shown (agents), ==, n_agents);
+  g_assert_cmpuint (n_agents, >=, 450);
+  g_assert_cmpuint (n_shown (queues), ==,
+                    ringside_demo_server_get_n_gates (f->server, f->account_id));
+  g_assert_cmpuint (n_shown (campaigns), ==,
+                    ringside_demo_server_get_n_campaigns (f->server, f->account_id));
+  g_assert_cmpuint (n_shown (queues), >, 0);
+  g_assert_cmpuint (n_shown (campaigns), >, 0);
+
+  /* 9 groups, at most 4 a page: 4, 4, 1. */
+  g_assert_cmpuint (group_ids->len, ==, 9);
+  g_assert_cmpuint (ringside_demo_server_count_requests (f->server, groups_path), ==, 3);
+
+  /* Every agent knows its group's name; types are words. */
+  for (guint i = 0; i < n_agents; i++)
+    {
+      g_autoptr(RingsideAgent) agent = g_list_model_get_item (ringside_list_view_get_model (agents),
+                                                              i);
+
+      g_assert_cmpstr (ringside_agent_get_group_name (agent), !=, "");
+      g_assert_null (strchr (ringside_agent_get_agent_type (agent), '_'));
+    }
+  for (guint i = 0; i < n_shown (campaigns); i++)
+    {
+      g_autoptr(RingsideCampaign) campaign =
+        g_list_model_get_item (ringside_list_view_get_model (campaigns), i);
+
+      g_assert_cmpstr (ringside_campaign_get_dial_group_name (campaign), !=, "");
+    }
+
+  agents_summary = summary (agents);
+  expected_summary = g_strdup_printf ("%u agents", n_agents);
+  if (n_agents >= 1000)
+    {
+      g_clear_pointer (&expected_summary, g_free);
+      expected_summary = g_strdup_printf ("%u,%03u agents", n_agents / 1000, n_agents % 1000);
+    }
+  g_assert_cmpstr (agents_summary, ==, expected_summary);
+}
+
+/* No right to the dial groups: the campaigns say so, the other views load. */
+static void
+test_forbidden_one_view (Fixture       *f,
+                         gconstpointer  data)
+{
+  RingsideListView *campaigns = page_view (f, RINGSIDE_TYPE_CAMPAIGNS_VIEW);
+  g_autofree char *path = g_strconcat (ACCOUNTS_PATH, f->account_id, "/dialGroups", NULL);
+  GtkWidget *status_page;
+
+  ringside_demo_server_set_fault (f->server, path, RINGSIDE_DEMO_FAULT_FORBIDDEN, 0, 100);
+  open_and_wait (f, f->account_id);
+
+  g_assert_cmpstr (visible_page (page_view (f, RINGSIDE_TYPE_AGENTS_VIEW)), ==, "list");
+  g_assert_cmpstr (visible_page (page_view (f, RINGSIDE_TYPE_QUEUES_VIEW)), ==, "list");
+  g_assert_cmpstr (visible_page (campaigns), ==, "error");
+  status_page = find_descendant (GTK_WIDGET (campaigns), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status_page);
+  {
+    GtkWidget *stack = find_descendant (GTK_WIDGET (campaigns), GTK_TYPE_STACK);
+    AdwStatusPage *error_page = ADW_STATUS_PAGE (gtk_stack_get_visible_child (GTK_STACK (stack)));
+
+    g_assert_cmpstr (adw_status_page_get_description (error_page), ==,
+                     "You don’t have permission to view dial groups in this account.");
+  }
+
+  /* Retry, once the right is there. */
+  ringside_demo_server_clear_faults (f->server);
+  ringside_list_view_reload (campaigns);
+  wait_settled (campaigns);
+  g_assert_cmpstr (visible_page (campaigns), ==, "list");
+}
+
+/* One group's agents fail: no partial list passes for the whole. */
+static void
+test_one_group_fails (Fixture       *f,
+                      gconstpointer  data)
+{
+  RingsideListView *agents = page_view (f, RINGSIDE_TYPE_AGENTS_VIEW);
+  g_autoptr(GArray) group_ids = ringside_demo_server_get_agent_group_ids (f->server,
+                                                                          f->account_id);
+  g_autofree char *path = g_strdup_printf (ACCOUNTS_PATH "%s/agentGroups/%d/agents",
+                                           f->account_id, g_array_index (group_ids, int, 5));
+
+  ringside_demo_server_set_fault (f->server, path, RINGSIDE_DEMO_FAULT_SERVER_ERROR, 0, 100);
+  open_and_wait (f, f->account_id);
+
+  g_assert_cmpstr (visible_page (agents), ==, "error");
+  g_assert_cmpuint (n_shown (agents), ==, 0);
+}
+
+/* Search over every shown column, and sorting by each. */
+static void
+test_search_and_sort (Fixture       *f,
+                      gconstpointer  data)
+{
+  RingsideListView *agents = page_view (f, RINGSIDE_TYPE_AGENTS_VIEW);
+  GtkColumnView *view = column_view (agents);
+  const char *titles[] = { "Name", "User Name or E-mail", "Type", "Group", "Active",
+                           "External ID", "Created" };
+  g_autoptr(RingsideAgent) first = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *text = NULL;
+  guint total;
+
+  open_and_wait (f, f->account_id);
+  total = n_shown (agents);
+
+  first = g_list_model_get_item (ringside_list_view_get_model (agents), 0);
+  group = g_strdup (ringside_agent_get_group_name (first));
+  ringside_list_view_set_search_text (agents, group);
+  wait_settled (agents);
+  g_assert_cmpuint (n_shown (agents), <, total);
+  g_assert_cmpuint (n_shown (agents), >, 0);
+  for (guint i = 0; i < n_shown (agents); i++)
+    {
+      g_autoptr(RingsideAgent) agent = g_list_model_get_item (ringside_list_view_get_model (agents),
+                                                              i);
+      g_autofree char *key = g_utf8_casefold (group, -1);
+
+      g_assert_true (ringside_agent_matches (agent, key));
+    }
+  text = summary (agents);
+  g_assert_true (strstr (text, " of ") != NULL);
+
+  /* The type, in words, is searched too. */
+  ringside_list_view_set_search_text (agents, "supervisor");
+  wait_settled (agents);
+  g_assert_cmpuint (n_shown (agents), >, 0);
+  g_assert_cmpuint (n_shown (agents), <, total);
+
+  ringside_list_view_set_search_text (agents, "no such agent anywhere");
+  wait_settled (agents);
+  g_assert_cmpstr (visible_page (agents), ==, "no-results");
+  ringside_list_view_set_search_text (agents, "");
+  wait_settled (agents);
+  g_assert_cmpuint (n_shown (agents), ==, total);
+
+  /* Every column sorts; by group, descending, the names come in order. */
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      gtk_column_view_sort_by_column (view, column_titled (agents, titles[i]),
+                                      GTK_SORT_DESCENDING);
+      g_assert_nonnull (gtk_column_view_column_get_sorter (column_titled (agents, titles[i])));
+      wait_settled (agents);
+      g_assert_cmpuint (n_shown (agents), ==, total);
+    }
+  gtk_column_view_sort_by_column (view, column_titled (agents, "Group"), GTK_SORT_DESCENDING);
+  for (guint i = 1; i < n_shown (agents); i++)
+    {
+      g_autoptr(RingsideAgent) a = g_list_model_get_item (ringside_list_view_get_model (agents),
+                                                          i - 1);
+      g_autoptr(RingsideAgent) b = g_list_model_get_item (ringside_list_view_get_model (agents),
+                                                          i);
+
+      g_assert_cmpint (strcmp (ringside_agent_get_group_name_sort_key (a),
+                               ringside_agent_get_group_name_sort_key (b)), >=, 0);
+    }
+}
+
+static void
+on_csv_written (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ringside_list_view_write_csv_finish (RINGSIDE_LIST_VIEW (source), result,
+                                                      &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static char *
+export_csv (RingsideListView *view)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ringside-cc-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "export.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gboolean done = FALSE;
+  char *text = NULL;
+
+  g_assert_no_error (error);
+  ringside_list_view_write_csv_async (view, file, NULL, on_csv_written, &done);
+  ringside_test_wait_for (&done, WAIT_SECONDS);
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  return text;
+}
+
+/* The export holds the rows shown, with the columns shown, and never a secret. */
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  GType types[] = { RINGSIDE_TYPE_AGENTS_VIEW, RINGSIDE_TYPE_QUEUES_VIEW,
+                    RINGSIDE_TYPE_CAMPAIGNS_VIEW };
+
+  open_and_wait (f, f->account_id);
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      RingsideListView *view = page_view (f, types[i]);
+      g_autofree char *csv = export_csv (view);
+      g_autoptr(GPtrArray) rows = ringside_test_parse_csv (csv);
+
+      g_assert_null (strstr (csv, RINGSIDE_DEMO_SECRET_MARKER));
+      g_assert_cmpuint (rows->len, ==, n_shown (view) + 1);
+    }
+
+  /* Agents, searched: the header, then the matches only. */
+  {
+    RingsideListView *agents = page_view (f, RINGSIDE_TYPE_AGENTS_VIEW);
+    g_autofree char *csv = NULL;
+    g_autoptr(GPtrArray) rows = NULL;
+    char **header;
+
+    ringside_list_view_set_search_text (agents, "supervisor");
+    wait_settled (agents);
+    csv = export_csv (agents);
+    rows = ringside_test_parse_csv (csv);
+    header = g_ptr_array_index (rows, 0);
+    g_assert_cmpstr (header[0], ==, "Name");
+    g_assert_cmpstr (header[2], ==, "Type");
+    g_assert_cmpstr (header[3], ==, "Group");
+    g_assert_cmpuint (rows->len, ==, n_shown (agents) + 1);
+    g_assert_null (strstr (csv, RINGSIDE_DEMO_SECRET_MARKER));
+    g_assert_null (strstr (csv, "SUPERVISOR"));
+  }
+}
+
+/* Opening another account while one loads: only the second one's rows are shown. */
+static void
+test_switch_account (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *small = ringside_demo_server_get_account_id (f->server, 2);
+  RingsideListView *agents = page_view (f, RINGSIDE_TYPE_AGENTS_VIEW);
+
+  ringside_sub_account_page_open (f->page, f->account_id, "Big");
+  ringside_sub_account_page_open (f->page, small, "Small");
+  wait_settled (agents);
+  wait_settled (page_view (f, RINGSIDE_TYPE_QUEUES_VIEW));
+  wait_settled (page_view (f, RINGSIDE_TYPE_CAMPAIGNS_VIEW));
+
+  g_assert_cmpuint (n_shown (agents), ==, ringside_demo_server_get_n_agents (f->server, small));
+  g_assert_cmpuint (n_shown (agents), !=,
+                    ringside_demo_server_get_n_agents (f->server, f->account_id));
+}
+
+/* The application: open a sub-account from the accounts list, switch views, go back. */
+
+static char *
+screenshot_dir (void)
+{
+  const char *dir = g_getenv ("RINGSIDE_SCREENSHOT_DIR");
+
+  if (dir != NULL && *dir != '\0')
+    return g_strdup (dir);
+  dir = g_getenv ("MESON_BUILD_ROOT");
+  if (dir != NULL && *dir != '\0')
+    return g_build_filename (dir, "screenshots", NULL);
+  return g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+save_screenshot (GtkWindow  *window,
+                 const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = screenshot_dir ();
+  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file_name, NULL);
+  GtkSnapshot *snapshot;
+  gboolean painted = FALSE;
+  gulong handler_id;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  handler_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  ringside_test_ui_wait_until (flag_is_set, &painted, "a frame");
+  g_signal_handler_disconnect (clock, handler_id);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0,
+                                                              gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
+static gboolean
+showing_sub_account (gpointer data)
+{
+  AdwLeaflet *leaflet = ringside_test_ui_window_child (data, "leaflet");
+
+  return g_strcmp0 (adw_leaflet_get_visible_child_name (leaflet), "sub-account") == 0 &&
+         !adw_leaflet_get_child_transition_running (leaflet);
+}
+
+static gboolean
+showing_main (gpointer data)
+{
+  AdwLeaflet *leaflet = ringside_test_ui_window_child (data, "leaflet");
+
+  return g_strcmp0 (adw_leaflet_get_visible_child_name (leaflet), "main") == 0 &&
+         !adw_leaflet_get_child_transition_running (leaflet);
+}
+
+/* Finds the window's own shortcut for @accelerator ("Escape") and activates it, as the key
+ * would. */
+static void
+press_window_shortcut (RingsideWindow *window,
+                       const char     *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger =
+            gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_strcmp0 (trigger, accelerator) == 0)
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                           GTK_WIDGET (window),
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              return;
+            }
+        }
+    }
+
+  g_error ("The window has no shortcut %s", accelerator);
+}
+
+static void
+scenario_open_sub_account (RingsideApplication *app)
+{
+  RingsideWindow *window = ringside_test_ui_get_window (app);
+  RingsideListView *accounts = ringside_test_ui_window_child (app, "accounts_view");
+  RingsideSubAccountPage *page = ringside_test_ui_window_child (app, "sub_account_page");
+  g_autoptr(RingsideDemoServer) ids = ringside_demo_server_new ();
+  g_autofree char *big_id = ringside_demo_server_get_account_id (ids, 1);
+  GListModel *rows;
+  GtkSearchEntry *search_entry = ringside_test_ui_window_child (app, "search_entry");
+  RingsideListView *agents;
+  RingsideListView *queues;
+  guint position = G_MAXUINT;
+
+  ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "accounts");
+
+  /* Activating the big sub-account's row (Enter or a double-click) opens it. */
+  rows = ringside_list_view_get_model (accounts);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(RingsideAccount) account = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (ringside_account_get_id (account), big_id) == 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  g_signal_emit_by_name (column_view (accounts), "activate", position);
+  ringside_test_ui_wait_until (showing_sub_account, app, "the sub-account page");
+  g_assert_cmpstr (ringside_sub_account_page_get_account_id (page), ==, big_id);
+
+  agents = RINGSIDE_LIST_VIEW (find_descendant (GTK_WIDGET (page), RINGSIDE_TYPE_AGENTS_VIEW));
+  queues = RINGSIDE_LIST_VIEW (find_descendant (GTK_WIDGET (page), RINGSIDE_TYPE_QUEUES_VIEW));
+  wait_settled (agents);
+  g_assert_cmpstr (visible_page (agents), ==, "list");
+  g_assert_cmpuint (n_shown (agents), >, 1000);
+  g_assert_true (RINGSIDE_IS_AGENTS_VIEW (ringside_sub_account_page_get_visible_view (page)));
+  save_screenshot (GTK_WINDOW (window), "sub-account");
+
+  /* The switcher's views, by their shortcuts. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "sub-account.show-view", "s", "queues");
+  g_assert_true (ringside_sub_account_page_get_visible_view (page) == queues);
+  wait_settled (queues);
+  g_assert_cmpstr (visible_page (queues), ==, "list");
+  save_screenshot (GTK_WINDOW (window), "sub-account-queues");
+
+  /* Escape goes back to the accounts. */
+  press_window_shortcut (window, "Escape");
+  ringside_test_ui_wait_until (showing_main, app, "the accounts again");
+
+  /* Enter in the search entry opens the first match. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), big_id);
+  wait_settled (accounts);
+  g_assert_cmpuint (n_shown (accounts), >=, 1);
+  g_signal_emit_by_name (search_entry, "activate");
+  ringside_test_ui_wait_until (showing_sub_account, app, "the sub-account page again");
+  g_assert_cmpstr (ringside_sub_account_page_get_account_id (page), ==, big_id);
+  /* It opens on the agents, with its own search cleared. */
+  g_assert_true (ringside_sub_account_page_get_visible_view (page) == agents);
+
+  /* Alt+Left goes back too. */
+  press_window_shortcut (window, "<Alt>Left");
+  ringside_test_ui_wait_until (showing_main, app, "the accounts once more");
+}
+
+static void
+test_app_open_sub_account (void)
+{
+  const char * const args[] = { "--demo", NULL };
+
+  ringside_test_ui_run_app (args, scenario_open_sub_account);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/contact-centre/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("load", test_load);
+  ADD ("forbidden-one-view", test_forbidden_one_view);
+  ADD ("one-group-fails", test_one_group_fails);
+  ADD ("search-and-sort", test_search_and_sort);
+  ADD ("export", test_export);
+  ADD ("switch-account", test_switch_account);
+
+#undef ADD
+
+  g_test_add_func ("/contact-centre/app/open-sub-account", test_app_open_sub_account);
+
+  return g_test_run ();
+}
