@@ -20,22 +20,36 @@ bench_now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
-double
-bench_peak_rss_mb (void)
+/* A figure of /proc/self/status ("VmHWM"), in MB. */
+static double
+status_mb (const char *name)
 {
   g_autofree char *status = NULL;
+  g_autofree char *key = g_strdup_printf ("\n%s:", name);
   const char *line;
   guint64 kb = 0;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
     bench_fail ("cannot read /proc/self/status");
 
-  line = strstr (status, "\nVmHWM:");
+  line = strstr (status, key);
   if (line == NULL)
-    bench_fail ("/proc/self/status has no VmHWM");
+    bench_fail ("/proc/self/status has no %s", name);
 
-  kb = g_ascii_strtoull (line + strlen ("\nVmHWM:"), NULL, 10);
+  kb = g_ascii_strtoull (line + strlen (key), NULL, 10);
   return kb / 1024.0;
+}
+
+double
+bench_peak_rss_mb (void)
+{
+  return status_mb ("VmHWM");
+}
+
+double
+bench_current_rss_mb (void)
+{
+  return status_mb ("VmRSS");
 }
 
 void

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 double        bench_now_ms              (void);
 /* The peak resident set size of this process so far (VmHWM), in MB. */
 double        bench_peak_rss_mb         (void);
+/* The resident set now, in MB. */
+double        bench_current_rss_mb      (void);
 
 /* Iterates the thread-default main context until *@flag is TRUE; exits the program with a
  * message after @timeout_seconds. */

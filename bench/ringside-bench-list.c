@@ -2,14 +2,19 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * usage: ringside-bench-list (--users=N [--form=flat|nested] [--search-sort] | --accounts=N)
+ * usage: ringside-bench-list (--users=N [--form=flat|nested] [--search-sort] | --accounts=N |
+ *                             --agents)
  *
  * Starts a demo server of that size in another process, signs in, shows a RingsideUsersView
  * (or RingsideAccountsView) in a window, and reloads it, timing from the request to the
  * first rows in the view's model and to all of them. Meanwhile a high-priority timeout that
  * asks to run every millisecond measures how late it runs: the longest main-loop stall.
  * Then prints the process's peak RSS. With --search-sort it goes on to time search
- * keystrokes and column sorts over the loaded list.
+ * keystrokes and column sorts over the loaded list. With --agents it loads the demo's big
+ * sub-account into a RingsideAgentsView instead: its agent groups, then every group's agents
+ * (20,000 across 40 groups), once outside the view to warm the server (which makes an
+ * account's data on its first request), then into the view, timed; RSS is also given before
+ * the timed load.
  */
 
 #include "config.h"
@@ -18,6 +23,8 @@
 
 #include "bench-utils.h"
 #include "ringside-accounts-view.h"
+#include "ringside-agent.h"
+#include "ringside-agents-view.h"
 #include "ringside-demo-server.h"
 #include "ringside-users-view.h"
 
@@ -338,6 +345,58 @@ bench_search_sort (Bench *self)
     time_change (self, sorts[i].what, sort_by_column, sorts[i].column);
 }
 
+static void
+on_warmed (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ringside_list_loader_fetch_kind_finish (RINGSIDE_LIST_LOADER (source), result, &error))
+    bench_fail ("warming the server failed: %s", error->message);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* The big sub-account's agents: the server warmed once, then a load into the view timed. */
+static int
+bench_agents (void)
+{
+  g_autoptr(BenchServer) server = bench_server_spawn (1, 12, NULL);
+  /* The demo's data is the same for the same sizes: ask a local one for the IDs. */
+  g_autoptr(RingsideDemoServer) local = ringside_demo_server_new ();
+  g_autofree char *account_id = ringside_demo_server_get_account_id (local, 1);
+  guint expected = ringside_demo_server_get_n_agents (local, account_id);
+  const char *values[] = { "accountId", account_id, NULL };
+  g_autoptr(RingsideSession) session = sign_in (server->url);
+  RingsideListView *view = RINGSIDE_LIST_VIEW (ringside_agents_view_new ());
+  Bench self = { 0 };
+
+  self.label = "agents-20k in 40 groups";
+  ringside_list_view_set_session (view, session);
+  ringside_list_view_set_path_values (view, values);
+  self.model = ringside_list_view_get_model (view);
+  show_window (&self, GTK_WIDGET (view));
+
+  /* Warm-up, outside the view: the server makes the account's data on its first request. */
+  {
+    g_autoptr(RingsideItemList) items =
+      ringside_item_list_new_for_kind (&ringside_agents_list_kind);
+    g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+    gboolean done = FALSE;
+
+    ringside_list_loader_fetch_kind_async (loader, &ringside_session_list_opener, session,
+                                           values, NULL, on_warmed, &done);
+    bench_wait_for (&done, 120, "the warm-up");
+  }
+  bench_run_for (300);
+
+  printf ("%s: RSS before the timed load %.0f MB\n", self.label, bench_current_rss_mb ());
+  bench_load (&self, expected);
+
+  gtk_window_destroy (self.window);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,7 +405,9 @@ main (int   argc,
   int n_accounts = 0;
   g_autofree char *form = NULL;
   gboolean search_sort = FALSE;
+  gboolean agents = FALSE;
   const GOptionEntry entries[] = {
+    { "agents", 0, 0, G_OPTION_ARG_NONE, &agents, "Load the big sub-account's agents", NULL },
     { "users", 0, 0, G_OPTION_ARG_INT, &n_users, "Load this many users", "N" },
     { "form", 0, 0, G_OPTION_ARG_STRING, &form, "Users list form: flat or nested", "FORM" },
     { "accounts", 0, 0, G_OPTION_ARG_INT, &n_accounts, "Load this many sub-accounts", "N" },
@@ -365,13 +426,16 @@ main (int   argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     bench_fail ("%s", error->message);
-  if ((n_users > 0) == (n_accounts > 0))
-    bench_fail ("give either --users or --accounts");
+  if ((n_users > 0) + (n_accounts > 0) + agents != 1)
+    bench_fail ("give one of --users, --accounts and --agents");
   if (form == NULL)
     form = g_strdup ("flat");
 
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   adw_init ();
+
+  if (agents)
+    return bench_agents ();
 
   /* Before the server exists, so that its start-up does not count as ours. */
   if (n_users > 0)

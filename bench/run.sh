@@ -1,7 +1,7 @@
 #!/bin/bash
 # Builds Ringside in release mode and runs every benchmark, printing one line per figure:
-# list loads of 1k, 10k and 100k users (hierarchical and flat) and 1k sub-accounts in the real
-# view under Xvfb, search and sort over 100k users, our parser against Python's json on the
+# list loads of 1k, 10k and 100k users (hierarchical and flat), 1k sub-accounts and 20k agents
+# across 40 groups in the real view under Xvfb, search and sort over 100k users, our parser against Python's json on the
 # same 100k-user body, cold start, and restore from the keyring. See bench/README.md.
 #
 # usage: bench/run.sh [--quick] [--builddir DIR]
@@ -90,6 +90,7 @@ for size in "${sizes[@]}"; do
   done
 done
 "$bin/ringside-bench-list" --accounts=1000
+"$bin/ringside-bench-list" --agents
 
 largest=${sizes[-1]}
 body="$RINGSIDE_TEST_SCRATCH/users.json"

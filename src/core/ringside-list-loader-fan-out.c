@@ -106,6 +106,9 @@ fan_out_splice (FanOut *fan_out)
   fan_out->last_splice_time = g_get_monotonic_time ();
   fan_out->splice_interval = CLAMP ((fan_out->last_splice_time - start) * SPLICE_COST_FACTOR,
                                     SPLICE_INTERVAL_MS * 1000, MAX_SPLICE_INTERVAL_MS * 1000);
+  g_debug ("Added %u %ss (%u in all) in %" G_GINT64_FORMAT " µs", batch->len,
+           fan_out->kind->name, ringside_list_loader_get_n_items (fan_out->loader),
+           fan_out->last_splice_time - start);
 }
 
 static gboolean
@@ -188,6 +191,7 @@ on_children_read (GObject      *source,
   FanOut *fan_out = child->fan_out;
   const RingsideListFanOut *how = fan_out->kind->fan_out;
   GError *error = NULL;
+  gint64 start;
   guint n;
 
   ringside_list_loader_fetch_finish (RINGSIDE_LIST_LOADER (source), result, &error);
@@ -217,6 +221,7 @@ on_children_read (GObject      *source,
       return;
     }
 
+  start = g_get_monotonic_time ();
   for (guint i = 0; i < n; i++)
     {
       gpointer item = ringside_item_list_peek (child->items, i);
@@ -225,6 +230,8 @@ on_children_read (GObject      *source,
         how->adopt (item, child->parent);
       g_ptr_array_add (fan_out->pending, g_object_ref (item));
     }
+  g_debug ("Adopted %u %ss in %" G_GINT64_FORMAT " µs", n, fan_out->kind->name,
+           g_get_monotonic_time () - start);
 
   fan_out->children_read++;
   fan_out_update_progress (fan_out);
