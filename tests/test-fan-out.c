@@ -33,6 +33,8 @@ typedef struct
   guint         forbidden_group;   /* 403 on this group's children; 0: none */
   guint         slow_group;        /* this group's children come after a while; 0: none */
   guint         hold_ms;           /* how long every child list is held */
+  guint         limited_group;     /* this group's children answer 429 (Retry-After: 1)... */
+  guint         limited_times;     /* ...this many times */
 
   /* What the server saw */
   GPtrArray    *requests;          /* path?query of each */
@@ -193,6 +195,14 @@ handler (SoupServer        *server,
     {
       g_assert_null (query);  /* not paged */
       child = TRUE;
+      if (group == f->limited_group && f->limited_times > 0)
+        {
+          f->limited_times--;
+          soup_server_message_set_status (msg, 429, "Too Many Requests");
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                        "Retry-After", "1");
+          return;
+        }
       body = group != f->forbidden_group ? agents_body (group) : NULL;
     }
   else if (sscanf (rest, "dialGroups/%u/campaigns", &group) == 1)
@@ -286,6 +296,15 @@ on_sent (GObject      *source,
 
   if (stream == NULL)
     g_task_return_error (task, error);
+  else if (soup_message_get_status (msg) == 429)
+    {
+      const char *retry_after =
+        soup_message_headers_get_one (soup_message_get_response_headers (msg), "Retry-After");
+
+      g_object_unref (stream);
+      g_task_return_error (task, ringside_error_new_rate_limited (atoi (retry_after),
+                                                                 "Too many requests."));
+    }
   else if (soup_message_get_status (msg) == SOUP_STATUS_FORBIDDEN)
     {
       g_object_unref (stream);
@@ -540,6 +559,70 @@ test_replace (Fixture       *f,
                     n_agents (1) + n_agents (2) + n_agents (3));
 }
 
+/* RingCX allows 120 requests a minute: a group answered 429 is asked again after the wait
+ * the server names, and the list comes whole. */
+static void
+test_rate_limited_group (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_agents_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GError) error = NULL;
+
+  f->n_groups = 4;
+  f->limited_group = 3;
+  f->limited_times = 2;
+  g_assert_true (fetch (f, loader, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==,
+                    n_agents (1) + n_agents (2) + n_agents (3) + n_agents (4));
+  g_assert_cmpuint (count_requests (f, ACCOUNT_PREFIX "agentGroups/3/"), ==, 3);
+}
+
+/* ...but not forever: after three waits the load fails as rate-limited. */
+static void
+test_rate_limited_for_good (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_agents_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GError) error = NULL;
+
+  f->n_groups = 2;
+  f->limited_group = 2;
+  f->limited_times = G_MAXUINT;
+  g_assert_false (fetch (f, loader, NULL, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_RATE_LIMITED);
+  g_assert_cmpuint (count_requests (f, ACCOUNT_PREFIX "agentGroups/2/"), ==, 4);
+}
+
+/* Cancelled while a group waits to be asked again: nothing is asked for after. */
+static void
+test_cancel_while_waiting (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_agents_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->n_groups = 1;
+  f->limited_group = 1;
+  f->limited_times = G_MAXUINT;
+  ringside_list_loader_fetch_kind_async (loader, &opener, f, values, cancellable,
+                                         ringside_test_store_result, &f->result);
+  while (count_requests (f, ACCOUNT_PREFIX "agentGroups/1/") == 0)
+    g_main_context_iteration (NULL, TRUE);
+  ringside_test_run_for (100);
+  g_cancellable_cancel (cancellable);
+  result = ringside_test_wait_result (&f->result, TIMEOUT_SECONDS);
+  g_assert_false (ringside_list_loader_fetch_kind_finish (loader, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  ringside_test_run_for (1500);
+  g_assert_cmpuint (count_requests (f, ACCOUNT_PREFIX "agentGroups/1/"), ==, 1);
+}
+
 /* Campaigns: paged groups, paged children, the dial mode from the group. */
 static void
 test_campaigns (Fixture       *f,
@@ -656,6 +739,9 @@ main (int   argc,
   ADD ("slow-group", test_slow_group);
   ADD ("cancel", test_cancel);
   ADD ("replace", test_replace);
+  ADD ("rate-limited-group", test_rate_limited_group);
+  ADD ("rate-limited-for-good", test_rate_limited_for_good);
+  ADD ("cancel-while-waiting", test_cancel_while_waiting);
   ADD ("campaigns", test_campaigns);
   ADD ("queues", test_queues);
   ADD ("queues-forbidden", test_queues_forbidden);

@@ -14,6 +14,10 @@
 #define SPLICE_INTERVAL_MS 50
 #define SPLICE_COST_FACTOR 3
 #define MAX_SPLICE_INTERVAL_MS 400
+/* A child list refused with 429 (RingCX allows 120 admin requests a minute) is asked for
+ * again after the wait the server names (else 2 s, 4 s, 6 s), this many times at most. */
+#define MAX_RATE_LIMIT_RETRIES 3
+#define MAX_RETRY_WAIT_SECONDS 60
 
 struct _FanOut
 {
@@ -35,6 +39,7 @@ struct _FanOut
   guint                     children_read;      /* parents whose children were read */
 
   GPtrArray                *pending;            /* children waiting for the next splice */
+  GPtrArray                *retries;            /* ChildLoads waiting to be asked again */
   GSource                  *splice_source;
   gint64                    last_splice_time;
   gint64                    splice_interval;
@@ -44,13 +49,18 @@ typedef struct
 {
   FanOut             *fan_out;
   GObject            *parent;
+  char               *path;
   RingsideItemList   *items;
   RingsideListLoader *loader;
+  guint               attempts;   /* answered 429 so far */
+  GSource            *retry_source;
 } ChildLoad;
 
 static void fan_out_finish     (FanOut  *fan_out,
                                 GError  *error);
 static void fan_out_start_more (FanOut  *fan_out);
+static void child_retry_later  (gpointer      child,
+                                const GError *error);
 
 static void
 fan_out_free (FanOut *fan_out)
@@ -62,6 +72,7 @@ fan_out_free (FanOut *fan_out)
   g_clear_object (&fan_out->parents);
   g_clear_object (&fan_out->parent_loader);
   g_clear_pointer (&fan_out->pending, g_ptr_array_unref);
+  g_clear_pointer (&fan_out->retries, g_ptr_array_unref);
 }
 
 static FanOut *
@@ -84,6 +95,7 @@ child_load_free (ChildLoad *child)
   g_clear_object (&child->loader);
   g_clear_object (&child->items);
   g_clear_object (&child->parent);
+  g_free (child->path);
   fan_out_unref (child->fan_out);
   g_free (child);
 }
@@ -202,6 +214,14 @@ on_children_read (GObject      *source,
       return;
     }
 
+  if (g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_RATE_LIMITED) &&
+      child->attempts < MAX_RATE_LIMIT_RETRIES)
+    {
+      child_retry_later (child, error);
+      g_clear_error (&error);
+      return;
+    }
+
   fan_out->running--;
   if (error != NULL)
     {
@@ -242,6 +262,51 @@ on_children_read (GObject      *source,
   child_load_free (child);
 }
 
+static void
+child_start (ChildLoad *child)
+{
+  FanOut *fan_out = child->fan_out;
+
+  ringside_list_loader_fetch_async (child->loader, fan_out->opener, fan_out->source,
+                                    child->path, fan_out->cancellable, on_children_read, child);
+}
+
+static gboolean
+child_retry_cb (gpointer user_data)
+{
+  ChildLoad *child = user_data;
+
+  g_ptr_array_remove_fast (child->fan_out->retries, child);
+  g_clear_pointer (&child->retry_source, g_source_unref);
+  child_start (child);
+  return G_SOURCE_REMOVE;
+}
+
+/* Asks for the child list again once the server's wait is over; it still counts as running.
+ * Ending the load meanwhile destroys the source and frees the child. */
+static void
+child_retry_later (gpointer      data,
+                   const GError *error)
+{
+  ChildLoad *child = data;
+  FanOut *fan_out = child->fan_out;
+  guint seconds = ringside_error_get_retry_after (error);
+  GSource *source;
+
+  child->attempts++;
+  if (seconds == 0)
+    seconds = 2 * child->attempts;
+  seconds = MIN (seconds, MAX_RETRY_WAIT_SECONDS);
+  g_debug ("RingCX asked to slow down: asking for %s again in %u s", child->path, seconds);
+
+  source = g_timeout_source_new_seconds (seconds);
+  g_source_set_static_name (source, "[ringside] fan-out retry");
+  g_source_set_callback (source, child_retry_cb, child, NULL);
+  g_source_attach (source, g_task_get_context (fan_out->task));
+  child->retry_source = source;
+  g_ptr_array_add (fan_out->retries, child);
+}
+
 /* Returns whether a request was started for @parent (not when it has no ID). */
 static gboolean
 fan_out_read_children (FanOut  *fan_out,
@@ -273,6 +338,7 @@ fan_out_read_children (FanOut  *fan_out,
   child = g_new0 (ChildLoad, 1);
   child->fan_out = fan_out_ref (fan_out);
   child->parent = g_object_ref (parent);
+  child->path = g_steal_pointer (&path);
   child->items = ringside_item_list_new_for_kind (fan_out->kind);
   child->loader = ringside_list_loader_new (child->items);
   g_object_set (child->loader,
@@ -282,8 +348,7 @@ fan_out_read_children (FanOut  *fan_out,
                 NULL);
 
   fan_out->running++;
-  ringside_list_loader_fetch_async (child->loader, fan_out->opener, fan_out->source, path,
-                                    fan_out->cancellable, on_children_read, child);
+  child_start (child);
   return TRUE;
 }
 
@@ -391,6 +456,15 @@ fan_out_finish (FanOut *fan_out,
   if (fan_out->splice_source != NULL)
     g_source_destroy (fan_out->splice_source);
   g_clear_pointer (&fan_out->splice_source, g_source_unref);
+  /* Children waiting to be asked again are let go of with their sources. */
+  while (fan_out->retries->len > 0)
+    {
+      ChildLoad *child = g_ptr_array_steal_index_fast (fan_out->retries, 0);
+
+      g_source_destroy (child->retry_source);
+      g_clear_pointer (&child->retry_source, g_source_unref);
+      child_load_free (child);
+    }
 
   /* A list with a group missing would pass for the whole list; a list over the caps may be
    * most of the memory there is. */
@@ -430,6 +504,7 @@ ringside_fan_out_start (RingsideListLoader       *self,
   fan_out->values = g_strdupv ((char **) values);
   fan_out->cancellable = g_cancellable_new ();
   fan_out->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  fan_out->retries = g_ptr_array_new ();
   fan_out->parents = ringside_item_list_new_for_kind (kind->fan_out->parent);
   fan_out->parent_loader = ringside_list_loader_new (fan_out->parents);
   g_object_set (fan_out->parent_loader,

@@ -99,7 +99,9 @@ gboolean            ringside_list_loader_fetch_finish (RingsideListLoader      *
  * function told them what they need of their parent (its name). Parents without an ID are
  * skipped. Any failure fails the load: the parents' list's own error as it is (a 403 stays
  * RINGSIDE_ERROR_FORBIDDEN), a child list's with the same code and a message naming the
- * parent; the other requests are cancelled. The caps apply to the items of the whole list
+ * parent; the other requests are cancelled. A child list answered 429 (RingCX allows 120
+ * admin requests a minute) is asked for again after the wait the server names, three times
+ * at most, before it fails the load. The caps apply to the items of the whole list
  * and to the bytes of each request.
  *
  * Progress, for views ("parts-read", "parts-total", guint, read-only): pages read of a
