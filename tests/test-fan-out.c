@@ -402,12 +402,13 @@ test_agents (Fixture       *f,
       RingsideAgent *agent = ringside_item_list_peek (items, i);
       guint group = ringside_agent_get_id (agent) / 1000;
       g_autofree char *group_name = g_strdup_printf ("Group %u", group);
+      gpointer key = GINT_TO_POINTER (ringside_agent_get_id (agent));
 
       g_assert_cmpstr (ringside_agent_get_group_name (agent), ==, group_name);
       g_assert_cmpint (ringside_agent_get_group_id (agent), ==, group);
       g_assert_cmpstr (ringside_agent_get_agent_type (agent), ==, "Agent");
-      g_assert_false (g_hash_table_contains (seen, GINT_TO_POINTER (ringside_agent_get_id (agent))));
-      g_hash_table_add (seen, GINT_TO_POINTER (ringside_agent_get_id (agent)));
+      g_assert_false (g_hash_table_contains (seen, key));
+      g_hash_table_add (seen, key);
     }
 
   /* 3 + 3 + 3 + 1 groups: the short page ends the list. */

@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (RingsideQueuesView, ringside_queues_view, RINGSIDE, QUEUES
                       RingsideListView)
 
 /* Every queue (RingCX: gate) of every queue group of a sub-account
- * (ringside_queues_list_kind), in a sortable, searchable column view. Set the account with ringside_list_view_set_path_values().
+ * (ringside_queues_list_kind), in a sortable, searchable column view. Set the account with
+ * ringside_list_view_set_path_values().
  *
  * A RingsideListView: use it through the RingsideListView API (ringside-list-view.h). */
 RingsideQueuesView *ringside_queues_view_new (void);
