@@ -377,6 +377,61 @@ test_search_and_sort (Fixture       *f,
     }
 }
 
+/* The group drop-down narrows the view shown to one group, with the search. */
+static void
+test_group_filter (Fixture       *f,
+                   gconstpointer  data)
+{
+  RingsideListView *agents = page_view (f, RINGSIDE_TYPE_AGENTS_VIEW);
+  GtkDropDown *dropdown = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (f->page),
+                                                          GTK_TYPE_DROP_DOWN));
+  g_auto(GStrv) groups = NULL;
+  g_autofree char *text = NULL;
+  guint total, in_group;
+
+  open_and_wait (f, f->account_id);
+  total = n_shown (agents);
+  groups = ringside_list_view_dup_groups (agents);
+  g_assert_cmpuint (g_strv_length (groups), ==, 9);
+  /* "All Groups", then the groups. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 10);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+
+  gtk_drop_down_set_selected (dropdown, 2);
+  wait_settled (agents);
+  in_group = n_shown (agents);
+  g_assert_cmpuint (in_group, >, 0);
+  g_assert_cmpuint (in_group, <, total);
+  for (guint i = 0; i < in_group; i++)
+    {
+      g_autoptr(RingsideAgent) agent = g_list_model_get_item (ringside_list_view_get_model (agents),
+                                                              i);
+
+      g_assert_cmpstr (ringside_agent_get_group_name (agent), ==, groups[1]);
+    }
+  text = summary (agents);
+  g_assert_nonnull (strstr (text, " of "));
+
+  /* With a search, both apply; clearing the search keeps the group. */
+  ringside_list_view_set_search_text (agents, "supervisor");
+  wait_settled (agents);
+  g_assert_cmpuint (n_shown (agents), <=, in_group);
+  ringside_list_view_set_search_text (agents, "");
+  wait_settled (agents);
+  g_assert_cmpuint (n_shown (agents), ==, in_group);
+
+  /* The queues have their own groups and choice. */
+  ringside_sub_account_page_show_view (f->page, "queues");
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), >, 1);
+  ringside_sub_account_page_show_view (f->page, "agents");
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 2);
+
+  gtk_drop_down_set_selected (dropdown, 0);
+  wait_settled (agents);
+  g_assert_cmpuint (n_shown (agents), ==, total);
+}
+
 static void
 on_csv_written (GObject      *source,
                 GAsyncResult *result,
@@ -673,6 +728,7 @@ main (int   argc,
   ADD ("forbidden-one-view", test_forbidden_one_view);
   ADD ("one-group-fails", test_one_group_fails);
   ADD ("search-and-sort", test_search_and_sort);
+  ADD ("group-filter", test_group_filter);
   ADD ("export", test_export);
   ADD ("switch-account", test_switch_account);
 

@@ -461,6 +461,12 @@ static const RingsideListFanOut agents_fan_out = {
   .max_requests = 4,
 };
 
+static const char *
+agents_group_of (gpointer item)
+{
+  return ringside_agent_get_group_name (item);
+}
+
 const RingsideListKind ringside_agents_list_kind = {
   .name = "agent",
   .get_item_type = ringside_agent_get_type,
@@ -471,5 +477,6 @@ const RingsideListKind ringside_agents_list_kind = {
   /* RingCX answers a group's agents at once (the spec has no paging for them). */
   .paging = RINGSIDE_LIST_PAGING_NONE,
   .fan_out = &agents_fan_out,
+  .group_of = agents_group_of,
   .forbidden_message = N_("You don’t have permission to view agent groups in this account."),
 };

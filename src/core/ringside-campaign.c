@@ -421,6 +421,12 @@ static const RingsideListFanOut campaigns_fan_out = {
   .max_requests = 4,
 };
 
+static const char *
+campaigns_group_of (gpointer item)
+{
+  return ringside_campaign_get_dial_group_name (item);
+}
+
 const RingsideListKind ringside_campaigns_list_kind = {
   .name = "campaign",
   .get_item_type = ringside_campaign_get_type,
@@ -431,5 +437,6 @@ const RingsideListKind ringside_campaigns_list_kind = {
   .paging = RINGSIDE_LIST_PAGING_PAGE_MAX_ROWS,
   .page_size = 100,
   .fan_out = &campaigns_fan_out,
+  .group_of = campaigns_group_of,
   .forbidden_message = N_("You don’t have permission to view dial groups in this account."),
 };

@@ -31,6 +31,8 @@ typedef gboolean (*RingsideListParseFunc)   (JsonNode    *element,
 /* Whether @item matches @needle, which is casefolded and never empty. */
 typedef gboolean (*RingsideListMatchFunc)   (gpointer     item,
                                              const char  *needle);
+/* A text an item holds (its group's name), owned by the item. */
+typedef const char *(*RingsideListTextFunc) (gpointer     item);
 /* An item's key in its list's index, or the key of the item it relates to; 0 means none. */
 typedef gint64   (*RingsideListKeyFunc)     (gpointer     item);
 /* Links @item to @related, once, on the main thread; notifies the item's own property. */
@@ -101,6 +103,8 @@ typedef struct
  * @relation: (nullable): how items of the list relate to each other
  * @fan_out: (nullable): the list is read parent by parent: @path_template is then each
  *   parent's list of children, with a placeholder the parent's ID fills
+ * @group_of: (nullable): the name of the group an item belongs to, for views that narrow the
+ *   list to one group
  * @forbidden_message: (nullable): what a view says when the server refuses the list (403),
  *   marked with N_(): "You don't have permission to view agent groups in this account"
  *
@@ -119,6 +123,7 @@ typedef struct _RingsideListKind
   guint                       page_size;
   const RingsideListRelation *relation;
   const RingsideListFanOut   *fan_out;
+  RingsideListTextFunc        group_of;
   const char                 *forbidden_message;
 } RingsideListKind;
 

@@ -316,6 +316,12 @@ queue_match (gpointer    item,
   return ringside_queue_matches (item, needle);
 }
 
+static const char *
+queues_group_of (gpointer item)
+{
+  return ringside_queue_get_group_name (item);
+}
+
 const RingsideListKind ringside_queues_list_kind = {
   .name = "queue group",
   .get_item_type = ringside_queue_get_type,
@@ -324,5 +330,6 @@ const RingsideListKind ringside_queues_list_kind = {
   .match = queue_match,
   .paging = RINGSIDE_LIST_PAGING_PAGE_MAX_ROWS,
   .page_size = 100,
+  .group_of = queues_group_of,
   .forbidden_message = N_("You don’t have permission to view queues in this account."),
 };

@@ -143,6 +143,64 @@ ringside_list_view_set_path_values (RingsideListView   *self,
   ringside_remote_list_set_path_values (priv->list, values);
 }
 
+/**
+ * ringside_list_view_set_group:
+ * @group: (nullable): show only the rows of this group; %NULL for all
+ */
+void
+ringside_list_view_set_group (RingsideListView *self,
+                              const char       *group)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+
+  g_return_if_fail (RINGSIDE_IS_LIST_VIEW (self));
+
+  ringside_remote_list_set_group (priv->list, group);
+}
+
+static int
+compare_collated (gconstpointer a,
+                  gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * ringside_list_view_dup_groups:
+ *
+ * Returns: (transfer full): the names of the groups of every row (searched or not), each
+ *   once, in collation order; empty when the kind has no groups
+ */
+GStrv
+ringside_list_view_dup_groups (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+  const RingsideListKind *kind;
+  RingsideItemList *items;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_return_val_if_fail (RINGSIDE_IS_LIST_VIEW (self), NULL);
+
+  kind = ringside_remote_list_get_kind (priv->list);
+  items = ringside_remote_list_get_items (priv->list);
+  for (guint i = 0; kind->group_of != NULL && items != NULL; i++)
+    {
+      gpointer item = ringside_item_list_peek (items, i);
+      const char *name;
+
+      if (item == NULL)
+        break;
+      name = kind->group_of (item);
+      if (name != NULL && name[0] != '\0' && g_hash_table_add (seen, (gpointer) name))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+
+  g_ptr_array_sort (names, compare_collated);
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_steal (names, NULL);
+}
+
 RingsideRemoteList *
 ringside_list_view_get_list (RingsideListView *self)
 {

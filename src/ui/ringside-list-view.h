@@ -89,6 +89,12 @@ RingsideRemoteList *ringside_list_view_get_list        (RingsideListView    *sel
 void                ringside_list_view_set_path_values (RingsideListView   *self,
                                                         const char * const *values);
 
+/* Narrows the rows to one group (see ringside_remote_list_set_group()); NULL for all. */
+void                ringside_list_view_set_group       (RingsideListView    *self,
+                                                        const char          *group);
+/* The groups of the rows loaded, each once, sorted; empty if the kind has none. */
+GStrv               ringside_list_view_dup_groups      (RingsideListView    *self);
+
 /* Emits "item-activated" (GObject *item) for the first row shown; FALSE if there is none.
  * The signal also comes for Enter or a double-click on a row. */
 gboolean            ringside_list_view_activate_first  (RingsideListView    *self);

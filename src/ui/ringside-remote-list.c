@@ -36,6 +36,7 @@ struct _RingsideRemoteList
   RingsideSession    *session;
   char               *search_text;
   char               *needle;       /* search text stripped and casefolded; NULL if empty */
+  char               *group;        /* only the rows of this group (kind->group_of); or NULL */
 
   /* Items → sort → filter: a search keystroke re-checks rows that are already sorted, where
    * a filter under the sort made it re-sort every row the search brought back. */
@@ -280,14 +281,22 @@ filter_matches_all (RingsideRemoteList *self)
   return gtk_filter_get_strictness (GTK_FILTER (self->filter)) == GTK_FILTER_MATCH_ALL;
 }
 
-/* Without a needle, the search is being cleared: see update_filter(). */
+/* Whether rows are being searched or narrowed to a group. */
+static gboolean
+filter_active (RingsideRemoteList *self)
+{
+  return self->needle != NULL || self->group != NULL;
+}
+
+/* Without a needle or a group, the filter is being cleared: see update_filter(). */
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
 {
   RingsideRemoteList *self = user_data;
 
-  return self->needle == NULL || self->kind->match (item, self->needle);
+  return (self->needle == NULL || self->kind->match (item, self->needle)) &&
+         (self->group == NULL || g_strcmp0 (self->kind->group_of (item), self->group) == 0);
 }
 
 static char *
@@ -330,12 +339,14 @@ update_filter (RingsideRemoteList *self,
 
   if (filter_matches_all (self))
     {
-      if (self->needle != NULL)
+      if (filter_active (self))
         gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
       return;
     }
 
-  if (self->needle == NULL)
+  if (self->needle == old_needle)  /* the group changed */
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+  else if (self->needle == NULL)
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   else if (old_needle == NULL || strstr (self->needle, old_needle) != NULL)
     change = GTK_FILTER_CHANGE_MORE_STRICT;
@@ -355,7 +366,7 @@ drop_filter_func (gpointer user_data)
   RingsideRemoteList *self = user_data;
 
   self->drop_filter_id = 0;
-  if (self->needle == NULL && !self->searching)
+  if (!filter_active (self) && !self->searching)
     gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
 
   return G_SOURCE_REMOVE;
@@ -369,7 +380,7 @@ update_searching (RingsideRemoteList *self)
 {
   gboolean searching = gtk_filter_list_model_get_pending (self->model) > 0;
 
-  if (!searching && self->needle == NULL && !filter_matches_all (self) &&
+  if (!searching && !filter_active (self) && !filter_matches_all (self) &&
       self->drop_filter_id == 0)
     self->drop_filter_id = g_idle_add (drop_filter_func, self);
 
@@ -406,6 +417,35 @@ ringside_remote_list_set_search_text (RingsideRemoteList *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
+}
+
+/**
+ * ringside_remote_list_set_group:
+ * @group: (nullable): show only the rows of the group of this name (the kind's group_of);
+ *   %NULL for every group
+ */
+void
+ringside_remote_list_set_group (RingsideRemoteList *self,
+                                const char         *group)
+{
+  g_return_if_fail (RINGSIDE_IS_REMOTE_LIST (self));
+  g_return_if_fail (group == NULL || self->kind->group_of != NULL);
+
+  if (g_strcmp0 (self->group, group) == 0)
+    return;
+
+  g_free (self->group);
+  self->group = g_strdup (group);
+  update_filter (self, self->needle);
+  update_searching (self);
+}
+
+const char *
+ringside_remote_list_get_group (RingsideRemoteList *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_REMOTE_LIST (self), NULL);
+
+  return self->group;
 }
 
 const char *
@@ -683,6 +723,7 @@ ringside_remote_list_finalize (GObject *object)
   g_clear_error (&self->error);
   g_free (self->search_text);
   g_free (self->needle);
+  g_free (self->group);
   g_strfreev (self->path_values);
 
   G_OBJECT_CLASS (ringside_remote_list_parent_class)->finalize (object);

@@ -62,6 +62,12 @@ const char              *ringside_remote_list_get_search_text (RingsideRemoteLis
 void                     ringside_remote_list_set_search_text (RingsideRemoteList *self,
                                                                const char         *search_text);
 
+/* Narrows the rows to one group (a kind with group_of: an agent's group); NULL for all. It
+ * filters with the search, incrementally; the counts follow. */
+void                     ringside_remote_list_set_group       (RingsideRemoteList *self,
+                                                               const char         *group);
+const char              *ringside_remote_list_get_group       (RingsideRemoteList *self);
+
 /* Usually a GtkColumnView's sorter; NULL (the default) keeps the order loaded. */
 GtkSorter               *ringside_remote_list_get_sorter      (RingsideRemoteList *self);
 void                     ringside_remote_list_set_sorter      (RingsideRemoteList *self,

@@ -25,10 +25,15 @@ struct _RingsideSubAccountPage
   RingsideAgentsView    *agents_view;
   RingsideQueuesView    *queues_view;
   RingsideCampaignsView *campaigns_view;
+  GtkDropDown           *group_dropdown;
+  GtkStringList         *group_names;
 
   /* Owned */
   char                  *account_id;
   char                  *account_name;
+  /* The group names shown in the drop-down, after "All Groups". */
+  GStrv                  groups;
+  gboolean               updating_groups;
 };
 
 G_DEFINE_FINAL_TYPE (RingsideSubAccountPage, ringside_sub_account_page, ADW_TYPE_BIN)
@@ -118,7 +123,10 @@ ringside_sub_account_page_open (RingsideSubAccountPage *self,
   adw_view_stack_set_visible_child_name (self->view_stack, "agents");
 
   for (guint i = 0; i < N_VIEWS; i++)
-    ringside_list_view_set_path_values (get_view (self, i), values);
+    {
+      ringside_list_view_set_group (get_view (self, i), NULL);
+      ringside_list_view_set_path_values (get_view (self, i), values);
+    }
   ringside_sub_account_page_reload (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_ID]);
@@ -176,6 +184,63 @@ ringside_sub_account_page_set_key_capture (RingsideSubAccountPage *self,
   gtk_search_bar_set_key_capture_widget (self->search_bar, widget);
 }
 
+/* Groups: the drop-down narrows the view shown to one group. */
+
+/* Fills the drop-down with the groups of the view shown, keeping the view's choice. */
+static void
+update_groups (RingsideSubAccountPage *self)
+{
+  RingsideListView *view = ringside_sub_account_page_get_visible_view (self);
+  const char *current = ringside_remote_list_get_group (ringside_list_view_get_list (view));
+  g_auto(GStrv) groups = ringside_list_view_dup_groups (view);
+  guint selected = 0;
+
+  self->updating_groups = TRUE;
+  if (self->groups == NULL || !g_strv_equal ((const char * const *) self->groups,
+                                             (const char * const *) groups))
+    {
+      gtk_string_list_splice (self->group_names, 1,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->group_names)) - 1,
+                              (const char * const *) groups);
+      g_strfreev (self->groups);
+      self->groups = g_steal_pointer (&groups);
+    }
+  for (guint i = 0; current != NULL && self->groups[i] != NULL; i++)
+    {
+      if (g_str_equal (self->groups[i], current))
+        selected = i + 1;
+    }
+  gtk_drop_down_set_selected (self->group_dropdown, selected);
+  self->updating_groups = FALSE;
+
+  /* A group the reloaded list no longer has shows every row again. */
+  if (selected == 0 && current != NULL)
+    ringside_list_view_set_group (view, NULL);
+}
+
+static void
+on_group_selected (RingsideSubAccountPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->group_dropdown);
+
+  if (self->updating_groups || self->groups == NULL)
+    return;
+
+  ringside_list_view_set_group (ringside_sub_account_page_get_visible_view (self),
+                                selected >= 1 && selected <= g_strv_length (self->groups)
+                                ? self->groups[selected - 1] : NULL);
+}
+
+static void
+on_view_loading_changed (RingsideSubAccountPage *self,
+                         GParamSpec             *pspec,
+                         RingsideListView       *view)
+{
+  if (view == ringside_sub_account_page_get_visible_view (self) &&
+      !ringside_list_view_get_loading (view))
+    update_groups (self);
+}
+
 /* The search applies to the view shown, and follows it to the next one. */
 static void
 on_search_changed (RingsideSubAccountPage *self)
@@ -205,6 +270,8 @@ on_visible_view_changed (RingsideSubAccountPage *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder,
                                   -1);
   on_search_changed (self);
+  if (self->group_names != NULL)
+    update_groups (self);
 }
 
 static void
@@ -235,6 +302,7 @@ ringside_sub_account_page_finalize (GObject *object)
 
   g_free (self->account_id);
   g_free (self->account_name);
+  g_strfreev (self->groups);
 
   G_OBJECT_CLASS (ringside_sub_account_page_parent_class)->finalize (object);
 }
@@ -317,7 +385,9 @@ ringside_sub_account_page_class_init (RingsideSubAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, agents_view);
   gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, queues_view);
   gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, campaigns_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, group_names);
+  gtk_widget_class_bind_template_callback (widget_class, on_group_selected);  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
 
   /* As Alt+1 and Alt+2 switch between Accounts and Users in the window. */
@@ -337,5 +407,9 @@ ringside_sub_account_page_init (RingsideSubAccountPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_string_list_append (self->group_names, _("All Groups"));
+  for (guint i = 0; i < N_VIEWS; i++)
+    g_signal_connect_object (get_view (self, i), "notify::loading",
+                             G_CALLBACK (on_view_loading_changed), self, G_CONNECT_SWAPPED);
   on_visible_view_changed (self);
 }
