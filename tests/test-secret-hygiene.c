@@ -3,8 +3,10 @@
  * The real application, in process, against an in-process demo server and the real keyring,
  * with every log message and every print captured at full debug verbosity. It signs in with a
  * pasted access token, renews its session twice while the lists show, signs out, signs in
- * again with JWT credentials, renews, exports both lists and signs out. Then no credential
- * that crossed the wire, and no account secret of the API (crmPwd, ftpPwd, securityKey), may
+ * again with JWT credentials, renews, exports both lists, opens a sub-account and exports its
+ * agents, queues and campaigns, and signs out. Then no credential
+ * that crossed the wire, and no account or agent secret of the API (crmPwd, ftpPwd,
+ * securityKey, password, sipPassword, phoneLoginPin), may
  * be found where the app writes or shows things: the log, the settings, the files under $HOME
  * and $XDG_RUNTIME_DIR (gnome-keyring's encrypted store included), the exports, the
  * clipboards, the widgets and the list models. The keyring holds the current refresh token
@@ -29,6 +31,7 @@
 #include "ringside-demo-server.h"
 #include "ringside-session-private.h"
 #include "ringside-sign-in-dialog.h"
+#include "ringside-sub-account-page.h"
 #include "ringside-test-ui-utils.h"
 #include "ringside-test-utils.h"
 #include "ringside-token-store.h"
@@ -873,6 +876,58 @@ export_lists (RingsideApplication *app)
                                                    RINGSIDE_LIST_VIEW (accounts_view))));
 }
 
+static gboolean
+view_loaded (gpointer data)
+{
+  return !ringside_list_view_get_loading (data) &&
+         ringside_list_view_get_session (data) != NULL &&
+         g_list_model_get_n_items (ringside_list_view_get_model (data)) > 0;
+}
+
+/* A sub-account opened from its row: what its three views hold, show and export. Agents carry
+ * secrets (password, sipPassword, phoneLoginPin), marked by the demo server. */
+static void
+check_contact_centre (RingsideApplication *app)
+{
+  GtkWidget *window = GTK_WIDGET (ringside_test_ui_get_window (app));
+  GtkWidget *accounts_view = ringside_test_ui_window_child (app, "accounts_view");
+  GtkWidget *page = ringside_test_ui_window_child (app, "sub_account_page");
+  GListModel *accounts = ringside_list_view_get_model (RINGSIDE_LIST_VIEW (accounts_view));
+  g_autofree char *account_id = ringside_demo_server_get_account_id (server, 2);
+  g_autofree char *dir = g_path_get_dirname (users_export_path);
+  const char *views[] = { "agents_view", "queues_view", "campaigns_view" };
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(RingsideAccount) account = g_list_model_get_item (accounts, i);
+
+      if (g_strcmp0 (ringside_account_get_id (account), account_id) == 0)
+        g_signal_emit_by_name (accounts_view, "item-activated", account);
+    }
+  g_assert_cmpstr (ringside_sub_account_page_get_account_id (RINGSIDE_SUB_ACCOUNT_PAGE (page)),
+                   ==, account_id);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      RingsideListView *view =
+        RINGSIDE_LIST_VIEW (gtk_widget_get_template_child (page, RINGSIDE_TYPE_SUB_ACCOUNT_PAGE,
+                                                           views[i]));
+      g_autofree char *name = g_strconcat (views[i], ".csv", NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GListModel *model = ringside_list_view_get_model (view);
+
+      ringside_test_ui_wait_until (view_loaded, view, "a contact-centre list");
+      assert_model_clean (views[i], model);
+      write_csv (GTK_WIDGET (view), path);
+      assert_export_clean (path, g_list_model_get_n_items (model));
+    }
+
+  text = widget_text (window);
+  assert_string_clean ("The window showing a sub-account", text);
+  gtk_widget_activate_action (window, "win.go-back", NULL);
+}
+
 static void
 check_signed_in (RingsideApplication *app)
 {
@@ -923,6 +978,7 @@ scenario (RingsideApplication *app)
   sign_in_with_jwt (app);
   wait_for_refreshes (app, 1);
   export_lists (app);
+  check_contact_centre (app);
   check_signed_in (app);
   sign_out (app);
   check_signed_out (app);
