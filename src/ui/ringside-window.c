@@ -1,4 +1,5 @@
-/* ringside-window.c
+/* ringside-window.c: the window, its session and its views; its actions and opening a
+ * sub-account are in ringside-window-actions.c, around ringside-window-private.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,62 +8,9 @@
 
 #include <glib/gi18n.h>
 
-#include "ringside-account.h"
-#include "ringside-accounts-view.h"
 #include "ringside-error.h"
 #include "ringside-sign-in-dialog.h"
-#include "ringside-sub-account-page.h"
-#include "ringside-users-view.h"
-#include "ringside-window.h"
-
-struct _RingsideWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwViewSwitcherBar   *switcher_bar;
-  GtkLabel             *demo_tag;
-  GtkLabel             *identity_name_label;
-  GtkLabel             *identity_email_label;
-  GtkLabel             *identity_account_label;
-  GtkToggleButton      *search_button;
-  GtkRevealer          *demo_banner;
-  GtkRevealer          *offline_banner;
-  GtkLabel             *offline_label;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkStack             *main_stack;
-  GtkSpinner           *loading_spinner;
-  AdwViewStack         *view_stack;
-  RingsideAccountsView *accounts_view;
-  RingsideUsersView    *users_view;
-  AdwLeaflet           *leaflet;
-  RingsideSubAccountPage *sub_account_page;
-
-  /* Borrowed */
-  RingsideSignInDialog *sign_in_dialog;   /* a weak pointer while it is open */
-
-  /* Owned */
-  GSettings            *settings;
-  RingsideSession      *session;
-  GSignalGroup         *session_signals;
-  GBinding             *summary_binding;
-  /* Cancelled when the session is replaced and when the window goes. */
-  GCancellable         *cancellable;
-
-  /* The state last shown, to act on transitions only. */
-  RingsideSessionState  state;
-  guint                 resuming : 1;
-  guint                 keyring_warned : 1;
-  /* The lists were loaded while offline and failed: load them again once back online. */
-  guint                 reload_when_online : 1;
-  /* A refresh reloaded only the visible view: the other one reloads when it is shown. */
-  guint                 accounts_stale : 1;
-  guint                 users_stale : 1;
-  guint                 app_attached : 1;
-};
+#include "ringside-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RingsideWindow, ringside_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -74,21 +22,13 @@ ringside_window_get_app (RingsideWindow *self)
   return RINGSIDE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
-static gboolean
-state_is_signed_in (RingsideSessionState state)
-{
-  return state == RINGSIDE_SESSION_STATE_SIGNED_IN
-         || state == RINGSIDE_SESSION_STATE_REFRESHING
-         || state == RINGSIDE_SESSION_STATE_OFFLINE;
-}
-
-static gboolean
+gboolean
 ringside_window_showing_accounts (RingsideWindow *self)
 {
   return adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->accounts_view);
 }
 
-static RingsideListView *
+RingsideListView *
 ringside_window_get_visible_view (RingsideWindow *self)
 {
   if (ringside_window_showing_accounts (self))
@@ -97,7 +37,7 @@ ringside_window_get_visible_view (RingsideWindow *self)
   return RINGSIDE_LIST_VIEW (self->users_view);
 }
 
-static void
+void
 ringside_window_reload_view (RingsideWindow   *self,
                              RingsideListView *view)
 {
@@ -120,7 +60,7 @@ ringside_window_set_views_session (RingsideWindow  *self,
   ringside_sub_account_page_set_session (self->sub_account_page, session);
 }
 
-static gboolean
+gboolean
 ringside_window_showing_sub_account (RingsideWindow *self)
 {
   return adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->sub_account_page);
@@ -135,7 +75,7 @@ ringside_window_reload_all (RingsideWindow *self)
 
 /* Toasts and the sign-in dialog */
 
-static void
+void
 ringside_window_add_toast (RingsideWindow *self,
                            const char     *title)
 {
@@ -151,7 +91,7 @@ on_dialog_signed_in (RingsideWindow *self)
 }
 
 /* Presents the sign-in dialog, saying why the user has to sign in when @reason is set. */
-static void
+void
 ringside_window_show_sign_in (RingsideWindow *self,
                               const GError   *reason)
 {
@@ -459,277 +399,6 @@ on_visible_view_changed (RingsideWindow *self)
     ringside_window_reload_view (self, view);
 }
 
-/* Sub-accounts */
-
-/* Enter or a double-click on an account's row. */
-static void
-on_account_activated (RingsideWindow  *self,
-                      RingsideAccount *account)
-{
-  if (!state_is_signed_in (self->state))
-    return;
-
-  ringside_sub_account_page_open (self->sub_account_page, ringside_account_get_id (account),
-                                  ringside_account_get_name (account));
-  adw_leaflet_set_visible_child_name (self->leaflet, "sub-account");
-}
-
-static void
-on_search_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(RingsideWindow) self = user_data;
-
-  if (ringside_remote_list_wait_for_search_finish (RINGSIDE_REMOTE_LIST (source), result, NULL))
-    ringside_list_view_activate_first (RINGSIDE_LIST_VIEW (self->accounts_view));
-}
-
-/* Enter in the search entry opens the first match, as in GNOME's apps: the match of what was
- * typed, though the entry tells its text only after a pause and the rows are filtered a few
- * at a time. */
-static void
-on_search_activate (RingsideWindow *self)
-{
-  RingsideListView *accounts = RINGSIDE_LIST_VIEW (self->accounts_view);
-
-  if (!ringside_window_showing_accounts (self))
-    return;
-
-  ringside_list_view_set_search_text (accounts,
-                                      gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  ringside_remote_list_wait_for_search_async (ringside_list_view_get_list (accounts),
-                                              self->cancellable, on_search_done,
-                                              g_object_ref (self));
-}
-
-/* Typing starts a search on the page shown; back on the main page, the window's. */
-static void
-on_leaflet_page_changed (RingsideWindow *self)
-{
-  gboolean sub_account = ringside_window_showing_sub_account (self);
-  gboolean content = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack),
-                                "content") == 0;
-
-  gtk_search_bar_set_key_capture_widget (self->search_bar,
-                                         content && !sub_account ? GTK_WIDGET (self) : NULL);
-  ringside_sub_account_page_set_key_capture (self->sub_account_page,
-                                             sub_account ? GTK_WIDGET (self) : NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", sub_account);
-
-  /* Keyboard focus goes with the page, so that its shortcuts (Alt+1…3) work at once. */
-  if (sub_account)
-    gtk_widget_child_focus (GTK_WIDGET (self->sub_account_page), GTK_DIR_TAB_FORWARD);
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->accounts_view));
-}
-
-static void
-ringside_window_go_back (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  RingsideWindow *self = RINGSIDE_WINDOW (widget);
-
-  adw_leaflet_set_visible_child_name (self->leaflet, "main");
-}
-
-/* Actions */
-
-static void
-ringside_window_refresh (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  RingsideWindow *self = RINGSIDE_WINDOW (widget);
-  gboolean accounts = ringside_window_showing_accounts (self);
-
-  if (self->state == RINGSIDE_SESSION_STATE_OFFLINE)
-    gtk_widget_activate_action (widget, "win.retry", NULL);
-
-  if (ringside_window_showing_sub_account (self))
-    {
-      ringside_list_view_reload (ringside_sub_account_page_get_visible_view (
-                                   self->sub_account_page));
-      return;
-    }
-
-  ringside_window_reload_view (self, ringside_window_get_visible_view (self));
-  if (accounts)
-    self->users_stale = TRUE;
-  else
-    self->accounts_stale = TRUE;
-}
-
-static void
-ringside_window_show_view (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  RingsideWindow *self = RINGSIDE_WINDOW (widget);
-
-  if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "content"))
-    adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter,
-                                                                                    NULL));
-}
-
-static void
-ringside_window_search (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  RingsideWindow *self = RINGSIDE_WINDOW (widget);
-
-  if (ringside_window_showing_sub_account (self))
-    {
-      ringside_sub_account_page_search (self->sub_account_page);
-      return;
-    }
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-on_exported (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(RingsideWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  ok = ringside_list_view_export_finish (RINGSIDE_LIST_VIEW (source), result, &error);
-
-  if (ok)
-    {
-      ringside_window_add_toast (self, RINGSIDE_IS_ACCOUNTS_VIEW (source)
-                                       ? _("Accounts exported")
-                                       : RINGSIDE_IS_USERS_VIEW (source)
-                                       ? _("Users exported")
-                                       : _("List exported"));
-    }
-  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autofree char *title = NULL;
-
-      /* Translators: %s says why, e.g. "Permission denied" */
-      title = g_strdup_printf (_("Could not export: %s"), error->message);
-      ringside_window_add_toast (self, title);
-    }
-}
-
-static void
-ringside_window_export (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  RingsideWindow *self = RINGSIDE_WINDOW (widget);
-
-  RingsideListView *view = ringside_window_showing_sub_account (self)
-    ? ringside_sub_account_page_get_visible_view (self->sub_account_page)
-    : ringside_window_get_visible_view (self);
-
-  ringside_list_view_export_async (view, GTK_WINDOW (self), self->cancellable, on_exported,
-                                   g_object_ref (self));
-}
-
-static void
-ringside_window_sign_in (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  ringside_window_show_sign_in (RINGSIDE_WINDOW (widget), NULL);
-}
-
-static void
-on_retried (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(RingsideWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* Failures show through the session's state: still OFFLINE, or signed out with a reason. */
-  if (!ringside_session_refresh_finish (RINGSIDE_SESSION (source), result, &error))
-    g_debug ("Retrying the session failed: %s", error->message);
-}
-
-static void
-ringside_window_retry (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  RingsideWindow *self = RINGSIDE_WINDOW (widget);
-
-  if (self->session == NULL || self->state != RINGSIDE_SESSION_STATE_OFFLINE)
-    return;
-
-  ringside_session_refresh_async (self->session, self->cancellable, on_retried,
-                                  g_object_ref (self));
-}
-
-static void
-on_signed_out (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(RingsideWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* The session is gone from here whatever happened at the server. */
-  if (!ringside_session_sign_out_finish (RINGSIDE_SESSION (source), result, &error))
-    g_debug ("Signing out was incomplete: %s", error->message);
-
-  ringside_window_add_toast (self, _("Signed out"));
-  ringside_window_show_sign_in (self, NULL);
-}
-
-static void
-on_sign_out_response (RingsideWindow   *self,
-                      const char       *response,
-                      AdwMessageDialog *dialog)
-{
-  if (!g_str_equal (response, "sign-out") || self->session == NULL)
-    return;
-
-  ringside_session_sign_out_async (self->session, NULL, on_signed_out, g_object_ref (self));
-}
-
-static void
-ringside_window_sign_out (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  RingsideWindow *self = RINGSIDE_WINDOW (widget);
-  AdwMessageDialog *dialog;
-  const char *account = NULL;
-
-  if (self->session == NULL || !state_is_signed_in (self->state))
-    return;
-
-  account = ringside_session_get_account_name (self->session);
-  if (account == NULL || *account == '\0')
-    account = ringside_session_get_server_url (self->session);
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Sign Out?"), NULL));
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Ringside will forget the session for %s. You will need to "
-                                    "sign in again to see its accounts and users."),
-                                  account);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "sign-out", _("_Sign Out"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "sign-out", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_sign_out_response), self,
-                           G_CONNECT_SWAPPED);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* Window */
 
 static void
@@ -836,32 +505,11 @@ ringside_window_class_init (RingsideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, users_view);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, sub_account_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_account_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, ringside_window_update_switcher_bar);
 
-  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, ringside_window_refresh);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, ringside_window_search);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, ringside_window_export);
-  gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, ringside_window_sign_in);
-  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL,
-                                   ringside_window_sign_out);
-  gtk_widget_class_install_action (widget_class, "win.retry", NULL, ringside_window_retry);
-  gtk_widget_class_install_action (widget_class, "win.show-view", "s",
-                                   ringside_window_show_view);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, ringside_window_go_back);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
-                                       "win.show-view", "s", "accounts");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
-                                       "win.show-view", "s", "users");
-  /* The leaflet goes back on Alt+Left itself while focus is in it; these work from anywhere. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "win.go-back", NULL);
+  ringside_window_class_init_actions (widget_class);
 }
 
 static void
