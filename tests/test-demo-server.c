@@ -77,13 +77,15 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->server);
 }
 
+/* Sends @body, of @content_type, or no body when it is NULL. */
 static Response *
-send_on (SoupSession *session,
-         Fixture     *fixture,
-         const char  *method,
-         const char  *path_and_query,
-         const char  *authorization,
-         const char  *form)
+send_body (SoupSession *session,
+           Fixture     *fixture,
+           const char  *method,
+           const char  *path_and_query,
+           const char  *authorization,
+           const char  *content_type,
+           const char  *body)
 {
   g_autofree char *url = g_strconcat (ringside_demo_server_get_url (fixture->server),
                                       path_and_query, NULL);
@@ -96,11 +98,11 @@ send_on (SoupSession *session,
   if (authorization != NULL)
     soup_message_headers_replace (soup_message_get_request_headers (msg),
                                   "Authorization", authorization);
-  if (form != NULL)
+  if (body != NULL)
     {
-      g_autoptr(GBytes) body = g_bytes_new (form, strlen (form));
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
 
-      soup_message_set_request_body_from_bytes (msg, "application/x-www-form-urlencoded", body);
+      soup_message_set_request_body_from_bytes (msg, content_type, bytes);
     }
 
   soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL,
@@ -111,6 +113,18 @@ send_on (SoupSession *session,
   response->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
 
   return response;
+}
+
+static Response *
+send_on (SoupSession *session,
+         Fixture     *fixture,
+         const char  *method,
+         const char  *path_and_query,
+         const char  *authorization,
+         const char  *form)
+{
+  return send_body (session, fixture, method, path_and_query, authorization,
+                    "application/x-www-form-urlencoded", form);
 }
 
 static Response *
@@ -185,6 +199,25 @@ assert_ringcx_error (Response *response,
   g_assert_cmpint (json_object_get_int_member (object, "timestamp"), >, 0);
 }
 
+/* Requests made only to fail or succeed, whose answer the test reads no further: these free
+ * @response. */
+static void
+assert_fails (guint     status,
+              Response *response)
+{
+  g_autoptr(Response) owned = response;
+
+  assert_ringcx_error (response, status);
+}
+
+static void
+assert_ok (Response *response)
+{
+  g_autoptr(Response) owned = response;
+
+  g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
+}
+
 static void
 assert_token_expired (Response *response)
 {
@@ -238,6 +271,18 @@ get_with_token (Fixture    *fixture,
   g_autofree char *authorization = bearer (access_token);
 
   return send (fixture, "GET", path_and_query, authorization, NULL);
+}
+
+/* GET @path_and_query, which must answer 200 with JSON. */
+static JsonNode *
+get_json (Fixture    *fixture,
+          const char *token,
+          const char *path_and_query)
+{
+  g_autoptr(Response) response = get_with_token (fixture, path_and_query, token);
+
+  g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
+  return parse_json_ok (response);
 }
 
 static JsonObject *
@@ -323,11 +368,13 @@ test_platform_jwt_flow (Fixture       *fixture,
   g_assert_cmpuint (exchange->status, ==, SOUP_STATUS_OK);
 }
 
+/* The platform's OAuth error shape; frees @response. */
 static void
-assert_oauth_error (Response   *response,
-                    guint       status,
-                    const char *error)
+assert_oauth_fails (guint       status,
+                    const char *error,
+                    Response   *response)
 {
+  g_autoptr(Response) owned = response;
   g_autoptr(JsonNode) node = NULL;
   JsonObject *object;
 
@@ -353,30 +400,24 @@ test_platform_rejects (Fixture       *fixture,
   g_autofree char *right_auth = g_strconcat ("Basic ", right, NULL);
   g_autofree char *wrong_auth = g_strconcat ("Basic ", wrong, NULL);
   const char *good_form = "grant_type=" JWT_GRANT "&assertion=" ASSERTION;
-  Response *response;
 
-  response = send (fixture, "POST", PLATFORM_TOKEN_PATH, wrong_auth, good_form);
-  assert_oauth_error (response, SOUP_STATUS_UNAUTHORIZED, "invalid_client");
-  response_free (response);
+  assert_oauth_fails (SOUP_STATUS_UNAUTHORIZED, "invalid_client",
+                      send (fixture, "POST", PLATFORM_TOKEN_PATH, wrong_auth, good_form));
 
-  response = send (fixture, "POST", PLATFORM_TOKEN_PATH, NULL, good_form);
-  assert_oauth_error (response, SOUP_STATUS_UNAUTHORIZED, "invalid_client");
-  response_free (response);
+  assert_oauth_fails (SOUP_STATUS_UNAUTHORIZED, "invalid_client",
+                      send (fixture, "POST", PLATFORM_TOKEN_PATH, NULL, good_form));
 
-  response = send (fixture, "POST", PLATFORM_TOKEN_PATH, right_auth,
-                   "grant_type=password&assertion=" ASSERTION);
-  assert_oauth_error (response, SOUP_STATUS_BAD_REQUEST, "invalid_grant");
-  response_free (response);
+  assert_oauth_fails (SOUP_STATUS_BAD_REQUEST, "invalid_grant",
+                      send (fixture, "POST", PLATFORM_TOKEN_PATH, right_auth,
+                            "grant_type=password&assertion=" ASSERTION));
 
-  response = send (fixture, "POST", PLATFORM_TOKEN_PATH, right_auth,
-                   "grant_type=" JWT_GRANT "&assertion=only.two");
-  assert_oauth_error (response, SOUP_STATUS_BAD_REQUEST, "invalid_grant");
-  response_free (response);
+  assert_oauth_fails (SOUP_STATUS_BAD_REQUEST, "invalid_grant",
+                      send (fixture, "POST", PLATFORM_TOKEN_PATH, right_auth,
+                            "grant_type=" JWT_GRANT "&assertion=only.two"));
 
-  response = send (fixture, "POST", PLATFORM_TOKEN_PATH, right_auth,
-                   "grant_type=" JWT_GRANT);
-  assert_oauth_error (response, SOUP_STATUS_BAD_REQUEST, "invalid_grant");
-  response_free (response);
+  assert_oauth_fails (SOUP_STATUS_BAD_REQUEST, "invalid_grant",
+                      send (fixture, "POST", PLATFORM_TOKEN_PATH, right_auth,
+                            "grant_type=" JWT_GRANT));
 }
 
 static void
@@ -458,26 +499,20 @@ test_exchange_rejects (Fixture       *fixture,
   g_assert_null (strstr (body_text (response), "someone-elses-token"));
   response_free (response);
 
-  response = send (fixture, "POST", EXCHANGE_PATH, NULL, "rcTokenType=Bearer");
-  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
-  response_free (response);
+  assert_fails (SOUP_STATUS_BAD_REQUEST,
+                send (fixture, "POST", EXCHANGE_PATH, NULL, "rcTokenType=Bearer"));
 
-  response = send (fixture, "POST", EXCHANGE_PATH, NULL,
-                   "rcAccessToken=" RINGSIDE_DEMO_RC_ACCESS_TOKEN);
-  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
-  response_free (response);
+  assert_fails (SOUP_STATUS_BAD_REQUEST, send (fixture, "POST", EXCHANGE_PATH, NULL,
+                                               "rcAccessToken=" RINGSIDE_DEMO_RC_ACCESS_TOKEN));
 
   /* The token in the query instead of the form does not count. */
-  response = send (fixture, "POST", EXCHANGE_PATH "?rcAccessToken="
-                   RINGSIDE_DEMO_RC_ACCESS_TOKEN "&rcTokenType=Bearer", NULL, NULL);
-  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
-  response_free (response);
+  assert_fails (SOUP_STATUS_BAD_REQUEST,
+                send (fixture, "POST", EXCHANGE_PATH "?rcAccessToken="
+                      RINGSIDE_DEMO_RC_ACCESS_TOKEN "&rcTokenType=Bearer", NULL, NULL));
 
   ringside_demo_server_accept_rc_token (fixture->server, "someone-elses-token");
-  response = send (fixture, "POST", EXCHANGE_PATH, NULL,
-                   "rcAccessToken=someone-elses-token&rcTokenType=Bearer");
-  g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
-  response_free (response);
+  assert_ok (send (fixture, "POST", EXCHANGE_PATH, NULL,
+                   "rcAccessToken=someone-elses-token&rcTokenType=Bearer"));
 
   g_assert_null (ringside_demo_server_get_latest_refresh_token (fixture->server));
 }
@@ -560,23 +595,17 @@ test_refresh_rejects (Fixture       *fixture,
   g_autofree char *refresh_token = NULL;
   g_autofree char *access_token = sign_in (fixture, &refresh_token);
   g_autofree char *form = g_strdup_printf ("refresh_token=%s", refresh_token);
-  Response *response;
 
-  response = send (fixture, "POST", REFRESH_PATH, NULL, "rcTokenType=Bearer");
-  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
-  response_free (response);
+  assert_fails (SOUP_STATUS_BAD_REQUEST,
+                send (fixture, "POST", REFRESH_PATH, NULL, "rcTokenType=Bearer"));
 
-  response = send (fixture, "POST", REFRESH_PATH, NULL, form);
-  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
-  response_free (response);
+  assert_fails (SOUP_STATUS_BAD_REQUEST, send (fixture, "POST", REFRESH_PATH, NULL, form));
 
   /* Bad requests leave the token usable. */
   g_assert_true (ringside_demo_server_is_refresh_token_valid (fixture->server, refresh_token));
 
   ringside_demo_server_revoke_refresh_tokens (fixture->server);
-  response = refresh (fixture, refresh_token);
-  assert_ringcx_error (response, SOUP_STATUS_UNAUTHORIZED);
-  response_free (response);
+  assert_fails (SOUP_STATUS_UNAUTHORIZED, refresh (fixture, refresh_token));
 }
 
 static void
@@ -597,18 +626,12 @@ test_logout (Fixture       *fixture,
   response_free (response);
   g_assert_false (ringside_demo_server_is_refresh_token_valid (fixture->server, refresh_token));
 
-  response = refresh (fixture, refresh_token);
-  assert_ringcx_error (response, SOUP_STATUS_UNAUTHORIZED);
-  response_free (response);
+  assert_fails (SOUP_STATUS_UNAUTHORIZED, refresh (fixture, refresh_token));
 
   /* The session's access tokens die with it; another session lives on. */
-  response = get_with_token (fixture, ACCOUNTS_PATH, access_token);
-  assert_ringcx_error (response, SOUP_STATUS_UNAUTHORIZED);
-  response_free (response);
+  assert_fails (SOUP_STATUS_UNAUTHORIZED, get_with_token (fixture, ACCOUNTS_PATH, access_token));
 
-  response = get_with_token (fixture, ACCOUNTS_PATH, other_access);
-  g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
-  response_free (response);
+  assert_ok (get_with_token (fixture, ACCOUNTS_PATH, other_access));
   g_assert_true (ringside_demo_server_is_refresh_token_valid (fixture->server, other_refresh));
 
   /* Logging out twice is refused, and the error body does not echo the token. */
@@ -643,9 +666,7 @@ test_bearer_expired (Fixture       *fixture,
   ringside_demo_server_set_token_lifetime (fixture->server, 300);
   g_clear_pointer (&short_lived, g_free);
   short_lived = sign_in (fixture, NULL);
-  response = get_with_token (fixture, ACCOUNTS_PATH, short_lived);
-  g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
-  response_free (response);
+  assert_ok (get_with_token (fixture, ACCOUNTS_PATH, short_lived));
 
   ringside_demo_server_expire_access_tokens (fixture->server);
   response = get_with_token (fixture, ACCOUNTS_PATH, short_lived);
@@ -659,37 +680,24 @@ test_bearer_rejects (Fixture       *fixture,
 {
   g_autofree char *issued = ringside_demo_server_issue_access_token (fixture->server);
   g_autofree char *forged = NULL;
-  Response *response;
 
-  response = send (fixture, "GET", ACCOUNTS_PATH, NULL, NULL);
-  assert_ringcx_error (response, SOUP_STATUS_UNAUTHORIZED);
-  response_free (response);
+  assert_fails (SOUP_STATUS_UNAUTHORIZED, send (fixture, "GET", ACCOUNTS_PATH, NULL, NULL));
 
-  response = get_with_token (fixture, USERS_PATH, "not-a-token");
-  assert_ringcx_error (response, SOUP_STATUS_UNAUTHORIZED);
-  response_free (response);
+  assert_fails (SOUP_STATUS_UNAUTHORIZED, get_with_token (fixture, USERS_PATH, "not-a-token"));
 
   /* A JWT of the right shape that this server did not sign. */
   forged = g_strconcat (issued, "x", NULL);
-  response = get_with_token (fixture, USERS_PATH, forged);
-  assert_ringcx_error (response, SOUP_STATUS_UNAUTHORIZED);
-  response_free (response);
+  assert_fails (SOUP_STATUS_UNAUTHORIZED, get_with_token (fixture, USERS_PATH, forged));
 
-  response = send (fixture, "GET", ACCOUNTS_PATH, "Basic Zm9vOmJhcg==", NULL);
-  assert_ringcx_error (response, SOUP_STATUS_UNAUTHORIZED);
-  response_free (response);
+  assert_fails (SOUP_STATUS_UNAUTHORIZED,
+                send (fixture, "GET", ACCOUNTS_PATH, "Basic Zm9vOmJhcg==", NULL));
 
-  response = get_with_token (fixture, ACCOUNTS_PATH, issued);
-  g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
-  response_free (response);
+  assert_ok (get_with_token (fixture, ACCOUNTS_PATH, issued));
 
-  response = get_with_token (fixture, "/voice/api/v1/admin/nothing", issued);
-  assert_ringcx_error (response, SOUP_STATUS_NOT_FOUND);
-  response_free (response);
+  assert_fails (SOUP_STATUS_NOT_FOUND,
+                get_with_token (fixture, "/voice/api/v1/admin/nothing", issued));
 
-  response = send (fixture, "POST", ACCOUNTS_PATH, NULL, "a=b");
-  assert_ringcx_error (response, SOUP_STATUS_METHOD_NOT_ALLOWED);
-  response_free (response);
+  assert_fails (SOUP_STATUS_METHOD_NOT_ALLOWED, send (fixture, "POST", ACCOUNTS_PATH, NULL, "a=b"));
 }
 
 static gboolean
@@ -774,10 +782,8 @@ get_users (Fixture    *fixture,
            const char *query)
 {
   g_autofree char *path = g_strconcat (USERS_PATH, query, NULL);
-  g_autoptr(Response) response = get_with_token (fixture, path, token);
 
-  g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
-  return parse_json_ok (response);
+  return get_json (fixture, token, path);
 }
 
 /* Collects the IDs of a nested list, depth first, checking that each user's parentPath
@@ -1318,9 +1324,7 @@ test_fault_matching (Fixture       *fixture,
   /* Only the exact path meets the fault. */
   ringside_demo_server_set_fault (fixture->server, USERS_PATH, RINGSIDE_DEMO_FAULT_FORBIDDEN,
                                   0, 1);
-  response = get_with_token (fixture, ACCOUNTS_PATH, token);
-  g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
-  response_free (response);
+  assert_ok (get_with_token (fixture, ACCOUNTS_PATH, token));
   response = get_with_token (fixture, USERS_PATH "?flatten=true", token);
   g_assert_cmpuint (response->status, ==, SOUP_STATUS_FORBIDDEN);
   response_free (response);
@@ -1346,9 +1350,7 @@ test_fault_matching (Fixture       *fixture,
   g_assert_cmpuint (response->status, ==, SOUP_STATUS_SERVICE_UNAVAILABLE);
   response_free (response);
   ringside_demo_server_clear_faults (fixture->server);
-  response = get_with_token (fixture, USERS_PATH, token);
-  g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
-  response_free (response);
+  assert_ok (get_with_token (fixture, USERS_PATH, token));
 }
 
 static void
@@ -1461,26 +1463,10 @@ send_json (Fixture    *fixture,
            const char *access_token,
            const char *json)
 {
-  g_autofree char *url = g_strconcat (ringside_demo_server_get_url (fixture->server),
-                                      path_and_query, NULL);
   g_autofree char *authorization = bearer (access_token);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
-  GAsyncResult *pending = NULL;
-  Response *response = g_new0 (Response, 1);
 
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
-                                authorization);
-  soup_message_set_request_body_from_bytes (msg, "application/json", body);
-  soup_session_send_and_read_async (fixture->session, msg, G_PRIORITY_DEFAULT, NULL,
-                                    ringside_test_store_result, &pending);
-  result = ringside_test_wait_result (&pending, 120);
-  response->body = soup_session_send_and_read_finish (fixture->session, result,
-                                                      &response->error);
-  response->status = soup_message_get_status (msg);
-  response->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
-  return response;
+  return send_body (fixture->session, fixture, method, path_and_query, authorization,
+                    "application/json", json);
 }
 
 /* GET @path of the first sub-account (the big one), which must answer 200 with an array. */
@@ -1710,7 +1696,6 @@ test_cc_paging (Fixture       *fixture,
   g_autoptr(JsonNode) beyond = NULL;
   guint n_gates = 0, n_campaigns = 0, n_pages;
   JsonObject *gate;
-  Response *response;
 
   g_assert_cmpuint (read_pages (fixture, token, groups_path, 100, "gates", &n_gates, &n_pages),
                     ==, 30);
@@ -1755,14 +1740,10 @@ test_cc_paging (Fixture       *fixture,
   g_clear_pointer (&bad, g_free);
 
   bad = g_strconcat (groups_path, "?page=-1", NULL);
-  response = get_with_token (fixture, bad, token);
-  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
-  response_free (response);
+  assert_fails (SOUP_STATUS_BAD_REQUEST, get_with_token (fixture, bad, token));
   g_clear_pointer (&bad, g_free);
   bad = g_strconcat (groups_path, "?maxRows=0", NULL);
-  response = get_with_token (fixture, bad, token);
-  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
-  response_free (response);
+  assert_fails (SOUP_STATUS_BAD_REQUEST, get_with_token (fixture, bad, token));
 }
 
 static void
@@ -1779,18 +1760,11 @@ test_cc_not_found (Fixture       *fixture,
 
   g_assert_cmpuint (json_array_get_length (json_node_get_array (empty)), ==, 0);
 
-  response = get_with_token (fixture, CC_ACCOUNTS_PREFIX "99999999/agentGroups", token);
-  assert_ringcx_error (response, SOUP_STATUS_NOT_FOUND);
-  response_free (response);
-  response = get_with_token (fixture, unknown_group, token);
-  assert_ringcx_error (response, SOUP_STATUS_NOT_FOUND);
-  response_free (response);
-  response = get_with_token (fixture, unknown_gate, token);
-  assert_ringcx_error (response, SOUP_STATUS_NOT_FOUND);
-  response_free (response);
-  response = get_with_token (fixture, set_active, token);
-  assert_ringcx_error (response, SOUP_STATUS_METHOD_NOT_ALLOWED);
-  response_free (response);
+  assert_fails (SOUP_STATUS_NOT_FOUND,
+                get_with_token (fixture, CC_ACCOUNTS_PREFIX "99999999/agentGroups", token));
+  assert_fails (SOUP_STATUS_NOT_FOUND, get_with_token (fixture, unknown_group, token));
+  assert_fails (SOUP_STATUS_NOT_FOUND, get_with_token (fixture, unknown_gate, token));
+  assert_fails (SOUP_STATUS_METHOD_NOT_ALLOWED, get_with_token (fixture, set_active, token));
   response = send (fixture, "GET", main_groups, NULL, NULL);
   g_assert_cmpuint (response->status, ==, SOUP_STATUS_UNAUTHORIZED);
   response_free (response);
@@ -1848,14 +1822,11 @@ test_cc_agent_put (Fixture       *fixture,
   g_assert_nonnull (strstr (body_text (response), "x-ringside-unknown"));
   response_free (response);
 
-  response = get_with_token (fixture, agent_path, token);
-  g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
-  after = parse_json_ok (response);
+  after = get_json (fixture, token, agent_path);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (after), "firstName"),
                    ==, "Renamed");
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (after),
                                                "x-ringside-unknown"), ==, 42);
-  response_free (response);
 
   list = get_array (fixture, token, agents_path);
   g_assert_cmpstr (json_object_get_string_member (
@@ -1863,18 +1834,12 @@ test_cc_agent_put (Fixture       *fixture,
                    ==, "Renamed");
 
   /* Another agent's path, an array, not JSON: 400. */
-  response = send_json (fixture, "PUT", other_path, token, json);
-  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
-  response_free (response);
-  response = send_json (fixture, "PUT", agent_path, token, "[1,2]");
-  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
-  response_free (response);
-  response = send_json (fixture, "PUT", agent_path, token, "{\"agentId\":");
-  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
-  response_free (response);
-  response = send_json (fixture, "DELETE", agent_path, token, "{}");
-  assert_ringcx_error (response, SOUP_STATUS_METHOD_NOT_ALLOWED);
-  response_free (response);
+  assert_fails (SOUP_STATUS_BAD_REQUEST, send_json (fixture, "PUT", other_path, token, json));
+  assert_fails (SOUP_STATUS_BAD_REQUEST, send_json (fixture, "PUT", agent_path, token, "[1,2]"));
+  assert_fails (SOUP_STATUS_BAD_REQUEST,
+                send_json (fixture, "PUT", agent_path, token, "{\"agentId\":"));
+  assert_fails (SOUP_STATUS_METHOD_NOT_ALLOWED,
+                send_json (fixture, "DELETE", agent_path, token, "{}"));
 
   audit = search_audit (fixture, token, account_id, "");
   entry = json_array_get_object_element (json_node_get_array (audit), 0);
@@ -1914,7 +1879,6 @@ test_cc_campaigns (Fixture       *fixture,
                                                     campaign_id);
   g_autoptr(JsonNode) after = NULL;
   g_autofree char *json = NULL;
-  Response *response;
 
   g_assert_nonnull (json_object_get_string_member (group, "dialGroupName"));
   g_assert_true (g_strv_contains ((const char * const[]) { "PREVIEW", "CLICK_TO_TALK",
@@ -1936,15 +1900,11 @@ test_cc_campaigns (Fixture       *fixture,
   json_object_set_int_member (campaign, "isActive", 0);
   json_object_set_string_member (campaign, "x-ringside-unknown", "kept");
   json = json_to_string (json_array_get_element (json_node_get_array (campaigns), 0), FALSE);
-  response = send_json (fixture, "PUT", campaign_path, token, json);
-  g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
-  response_free (response);
-  response = get_with_token (fixture, campaign_path, token);
-  after = parse_json_ok (response);
+  assert_ok (send_json (fixture, "PUT", campaign_path, token, json));
+  after = get_json (fixture, token, campaign_path);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (after),
                                                   "x-ringside-unknown"), ==, "kept");
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (after), "isActive"), ==, 0);
-  response_free (response);
 }
 
 static void
@@ -1977,20 +1937,17 @@ test_cc_gate_set_active (Fixture       *fixture,
                        json_object_get_int_member (gate, "gateId"));
   set_path = g_strconcat (gate_path, "/setIsActive", NULL);
 
-  response = send_json (fixture, "PUT", set_path, token, "{\"isActive\":\"no\"}");
-  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
-  response_free (response);
+  assert_fails (SOUP_STATUS_BAD_REQUEST,
+                send_json (fixture, "PUT", set_path, token, "{\"isActive\":\"no\"}"));
 
   response = send_json (fixture, "PUT", set_path, token, "{\"isActive\":false}");
   g_assert_cmpuint (response->status, ==, SOUP_STATUS_OK);
   g_assert_cmpstr (body_text (response), ==, "true");
   response_free (response);
 
-  response = get_with_token (fixture, gate_path, token);
-  after = parse_json_ok (response);
+  after = get_json (fixture, token, gate_path);
   g_assert_false (json_object_get_boolean_member (json_node_get_object (after), "isActive"));
   g_assert_false (json_object_get_boolean_member (json_node_get_object (after), "gateOpen"));
-  response_free (response);
   filter = g_strdup_printf (",\"searchEntities\":[\"Gate\"],\"auditedEntityId\":\"%"
                             G_GINT64_FORMAT "\"", json_object_get_int_member (gate, "gateId"));
   index = json_object_get_int_member (gate, "gateId") -
@@ -2046,10 +2003,9 @@ test_cc_user_set_active (Fixture       *fixture,
   audit = search_audit (fixture, token, main_id, ",\"searchEntities\":[\"User\"]");
   g_assert_cmpuint (json_array_get_length (json_node_get_array (audit)), ==, 1);
 
-  response = send_json (fixture, "PUT", USERS_PATH "/1/setIsActive", token,
-                        "{\"isActive\":true}");
-  assert_ringcx_error (response, SOUP_STATUS_NOT_FOUND);
-  response_free (response);
+  assert_fails (SOUP_STATUS_NOT_FOUND,
+                send_json (fixture, "PUT", USERS_PATH "/1/setIsActive", token,
+                           "{\"isActive\":true}"));
 }
 
 static void
@@ -2065,7 +2021,6 @@ test_cc_audit_search (Fixture       *fixture,
                                                 ",\"ascOrDesc\":\"ASCENDING\"");
   JsonArray *array = json_node_get_array (all);
   gint64 previous = G_MAXINT64;
-  Response *response;
 
   g_assert_cmpuint (json_array_get_length (array), >=, 250);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -2086,15 +2041,13 @@ test_cc_audit_search (Fixture       *fixture,
                      json_node_get_array (ascending), 0), "createTime"), ==, previous);
 
   /* RingCX refuses a "Z" and wants the account. */
-  response = send_json (fixture, "PUT", AUDIT_SEARCH_PATH, token,
-                        "{\"accountId\":\"15800001\",\"startDateTime\":\"2025-11-20T00:00:00Z\","
-                        "\"endDateTime\":\"2025-12-03T23:59:00.228Z\"}");
-  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
-  response_free (response);
-  response = send_json (fixture, "PUT", AUDIT_SEARCH_PATH, token,
-                        "{\"startDateTimeAsUnix\":1,\"endDateTimeAsUnix\":2}");
-  assert_ringcx_error (response, SOUP_STATUS_BAD_REQUEST);
-  response_free (response);
+  assert_fails (SOUP_STATUS_BAD_REQUEST,
+                send_json (fixture, "PUT", AUDIT_SEARCH_PATH, token,
+                           "{\"accountId\":\"15800001\",\"startDateTime\":\"2025-11-20T00:00:00Z\","
+                           "\"endDateTime\":\"2025-12-03T23:59:00.228Z\"}"));
+  assert_fails (SOUP_STATUS_BAD_REQUEST,
+                send_json (fixture, "PUT", AUDIT_SEARCH_PATH, token,
+                           "{\"startDateTimeAsUnix\":1,\"endDateTimeAsUnix\":2}"));
 }
 
 static void
@@ -2113,13 +2066,10 @@ test_cc_faults (Fixture       *fixture,
                                    g_array_index (ids, gint32, 0));
   g_autoptr(JsonNode) ok = NULL;
   gint64 start;
-  Response *response;
 
   ringside_demo_server_set_fault (fixture->server, forbidden, RINGSIDE_DEMO_FAULT_FORBIDDEN, 0,
                                   1);
-  response = get_with_token (fixture, forbidden, token);
-  assert_ringcx_error (response, SOUP_STATUS_FORBIDDEN);
-  response_free (response);
+  assert_fails (SOUP_STATUS_FORBIDDEN, get_with_token (fixture, forbidden, token));
   ok = get_array (fixture, token, allowed);
   g_clear_pointer (&ok, json_node_unref);
 
@@ -2127,9 +2077,7 @@ test_cc_faults (Fixture       *fixture,
   ringside_demo_server_set_fault (fixture->server, page_fault, RINGSIDE_DEMO_FAULT_SERVER_ERROR,
                                   0, 1);
   ok = get_array (fixture, token, page0);
-  response = get_with_token (fixture, page1, token);
-  assert_ringcx_error (response, SOUP_STATUS_INTERNAL_SERVER_ERROR);
-  response_free (response);
+  assert_fails (SOUP_STATUS_INTERNAL_SERVER_ERROR, get_with_token (fixture, page1, token));
   g_clear_pointer (&ok, json_node_unref);
   ok = get_array (fixture, token, page1);
   g_clear_pointer (&ok, json_node_unref);

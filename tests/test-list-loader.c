@@ -117,18 +117,26 @@ fixture_tear_down (Fixture       *f,
     }
 }
 
+/* Waits for the load of f->loader that stores its result in @pending, and finishes it. */
+static gboolean
+wait_load (Fixture       *f,
+           GAsyncResult **pending,
+           GError       **error)
+{
+  g_autoptr(GAsyncResult) result = ringside_test_wait_result (pending, TIMEOUT_SECONDS);
+
+  return ringside_list_loader_load_finish (f->loader, result, error);
+}
+
 static gboolean
 load_stream (Fixture       *f,
              GInputStream  *stream,
              GCancellable  *cancellable,
              GError       **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-
   ringside_list_loader_load_async (f->loader, stream, cancellable,
                                    ringside_test_store_result, &f->result);
-  result = ringside_test_wait_result (&f->result, TIMEOUT_SECONDS);
-  return ringside_list_loader_load_finish (f->loader, result, error);
+  return wait_load (f, &f->result, error);
 }
 
 static gboolean
@@ -199,6 +207,34 @@ assert_bad_response (GError     *error,
     g_error ("“%s” lacks “%s”", error->message, message);
 }
 
+/* Loading @body succeeds with @n_items in the list. */
+static void
+assert_loaded (Fixture    *f,
+               const char *body,
+               guint       n_items)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (load_text (f, body, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (item_count (f), ==, n_items);
+}
+
+/* Loading @body fails as a bad response that says @message, and the @n_items before the
+ * fault stay in the list. */
+static void
+assert_rejected (Fixture    *f,
+                 const char *body,
+                 const char *message,
+                 guint       n_items)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (load_text (f, body, -1, &error));
+  assert_bad_response (error, message);
+  g_assert_cmpuint (item_count (f), ==, n_items);
+}
+
 /* Server */
 
 static void
@@ -245,21 +281,30 @@ release_rest (Fixture    *f,
 }
 
 static void
-start_server (Fixture    *f,
-              const char *first_part)
+start_server_with (Fixture            *f,
+                   SoupServerCallback  handler,
+                   gpointer            data)
 {
   g_autoptr(GError) error = NULL;
   g_autoslist(GUri) uris = NULL;
 
-  f->first_part = first_part;
   f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, "/voice/api/v1/admin/users", hold_handler, f, NULL);
+  soup_server_add_handler (f->server, "/voice/api/v1/admin/users", handler, data, NULL);
   soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
   g_assert_no_error (error);
 
   uris = soup_server_get_uris (f->server);
   f->url = g_uri_to_string (uris->data);
   f->session = soup_session_new ();
+}
+
+/* A server whose users response stops after @first_part until the test releases the rest. */
+static void
+start_server (Fixture    *f,
+              const char *first_part)
+{
+  f->first_part = first_part;
+  start_server_with (f, hold_handler, f);
 }
 
 static GInputStream *
@@ -287,6 +332,54 @@ static const char first_part[] =
   " {\"userId\": 3, \"fullName\": \"Three\", \"roles\": [\"SUPER_USER\"]}, {\"userId\": 4, \"fu";
 static const char rest_part[] =
   "llName\": \"Four\"}, {\"userId\": 5, \"fullName\": \"Five\"}]";
+
+/* Starts loading a response that the server holds back after first_part, and returns once
+ * its three whole users are in the list. */
+static GInputStream *
+start_held_load (Fixture      *f,
+                 GCancellable *cancellable)
+{
+  GInputStream *stream;
+
+  start_server (f, first_part);
+  stream = request_users (f);
+  ringside_list_loader_load_async (f->loader, stream, cancellable, ringside_test_store_result,
+                                   &f->result);
+  wait_for_items (f, 3);
+  return stream;
+}
+
+/* Waits for the load that will store its result in @pending, which must end cancelled. */
+static void
+assert_load_cancelled (Fixture       *f,
+                       GAsyncResult **pending)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (wait_load (f, pending, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* The rest of the held response, arriving after its load ended, changes nothing. */
+static void
+release_rest_late (Fixture *f,
+                   guint    n_items)
+{
+  release_rest (f, rest_part);
+  ringside_test_run_for (200);
+  g_assert_cmpuint (item_count (f), ==, n_items);
+}
+
+/* @n_users users from generate_users(), as a stream. */
+static GInputStream *
+users_stream (guint n_users)
+{
+  g_autofree char *body = generate_users (n_users);
+  gsize length = strlen (body);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&body), length);
+
+  return g_memory_input_stream_new_from_bytes (bytes);
+}
 
 /* Tests */
 
@@ -322,7 +415,6 @@ static void
 test_load_hierarchy (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   const char *body =
     "[{\"userId\": 1, \"children\": [{\"userId\": 2, \"children\": [{\"userId\": 3}]},"
     "                                {\"userId\": 4}]},"
@@ -330,9 +422,7 @@ test_load_hierarchy (Fixture       *f,
   static const gint64 ids[] = { 1, 2, 3, 4, 5, 6 };
   static const gint64 parents[] = { 0, 1, 2, 1, 0, 5 };
 
-  g_assert_true (load_text (f, body, -1, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (item_count (f), ==, G_N_ELEMENTS (ids));
+  assert_loaded (f, body, G_N_ELEMENTS (ids));
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       g_assert_cmpint (ringside_user_get_id (get_user (f, i)), ==, ids[i]);
@@ -344,13 +434,10 @@ static void
 test_load_accounts (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(RingsideAccount) main_account = NULL;
   g_autoptr(RingsideAccount) sub_account = NULL;
 
-  g_assert_true (load_text (f, accounts_body, -1, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (item_count (f), ==, 3);
+  assert_loaded (f, accounts_body, 3);
 
   main_account = g_list_model_get_item (G_LIST_MODEL (f->items), 0);
   sub_account = g_list_model_get_item (G_LIST_MODEL (f->items), 1);
@@ -364,11 +451,7 @@ static void
 test_load_empty_list (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (load_text (f, "\xef\xbb\xbf [ ]\n", -1, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (item_count (f), ==, 0);
+  assert_loaded (f, "\xef\xbb\xbf [ ]\n", 0);
 }
 
 static void
@@ -377,8 +460,7 @@ test_list_emptied (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (load_text (f, "[{\"userId\": 1}, {\"userId\": 2}]", -1, &error));
-  g_assert_cmpuint (item_count (f), ==, 2);
+  assert_loaded (f, "[{\"userId\": 1}, {\"userId\": 2}]", 2);
 
   /* Even a load that fails at once starts from an empty list. */
   g_assert_false (load_text (f, "<html></html>", -1, &error));
@@ -386,8 +468,7 @@ test_list_emptied (Fixture       *f,
   g_assert_cmpuint (ringside_list_loader_get_n_items (f->loader), ==, 0);
   g_clear_error (&error);
 
-  g_assert_true (load_text (f, "[{\"userId\": 3}]", -1, &error));
-  g_assert_cmpuint (item_count (f), ==, 1);
+  assert_loaded (f, "[{\"userId\": 3}]", 1);
   g_assert_cmpint (ringside_user_get_id (get_user (f, 0)), ==, 3);
 }
 
@@ -395,63 +476,42 @@ static void
 test_truncated (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  const char *body = "[{\"userId\": 1}, {\"userId\": 2}, {\"userId\": 3, \"userName\": \"th";
-
-  g_assert_false (load_text (f, body, -1, &error));
-  assert_bad_response (error, "The response ended before the list was complete");
   /* What came before the break stays. */
-  g_assert_cmpuint (item_count (f), ==, 2);
+  assert_rejected (f, "[{\"userId\": 1}, {\"userId\": 2}, {\"userId\": 3, \"userName\": \"th",
+                   "The response ended before the list was complete", 2);
 }
 
 static void
 test_html (Fixture       *f,
            gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_false (load_text (f, "<!DOCTYPE html>\n<html><body>502 Bad Gateway</body></html>",
-                             -1, &error));
-  assert_bad_response (error, "web page");
-  g_assert_cmpuint (item_count (f), ==, 0);
+  assert_rejected (f, "<!DOCTYPE html>\n<html><body>502 Bad Gateway</body></html>", "web page",
+                   0);
 }
 
 static void
 test_empty_body (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_false (load_text (f, "", 0, &error));
-  assert_bad_response (error, "empty");
+  assert_rejected (f, "", "empty", 0);
 }
 
 static void
 test_malformed_element (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_false (load_text (f, "[{\"userId\": 1}, {\"userId\": 2,, \"x\": 1}, {\"userId\": 3}]",
-                             -1, &error));
-  assert_bad_response (error, "user 2: the element is not valid JSON");
-  g_assert_cmpuint (item_count (f), ==, 1);
+  assert_rejected (f, "[{\"userId\": 1}, {\"userId\": 2,, \"x\": 1}, {\"userId\": 3}]",
+                   "user 2: the element is not valid JSON", 1);
 }
 
 static void
 test_wrong_type_element (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_false (load_text (f, "[{\"userId\": 1}, {\"userId\": 2}, {\"userId\": 3, \"roles\": 7}]",
-                             -1, &error));
-  assert_bad_response (error, "user 3: “roles” is a number, expected a list");
-  g_assert_cmpuint (item_count (f), ==, 2);
-  g_clear_error (&error);
-
-  g_assert_false (load_text (f, "[{\"userId\": 1}, 17]", -1, &error));
-  assert_bad_response (error, "user 2: the user is a number, expected an object");
+  assert_rejected (f, "[{\"userId\": 1}, {\"userId\": 2}, {\"userId\": 3, \"roles\": 7}]",
+                   "user 3: “roles” is a number, expected a list", 2);
+  assert_rejected (f, "[{\"userId\": 1}, 17]", "user 2: the user is a number, expected an object",
+                   1);
 }
 
 static void
@@ -522,10 +582,7 @@ static void
 test_cancel_mid_load (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autofree char *body = generate_users (10000);
-  gsize length = strlen (body);
-  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&body), length);
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+  g_autoptr(GInputStream) stream = users_stream (10000);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   guint count;
@@ -550,25 +607,17 @@ test_stream_from_server (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  start_server (f, first_part);
-  stream = request_users (f);
-
-  ringside_list_loader_load_async (f->loader, stream, NULL, ringside_test_store_result,
-                                   &f->result);
-
   /* The first rows are in the list while the server still holds the rest back. */
-  wait_for_items (f, 3);
+  stream = start_held_load (f, NULL);
   g_assert_nonnull (f->held);
   g_assert_null (f->result);
   g_assert_cmpuint (item_count (f), ==, 3);
   g_assert_cmpstr (ringside_user_get_full_name (get_user (f, 2)), ==, "Three");
 
   release_rest (f, rest_part);
-  result = ringside_test_wait_result (&f->result, TIMEOUT_SECONDS);
-  g_assert_true (ringside_list_loader_load_finish (f->loader, result, &error));
+  g_assert_true (wait_load (f, &f->result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (item_count (f), ==, 5);
   g_assert_cmpstr (ringside_user_get_full_name (get_user (f, 3)), ==, "Four");
@@ -598,19 +647,11 @@ static void
 test_connection_drop (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GInputStream) stream = start_held_load (f, NULL);
   g_autoptr(GError) error = NULL;
 
-  start_server (f, first_part);
-  stream = request_users (f);
-  ringside_list_loader_load_async (f->loader, stream, NULL, ringside_test_store_result,
-                                   &f->result);
-  wait_for_items (f, 3);
-
   soup_server_disconnect (f->server);
-  result = ringside_test_wait_result (&f->result, TIMEOUT_SECONDS);
-  g_assert_false (ringside_list_loader_load_finish (f->loader, result, &error));
+  g_assert_false (wait_load (f, &f->result, &error));
   /* libsoup 3.2 reports a chunked body cut between chunks as a clean end, so the splitter is
    * the one to notice; a cut that libsoup notices is a network error. */
   if (!g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_NETWORK))
@@ -623,26 +664,12 @@ test_cancel_while_server_holds (Fixture       *f,
                                 gconstpointer  data)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  start_server (f, first_part);
-  stream = request_users (f);
-  ringside_list_loader_load_async (f->loader, stream, cancellable, ringside_test_store_result,
-                                   &f->result);
-  wait_for_items (f, 3);
+  g_autoptr(GInputStream) stream = start_held_load (f, cancellable);
 
   g_cancellable_cancel (cancellable);
-  result = ringside_test_wait_result (&f->result, TIMEOUT_SECONDS);
-  g_assert_false (ringside_list_loader_load_finish (f->loader, result, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_load_cancelled (f, &f->result);
   g_assert_cmpuint (item_count (f), ==, 3);
-
-  /* The rest arriving late changes nothing. */
-  release_rest (f, rest_part);
-  ringside_test_run_for (200);
-  g_assert_cmpuint (item_count (f), ==, 3);
+  release_rest_late (f, 3);
 }
 
 static void
@@ -655,11 +682,7 @@ test_unref_mid_load (Fixture       *f,
   RingsideItemList *items = f->items;
   RingsideListLoader *loader = f->loader;
 
-  start_server (f, first_part);
-  stream = request_users (f);
-  ringside_list_loader_load_async (f->loader, stream, NULL, ringside_test_store_result,
-                                   &f->result);
-  wait_for_items (f, 3);
+  stream = start_held_load (f, NULL);
 
   /* The owner lets go of both while bytes are still to come: the load keeps what it needs
    * alive, finishes, and then lets go too. */
@@ -686,61 +709,32 @@ static void
 test_dispose_mid_load (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  start_server (f, first_part);
-  stream = request_users (f);
-  ringside_list_loader_load_async (f->loader, stream, NULL, ringside_test_store_result,
-                                   &f->result);
-  wait_for_items (f, 3);
+  g_autoptr(GInputStream) stream = start_held_load (f, NULL);
 
   g_object_run_dispose (G_OBJECT (f->loader));
   g_assert_null (ringside_list_loader_get_items (f->loader));
-  result = ringside_test_wait_result (&f->result, TIMEOUT_SECONDS);
-  g_assert_false (ringside_list_loader_load_finish (f->loader, result, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-
-  release_rest (f, rest_part);
-  ringside_test_run_for (200);
-  g_assert_cmpuint (item_count (f), ==, 3);
+  assert_load_cancelled (f, &f->result);
+  release_rest_late (f, 3);
 }
 
 static void
 test_new_load_replaces (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(GInputStream) held_stream = NULL;
+  g_autoptr(GInputStream) held_stream = start_held_load (f, NULL);
   g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GAsyncResult) first = NULL;
-  g_autoptr(GAsyncResult) second = NULL;
   GAsyncResult *second_pending = NULL;
   g_autoptr(GError) error = NULL;
-
-  start_server (f, first_part);
-  held_stream = request_users (f);
-  ringside_list_loader_load_async (f->loader, held_stream, NULL, ringside_test_store_result,
-                                   &f->result);
-  wait_for_items (f, 3);
 
   stream = g_memory_input_stream_new_from_data ("[{\"userId\": 42}]", -1, NULL);
   ringside_list_loader_load_async (f->loader, stream, NULL, ringside_test_store_result,
                                    &second_pending);
 
-  first = ringside_test_wait_result (&f->result, TIMEOUT_SECONDS);
-  g_assert_false (ringside_list_loader_load_finish (f->loader, first, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_clear_error (&error);
-
-  second = ringside_test_wait_result (&second_pending, TIMEOUT_SECONDS);
-  g_assert_true (ringside_list_loader_load_finish (f->loader, second, &error));
+  assert_load_cancelled (f, &f->result);
+  g_assert_true (wait_load (f, &second_pending, &error));
   g_assert_no_error (error);
 
-  /* The rest of the first body arriving late changes nothing. */
-  release_rest (f, rest_part);
-  ringside_test_run_for (200);
-  g_assert_cmpuint (item_count (f), ==, 1);
+  release_rest_late (f, 1);
   g_assert_cmpint (ringside_user_get_id (get_user (f, 0)), ==, 42);
 }
 
@@ -775,12 +769,7 @@ static void
 test_restart_from_handler (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autofree char *body = generate_users (10000);
-  gsize length = strlen (body);
-  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&body), length);
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
-  g_autoptr(GAsyncResult) first = NULL;
-  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GInputStream) stream = users_stream (10000);
   g_autoptr(GError) error = NULL;
   Restart restart = { f, NULL, FALSE };
   gulong handler;
@@ -790,13 +779,8 @@ test_restart_from_handler (Fixture       *f,
   ringside_list_loader_load_async (f->loader, stream, NULL, ringside_test_store_result,
                                    &f->result);
 
-  first = ringside_test_wait_result (&f->result, TIMEOUT_SECONDS);
-  g_assert_false (ringside_list_loader_load_finish (f->loader, first, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_clear_error (&error);
-
-  second = ringside_test_wait_result (&restart.result, TIMEOUT_SECONDS);
-  g_assert_true (ringside_list_loader_load_finish (f->loader, second, &error));
+  assert_load_cancelled (f, &f->result);
+  g_assert_true (wait_load (f, &restart.result, &error));
   g_assert_no_error (error);
   g_signal_handler_disconnect (f->items, handler);
 
@@ -820,13 +804,12 @@ static void
 test_n_items_property (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   guint n_notifications = 0;
   guint n_items = 0;
 
   g_signal_connect (f->loader, "notify::n-items", G_CALLBACK (on_n_items_notify),
                     &n_notifications);
-  g_assert_true (load_text (f, "[{\"userId\": 1}, {\"userId\": 2}]", -1, &error));
+  assert_loaded (f, "[{\"userId\": 1}, {\"userId\": 2}]", 2);
   g_object_get (f->loader, "n-items", &n_items, NULL);
   g_assert_cmpuint (n_items, ==, 2);
   g_assert_cmpuint (n_notifications, >=, 2);
@@ -874,24 +857,6 @@ endless_handler (SoupServer        *server,
   soup_message_headers_set_content_type (headers, "application/json", NULL);
   g_signal_connect (msg, "wrote-chunk", G_CALLBACK (endless_append), endless);
   endless_append (msg, endless);
-}
-
-static void
-start_server_with (Fixture            *f,
-                   SoupServerCallback  handler,
-                   gpointer            data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoslist(GUri) uris = NULL;
-
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, "/voice/api/v1/admin/users", handler, data, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (f->server);
-  f->url = g_uri_to_string (uris->data);
-  f->session = soup_session_new ();
 }
 
 /* Counts the list's emptying, to tell that the cap let go of what was read. */
@@ -961,13 +926,9 @@ static void
 test_cap_then_load (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   assert_endless_capped (f, "max-items", 1000);
   g_object_set (f->loader, "max-items", 2000000, NULL);
-  g_assert_true (load_text (f, "[{\"userId\": 1}, {\"userId\": 2}]", -1, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (item_count (f), ==, 2);
+  assert_loaded (f, "[{\"userId\": 1}, {\"userId\": 2}]", 2);
 }
 
 static void

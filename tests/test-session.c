@@ -104,6 +104,20 @@ fixture_teardown (Fixture       *fixture,
 
 /* Helpers */
 
+/* The refresh token that the server issued last. */
+static const char *
+latest_token (Fixture *fixture)
+{
+  return ringside_demo_server_get_latest_refresh_token (fixture->server);
+}
+
+static void
+assert_state (RingsideSession      *session,
+              RingsideSessionState  state)
+{
+  g_assert_cmpint (ringside_session_get_state (session), ==, state);
+}
+
 /* What the keyring holds for the fixture's server, read directly. */
 static char *
 keyring_token (Fixture *fixture)
@@ -142,8 +156,7 @@ sign_in_ok (Fixture *fixture)
 
   g_assert_true (ringside_test_sign_in (fixture->session, RINGSIDE_DEMO_RC_ACCESS_TOKEN, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
-                   RINGSIDE_SESSION_STATE_SIGNED_IN);
+  assert_state (fixture->session, RINGSIDE_SESSION_STATE_SIGNED_IN);
 }
 
 static const RingsideDemoRequest *
@@ -171,7 +184,15 @@ wait_for_state (RingsideSession      *session,
   for (guint i = 0; i < 400 && ringside_session_get_state (session) != state; i++)
     ringside_test_run_for (25);
 
-  g_assert_cmpint (ringside_session_get_state (session), ==, state);
+  assert_state (session, state);
+}
+
+static void
+assert_requests (Fixture    *fixture,
+                 const char *path,
+                 guint       count)
+{
+  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, path), ==, count);
 }
 
 static void
@@ -186,6 +207,41 @@ wait_for_requests (Fixture    *fixture,
   g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, path), >=, count);
 }
 
+/* A request works on @session. */
+static void
+fetch_accounts_ok (RingsideSession *session)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = ringside_test_fetch (session, ACCOUNTS_PATH, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+}
+
+/* A refresh works, and the keyring holds the token it brought. */
+static void
+refresh_ok (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ringside_test_refresh (fixture->session, &error));
+  g_assert_no_error (error);
+  assert_keyring_holds (fixture, latest_token (fixture));
+}
+
+/* Trouble on the way: the session is OFFLINE for @code, and keeps @token, which the server
+ * still accepts. */
+static void
+assert_offline_kept (Fixture    *fixture,
+                     int         code,
+                     const char *token)
+{
+  assert_state (fixture->session, RINGSIDE_SESSION_STATE_OFFLINE);
+  g_assert_error (ringside_session_get_last_error (fixture->session), RINGSIDE_ERROR, code);
+  assert_keyring_holds (fixture, token);
+  g_assert_true (ringside_demo_server_is_refresh_token_valid (fixture->server, token));
+}
+
 /* Sign-in */
 
 static void
@@ -196,7 +252,7 @@ test_exchange_request_shape (Fixture       *fixture,
 
   sign_in_ok (fixture);
 
-  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, EXCHANGE_PATH), ==, 1);
+  assert_requests (fixture, EXCHANGE_PATH, 1);
   request = last_request (fixture, EXCHANGE_PATH);
   g_assert_cmpstr (request->method, ==, "POST");
   g_assert_cmpstr (g_hash_table_lookup (request->query, "includeRefresh"), ==, "true");
@@ -206,7 +262,7 @@ test_exchange_request_shape (Fixture       *fixture,
   /* The RC token travels in the body, never in the URL. */
   g_assert_null (g_hash_table_lookup (request->query, "rcAccessToken"));
 
-  assert_keyring_holds (fixture, ringside_demo_server_get_latest_refresh_token (fixture->server));
+  assert_keyring_holds (fixture, latest_token (fixture));
   g_assert_nonnull (ringside_session_get_user_display_name (fixture->session));
   g_assert_nonnull (ringside_session_get_main_account_id (fixture->session));
   g_assert_null (ringside_session_get_keyring_error (fixture->session));
@@ -217,18 +273,15 @@ test_exchange_rejected (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *stored = NULL;
 
   g_assert_false (ringside_test_sign_in (fixture->session, "not-a-token-ringcentral-knows",
                                          &error));
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_UNAUTHORIZED);
-  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
-                   RINGSIDE_SESSION_STATE_SIGNED_OUT);
+  assert_state (fixture->session, RINGSIDE_SESSION_STATE_SIGNED_OUT);
   /* The token must not be echoed in the message. */
   g_assert_null (strstr (error->message, "not-a-token-ringcentral-knows"));
 
-  stored = ringside_test_keyring_lookup (ringside_demo_server_get_url (fixture->server));
-  g_assert_null (stored);
+  assert_keyring_holds (fixture, NULL);
 }
 
 static void
@@ -239,7 +292,7 @@ test_empty_token_refused (Fixture       *fixture,
 
   g_assert_false (ringside_test_sign_in (fixture->session, "   ", &error));
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INVALID_INPUT);
-  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, NULL), ==, 0);
+  assert_requests (fixture, NULL, 0);
 }
 
 static void
@@ -254,16 +307,13 @@ test_exchange_bad_bodies (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *stored = NULL;
 
       ringside_demo_server_set_fault (fixture->server, EXCHANGE_PATH, faults[i], 0, 1);
       g_assert_false (ringside_test_sign_in (fixture->session, RINGSIDE_DEMO_RC_ACCESS_TOKEN,
                                              &error));
       g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE);
-      g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
-                       RINGSIDE_SESSION_STATE_SIGNED_OUT);
-      stored = ringside_test_keyring_lookup (ringside_demo_server_get_url (fixture->server));
-      g_assert_null (stored);
+      assert_state (fixture->session, RINGSIDE_SESSION_STATE_SIGNED_OUT);
+      assert_keyring_holds (fixture, NULL);
     }
 
   /* And the next, healthy answer signs in. */
@@ -320,7 +370,7 @@ test_jwt_flow (Fixture       *fixture,
   g_assert_nonnull (g_hash_table_lookup (exchange->form, "rcAccessToken"));
   g_assert_cmpstr (g_hash_table_lookup (exchange->form, "rcAccessToken"), !=,
                    RINGSIDE_DEMO_RC_ACCESS_TOKEN);
-  assert_keyring_holds (fixture, ringside_demo_server_get_latest_refresh_token (fixture->server));
+  assert_keyring_holds (fixture, latest_token (fixture));
 }
 
 static void
@@ -338,7 +388,7 @@ test_jwt_wrong_secret (Fixture       *fixture,
   g_assert_false (ringside_session_sign_in_with_jwt_finish (fixture->session, result, &error));
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_UNAUTHORIZED);
   g_assert_null (strstr (error->message, "wrong-secret-value"));
-  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, EXCHANGE_PATH), ==, 0);
+  assert_requests (fixture, EXCHANGE_PATH, 0);
 }
 
 static void
@@ -356,7 +406,7 @@ test_insecure_server_refused (void)
   result = ringside_test_wait_result (&pending, 30);
   g_assert_false (ringside_session_sign_in_with_token_finish (session, result, &error));
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_INSECURE_URL);
-  g_assert_cmpint (ringside_session_get_state (session), ==, RINGSIDE_SESSION_STATE_SIGNED_OUT);
+  assert_state (session, RINGSIDE_SESSION_STATE_SIGNED_OUT);
 }
 
 /* Refresh */
@@ -373,8 +423,7 @@ test_refresh_from_timeout (Fixture       *fixture,
   /* Renewal at 80 % of 2 s, without the floor that production keeps. */
   ringside_session_set_renew_floor (fixture->session, 0);
   sign_in_ok (fixture);
-  g_ptr_array_add (issued,
-                   g_strdup (ringside_demo_server_get_latest_refresh_token (fixture->server)));
+  g_ptr_array_add (issued, g_strdup (latest_token (fixture)));
 
   /* Nobody calls refresh: the session's own timeout must, three times over. */
   for (guint round = 1; round <= 3; round++)
@@ -386,15 +435,12 @@ test_refresh_from_timeout (Fixture       *fixture,
         {
           g_autofree char *stored = keyring_token (fixture);
 
-          if (g_strcmp0 (stored,
-                         ringside_demo_server_get_latest_refresh_token (fixture->server)) == 0)
+          if (g_strcmp0 (stored, latest_token (fixture)) == 0)
             break;
           ringside_test_run_for (10);
         }
-      assert_keyring_holds (fixture,
-                            ringside_demo_server_get_latest_refresh_token (fixture->server));
-      g_ptr_array_add (issued,
-                       g_strdup (ringside_demo_server_get_latest_refresh_token (fixture->server)));
+      assert_keyring_holds (fixture, latest_token (fixture));
+      g_ptr_array_add (issued, g_strdup (latest_token (fixture)));
     }
 
   /* Each refresh sent the token issued just before it, and no token was sent twice. */
@@ -452,10 +498,10 @@ test_concurrent_expired_single_refresh (Fixture       *fixture,
       done = remaining == 0;
     }
 
-  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 1);
+  assert_requests (fixture, REFRESH_PATH, 1);
   /* Three met "Jwt is expired", three were retried with the renewed token. */
-  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, ACCOUNTS_PATH), ==, 6);
-  assert_keyring_holds (fixture, ringside_demo_server_get_latest_refresh_token (fixture->server));
+  assert_requests (fixture, ACCOUNTS_PATH, 6);
+  assert_keyring_holds (fixture, latest_token (fixture));
 }
 
 static void
@@ -481,7 +527,7 @@ test_second_unauthorized_fails_request_only (Fixture       *fixture,
   guint signed_out = 0;
 
   sign_in_ok (fixture);
-  before = g_strdup (ringside_demo_server_get_latest_refresh_token (fixture->server));
+  before = g_strdup (latest_token (fixture));
   g_signal_connect (fixture->session, "signed-out", G_CALLBACK (on_signed_out_count),
                     &signed_out);
   ringside_demo_server_set_fault (fixture->server, USERS_PATH,
@@ -491,16 +537,15 @@ test_second_unauthorized_fails_request_only (Fixture       *fixture,
   g_assert_null (users);
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_FORBIDDEN);
   g_assert_nonnull (strstr (error->message, "even after renewing the session"));
-  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 1);
-  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, USERS_PATH), ==, 2);
+  assert_requests (fixture, REFRESH_PATH, 1);
+  assert_requests (fixture, USERS_PATH, 2);
 
   /* The session, the keyring and the other requests stay. */
   g_assert_cmpuint (signed_out, ==, 0);
-  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
-                   RINGSIDE_SESSION_STATE_SIGNED_IN);
+  assert_state (fixture->session, RINGSIDE_SESSION_STATE_SIGNED_IN);
   g_assert_null (ringside_session_get_last_error (fixture->session));
-  g_assert_cmpstr (ringside_demo_server_get_latest_refresh_token (fixture->server), !=, before);
-  assert_keyring_holds (fixture, ringside_demo_server_get_latest_refresh_token (fixture->server));
+  g_assert_cmpstr (latest_token (fixture), !=, before);
+  assert_keyring_holds (fixture, latest_token (fixture));
 
   g_clear_error (&error);
   accounts = ringside_test_fetch (fixture->session, ACCOUNTS_PATH, &error);
@@ -536,38 +581,40 @@ test_revoked_refresh_signs_out (Fixture       *fixture,
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_SESSION_REJECTED);
   g_assert_error (reason, RINGSIDE_ERROR, RINGSIDE_ERROR_SESSION_REJECTED);
   g_assert_nonnull (strstr (reason->message, "Sign in again"));
-  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
-                   RINGSIDE_SESSION_STATE_SIGNED_OUT);
+  assert_state (fixture->session, RINGSIDE_SESSION_STATE_SIGNED_OUT);
   wait_keyring_empty (fixture);
 }
 
 /* Restore */
 
-static void
-test_restore_without_exchange (Fixture       *fixture,
-                               gconstpointer  data)
+/* Signs in and quits: the session of the next start of the app, on the same server. */
+static RingsideSession *
+sign_in_and_restart (Fixture *fixture)
 {
-  g_autoptr(RingsideSession) second = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
   const char *url = ringside_demo_server_get_url (fixture->server);
 
   sign_in_ok (fixture);
   g_clear_object (&fixture->session);
+  return ringside_session_new (url, url, NULL, NULL);
+}
 
-  second = ringside_session_new (url, url, NULL, NULL);
+static void
+test_restore_without_exchange (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(RingsideSession) second = sign_in_and_restart (fixture);
+  g_autoptr(GError) error = NULL;
+
   g_assert_true (ringside_test_restore (second, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (ringside_session_get_state (second), ==, RINGSIDE_SESSION_STATE_SIGNED_IN);
+  assert_state (second, RINGSIDE_SESSION_STATE_SIGNED_IN);
   g_assert_nonnull (ringside_session_get_user_display_name (second));
 
-  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, EXCHANGE_PATH), ==, 1);
-  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 1);
-  assert_keyring_holds (fixture, ringside_demo_server_get_latest_refresh_token (fixture->server));
+  assert_requests (fixture, EXCHANGE_PATH, 1);
+  assert_requests (fixture, REFRESH_PATH, 1);
+  assert_keyring_holds (fixture, latest_token (fixture));
 
-  root = ringside_test_fetch (second, ACCOUNTS_PATH, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (root);
+  fetch_accounts_ok (second);
 }
 
 static void
@@ -578,27 +625,21 @@ test_restore_nothing_stored (Fixture       *fixture,
 
   g_assert_false (ringside_test_restore (fixture->session, &error));
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_NO_SESSION);
-  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, NULL), ==, 0);
-  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
-                   RINGSIDE_SESSION_STATE_SIGNED_OUT);
+  assert_requests (fixture, NULL, 0);
+  assert_state (fixture->session, RINGSIDE_SESSION_STATE_SIGNED_OUT);
 }
 
 static void
 test_restore_revoked (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(RingsideSession) second = NULL;
+  g_autoptr(RingsideSession) second = sign_in_and_restart (fixture);
   g_autoptr(GError) error = NULL;
-  const char *url = ringside_demo_server_get_url (fixture->server);
 
-  sign_in_ok (fixture);
-  g_clear_object (&fixture->session);
   ringside_demo_server_revoke_refresh_tokens (fixture->server);
-
-  second = ringside_session_new (url, url, NULL, NULL);
   g_assert_false (ringside_test_restore (second, &error));
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_SESSION_REJECTED);
-  g_assert_cmpint (ringside_session_get_state (second), ==, RINGSIDE_SESSION_STATE_SIGNED_OUT);
+  assert_state (second, RINGSIDE_SESSION_STATE_SIGNED_OUT);
   g_assert_error (ringside_session_get_last_error (second), RINGSIDE_ERROR,
                   RINGSIDE_ERROR_SESSION_REJECTED);
   wait_keyring_empty (fixture);
@@ -614,28 +655,22 @@ test_offline_and_recovery (Fixture       *fixture,
   g_autofree char *before = NULL;
 
   sign_in_ok (fixture);
-  before = g_strdup (ringside_demo_server_get_latest_refresh_token (fixture->server));
+  before = g_strdup (latest_token (fixture));
 
   /* The server drops the next three refresh connections. */
   ringside_demo_server_set_fault (fixture->server, REFRESH_PATH,
                                   RINGSIDE_DEMO_FAULT_DISCONNECT, 0, 3);
   g_assert_false (ringside_test_refresh (fixture->session, &error));
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_NETWORK);
-  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
-                   RINGSIDE_SESSION_STATE_OFFLINE);
-  g_assert_error (ringside_session_get_last_error (fixture->session), RINGSIDE_ERROR,
-                  RINGSIDE_ERROR_NETWORK);
-
   /* Nothing is lost: the keyring still holds the token, which the server still accepts. */
-  assert_keyring_holds (fixture, before);
-  g_assert_true (ringside_demo_server_is_refresh_token_valid (fixture->server, before));
+  assert_offline_kept (fixture, RINGSIDE_ERROR_NETWORK, before);
 
   /* The backoff retries by itself until the server answers again. */
   wait_for_state (fixture->session, RINGSIDE_SESSION_STATE_SIGNED_IN);
-  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 4);
+  assert_requests (fixture, REFRESH_PATH, 4);
   g_assert_null (ringside_session_get_last_error (fixture->session));
-  assert_keyring_holds (fixture, ringside_demo_server_get_latest_refresh_token (fixture->server));
-  g_assert_cmpstr (ringside_demo_server_get_latest_refresh_token (fixture->server), !=, before);
+  assert_keyring_holds (fixture, latest_token (fixture));
+  g_assert_cmpstr (latest_token (fixture), !=, before);
 }
 
 static void
@@ -651,7 +686,7 @@ test_refresh_bad_bodies_keep_token (Fixture       *fixture,
 
   sign_in_ok (fixture);
   ringside_session_set_retry_delays (fixture->session, 60000, 60000);
-  before = g_strdup (ringside_demo_server_get_latest_refresh_token (fixture->server));
+  before = g_strdup (latest_token (fixture));
 
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
     {
@@ -661,20 +696,12 @@ test_refresh_bad_bodies_keep_token (Fixture       *fixture,
       g_assert_false (ringside_test_refresh (fixture->session, &error));
       g_assert_nonnull (error);
       g_assert_true (error->domain == RINGSIDE_ERROR);
-      g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
-                       RINGSIDE_SESSION_STATE_OFFLINE);
+      assert_state (fixture->session, RINGSIDE_SESSION_STATE_OFFLINE);
       assert_keyring_holds (fixture, before);
     }
 
   /* "Retry" from the UI: the token kept is still good. */
-  {
-    g_autoptr(GError) error = NULL;
-
-    g_assert_true (ringside_test_refresh (fixture->session, &error));
-    g_assert_no_error (error);
-    assert_keyring_holds (fixture,
-                          ringside_demo_server_get_latest_refresh_token (fixture->server));
-  }
+  refresh_ok (fixture);
 }
 
 static void
@@ -690,15 +717,14 @@ test_rate_limited_refresh_waits (Fixture       *fixture,
   g_assert_false (ringside_test_refresh (fixture->session, &error));
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_RATE_LIMITED);
   g_assert_cmpuint (ringside_error_get_retry_after (error), ==, 2);
-  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
-                   RINGSIDE_SESSION_STATE_OFFLINE);
+  assert_state (fixture->session, RINGSIDE_SESSION_STATE_OFFLINE);
 
   /* The backoff alone would retry after 50 ms; Retry-After says 2 s. */
   ringside_test_run_for (1200);
-  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 1);
+  assert_requests (fixture, REFRESH_PATH, 1);
 
   wait_for_state (fixture->session, RINGSIDE_SESSION_STATE_SIGNED_IN);
-  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 2);
+  assert_requests (fixture, REFRESH_PATH, 2);
 }
 
 static void
@@ -714,9 +740,8 @@ test_refresh_timeout (Fixture       *fixture,
 
   g_assert_false (ringside_test_refresh (fixture->session, &error));
   g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_TIMEOUT);
-  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
-                   RINGSIDE_SESSION_STATE_OFFLINE);
-  assert_keyring_holds (fixture, ringside_demo_server_get_latest_refresh_token (fixture->server));
+  assert_state (fixture->session, RINGSIDE_SESSION_STATE_OFFLINE);
+  assert_keyring_holds (fixture, latest_token (fixture));
 }
 
 /* A 403 or 400 from the refresh endpoint, or a firewall's HTML page, is trouble on the way:
@@ -755,7 +780,7 @@ test_refresh_refused_not_401_keeps_session (Fixture       *fixture,
 
   sign_in_ok (fixture);
   ringside_session_set_retry_delays (fixture->session, 60000, 60000);
-  before = g_strdup (ringside_demo_server_get_latest_refresh_token (fixture->server));
+  before = g_strdup (latest_token (fixture));
   g_signal_connect (fixture->session, "signed-out", G_CALLBACK (on_signed_out_count),
                     &signed_out);
 
@@ -772,25 +797,13 @@ test_refresh_refused_not_401_keeps_session (Fixture       *fixture,
       g_assert_false (ringside_test_refresh (fixture->session, &error));
       g_assert_error (error, RINGSIDE_ERROR, cases[i].code);
       g_assert_nonnull (strstr (error->message, cases[i].message));
-      g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
-                       RINGSIDE_SESSION_STATE_OFFLINE);
-      g_assert_error (ringside_session_get_last_error (fixture->session), RINGSIDE_ERROR,
-                      cases[i].code);
+      assert_offline_kept (fixture, cases[i].code, before);
       g_assert_cmpuint (signed_out, ==, 0);
-      assert_keyring_holds (fixture, before);
-      g_assert_true (ringside_demo_server_is_refresh_token_valid (fixture->server, before));
     }
   soup_server_remove_handler (soup, REFRESH_PATH);
 
   /* Once the way is clear, the kept token renews the session. */
-  {
-    g_autoptr(GError) error = NULL;
-
-    g_assert_true (ringside_test_refresh (fixture->session, &error));
-    g_assert_no_error (error);
-    assert_keyring_holds (fixture,
-                          ringside_demo_server_get_latest_refresh_token (fixture->server));
-  }
+  refresh_ok (fixture);
 }
 
 /* Tokens of 1 s would have the session renew every 0.8 s; the floor keeps it at 30 s, and
@@ -799,23 +812,17 @@ static void
 test_renewal_floor (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
-
   ringside_demo_server_set_token_lifetime (fixture->server, 1);
   sign_in_ok (fixture);
 
   ringside_test_run_for (2500);
-  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 0);
-  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
-                   RINGSIDE_SESSION_STATE_SIGNED_IN);
+  assert_requests (fixture, REFRESH_PATH, 0);
+  assert_state (fixture->session, RINGSIDE_SESSION_STATE_SIGNED_IN);
 
   /* The token has expired on the server: its 401 demands the renewal, and gets it. */
-  root = ringside_test_fetch (fixture->session, ACCOUNTS_PATH, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (root);
-  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 1);
-  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, ACCOUNTS_PATH), ==, 2);
+  fetch_accounts_ok (fixture->session);
+  assert_requests (fixture, REFRESH_PATH, 1);
+  assert_requests (fixture, ACCOUNTS_PATH, 2);
 }
 
 typedef struct
@@ -850,7 +857,7 @@ test_refresh_overall_deadline (Fixture       *fixture,
   sign_in_ok (fixture);
   ringside_session_set_retry_delays (fixture->session, 60000, 60000);
   ringside_session_set_auth_deadline (fixture->session, 1000);
-  before = g_strdup (ringside_demo_server_get_latest_refresh_token (fixture->server));
+  before = g_strdup (latest_token (fixture));
   ringside_demo_server_set_fault (fixture->server, REFRESH_PATH, RINGSIDE_DEMO_FAULT_DRIP,
                                   100, 1);
   ringside_demo_server_expire_access_tokens (fixture->server);
@@ -866,13 +873,8 @@ test_refresh_overall_deadline (Fixture       *fixture,
   g_assert_error (queued.error, RINGSIDE_ERROR, RINGSIDE_ERROR_TIMEOUT);
   g_clear_error (&queued.error);
 
-  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
-                   RINGSIDE_SESSION_STATE_OFFLINE);
-  g_assert_error (ringside_session_get_last_error (fixture->session), RINGSIDE_ERROR,
-                  RINGSIDE_ERROR_TIMEOUT);
-  assert_keyring_holds (fixture, before);
-  g_assert_true (ringside_demo_server_is_refresh_token_valid (fixture->server, before));
-  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, REFRESH_PATH), ==, 1);
+  assert_offline_kept (fixture, RINGSIDE_ERROR_TIMEOUT, before);
+  assert_requests (fixture, REFRESH_PATH, 1);
 }
 
 /* Sign-out */
@@ -886,27 +888,24 @@ test_sign_out (Fixture       *fixture,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *token = NULL;
   g_autofree char *logout_path = NULL;
-  g_autofree char *stored = NULL;
   GAsyncResult *pending = NULL;
 
   sign_in_ok (fixture);
-  token = g_strdup (ringside_demo_server_get_latest_refresh_token (fixture->server));
+  token = g_strdup (latest_token (fixture));
 
   ringside_session_sign_out_async (fixture->session, NULL, ringside_test_store_result,
                                    &pending);
-  g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
-                   RINGSIDE_SESSION_STATE_SIGNED_OUT);
+  assert_state (fixture->session, RINGSIDE_SESSION_STATE_SIGNED_OUT);
   result = ringside_test_wait_result (&pending, 30);
   g_assert_true (ringside_session_sign_out_finish (fixture->session, result, &error));
   g_assert_no_error (error);
 
   logout_path = g_strconcat ("/api/auth/logout/", token, NULL);
-  g_assert_cmpuint (ringside_demo_server_count_requests (fixture->server, logout_path), ==, 1);
+  assert_requests (fixture, logout_path, 1);
   g_assert_cmpstr (last_request (fixture, logout_path)->method, ==, "DELETE");
   g_assert_false (ringside_demo_server_is_refresh_token_valid (fixture->server, token));
 
-  stored = ringside_test_keyring_lookup (ringside_demo_server_get_url (fixture->server));
-  g_assert_null (stored);
+  assert_keyring_holds (fixture, NULL);
   g_assert_null (ringside_session_get_user_display_name (fixture->session));
 
   root = ringside_test_fetch (fixture->session, ACCOUNTS_PATH, &error);
@@ -917,24 +916,26 @@ test_sign_out (Fixture       *fixture,
 /* Keyring trouble: the session still works, in memory, and says why it won't be kept. */
 
 static void
+sign_in_without_keyring (Fixture *fixture)
+{
+  sign_in_ok (fixture);
+  g_assert_error (ringside_session_get_keyring_error (fixture->session), RINGSIDE_ERROR,
+                  RINGSIDE_ERROR_KEYRING);
+  fetch_accounts_ok (fixture->session);
+}
+
+static void
 test_keyring_unavailable (void)
 {
   if (g_test_subprocess ())
     {
       Fixture fixture = { 0 };
       g_autoptr(GError) error = NULL;
-      g_autoptr(JsonNode) root = NULL;
 
       g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/ringside-bus", TRUE);
       fixture_setup (&fixture, NULL);
 
-      sign_in_ok (&fixture);
-      g_assert_error (ringside_session_get_keyring_error (fixture.session), RINGSIDE_ERROR,
-                      RINGSIDE_ERROR_KEYRING);
-
-      root = ringside_test_fetch (fixture.session, ACCOUNTS_PATH, &error);
-      g_assert_no_error (error);
-      g_assert_nonnull (root);
+      sign_in_without_keyring (&fixture);
 
       g_assert_true (ringside_test_refresh (fixture.session, &error));
       g_assert_no_error (error);
@@ -957,7 +958,6 @@ test_keyring_stalled (void)
     {
       Fixture fixture = { 0 };
       g_autoptr(GError) error = NULL;
-      g_autoptr(JsonNode) root = NULL;
       g_autoptr(GSocket) socket = NULL;
       g_autoptr(GSocketAddress) address = NULL;
       g_autofree char *dir = g_dir_make_tmp ("ringside-bus-XXXXXX", &error);
@@ -979,23 +979,16 @@ test_keyring_stalled (void)
       fixture_setup (&fixture, NULL);
       ringside_session_set_keyring_wait (fixture.session, 300);
 
-      sign_in_ok (&fixture);
-      g_assert_error (ringside_session_get_keyring_error (fixture.session), RINGSIDE_ERROR,
-                      RINGSIDE_ERROR_KEYRING);
+      sign_in_without_keyring (&fixture);
       g_assert_nonnull (strstr (ringside_session_get_keyring_error (fixture.session)->message,
                                 "did not answer"));
-
-      root = ringside_test_fetch (fixture.session, ACCOUNTS_PATH, &error);
-      g_assert_no_error (error);
-      g_assert_nonnull (root);
 
       /* A renewal while the first save still hangs does not wait for the keyring at all. */
       g_assert_true (ringside_test_refresh (fixture.session, &error));
       g_assert_no_error (error);
       g_assert_true (ringside_test_refresh (fixture.session, &error));
       g_assert_no_error (error);
-      g_assert_cmpint (ringside_session_get_state (fixture.session), ==,
-                       RINGSIDE_SESSION_STATE_SIGNED_IN);
+      assert_state (fixture.session, RINGSIDE_SESSION_STATE_SIGNED_IN);
 
       assert_log_clean (fixture.server);
       /* The session stays referenced by the save that never ends; the server goes. */
@@ -1016,7 +1009,6 @@ test_keyring_locked (Fixture       *fixture,
       g_autoptr(GError) error = NULL;
       g_autoptr(SecretService) service = NULL;
       g_autoptr(SecretCollection) collection = NULL;
-      g_autoptr(JsonNode) root = NULL;
       GList *objects;
 
       service = secret_service_get_sync (SECRET_SERVICE_LOAD_COLLECTIONS, NULL, &error);
@@ -1029,13 +1021,7 @@ test_keyring_locked (Fixture       *fixture,
       g_list_free (objects);
       g_assert_no_error (error);
 
-      sign_in_ok (fixture);
-      g_assert_error (ringside_session_get_keyring_error (fixture->session), RINGSIDE_ERROR,
-                      RINGSIDE_ERROR_KEYRING);
-
-      root = ringside_test_fetch (fixture->session, ACCOUNTS_PATH, &error);
-      g_assert_no_error (error);
-      g_assert_nonnull (root);
+      sign_in_without_keyring (fixture);
       return;
     }
 
@@ -1048,14 +1034,12 @@ static void
 test_demo_session_not_persisted (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_autofree char *stored = NULL;
   g_autoptr(GError) error = NULL;
 
   ringside_session_set_persistent (fixture->session, FALSE);
   sign_in_ok (fixture);
   g_assert_true (ringside_test_refresh (fixture->session, &error));
-  stored = ringside_test_keyring_lookup (ringside_demo_server_get_url (fixture->server));
-  g_assert_null (stored);
+  assert_keyring_holds (fixture, NULL);
 }
 
 #define ADD(path, func) \

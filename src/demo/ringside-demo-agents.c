@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "ringside-demo-server-private.h"
 
 /* A/agentGroups (paged) and A/agentGroups/{agentGroupId}/agents (not paged, as RingCX), one
@@ -17,10 +15,8 @@
 #define PATH_AGENTS       PATH_AGENT_GROUPS "/*/agents"
 #define PATH_AGENT        PATH_AGENTS "/*"
 
-/* Segments of those paths: voice/api/v1/admin/accounts/ID/agentGroups/ID/agents/ID */
-#define SEGMENT_ACCOUNT 5
-#define SEGMENT_GROUP   7
-#define SEGMENT_AGENT   9
+/* Names the agents that a PUT stored. */
+#define AGENT_KEY "agent"
 
 static const char * const agent_types[] = {
   [AGENT_TYPE_AGENT] = "AGENT",
@@ -205,85 +201,42 @@ append_agent (GString             *out,
               const DemoCcAccount *account,
               guint                index)
 {
-  if (g_hash_table_size (account->stored) > 0)
-    {
-      char key[32];
-      JsonNode *stored;
-
-      g_snprintf (key, sizeof key, "agent:%d", account->agent_base + (gint32) index);
-      stored = g_hash_table_lookup (account->stored, key);
-      if (stored != NULL)
-        {
-          ringside_demo_cc_append_stored (out, stored);
-          return;
-        }
-    }
-
-  append_generated_agent (out, account, index);
+  if (!ringside_demo_cc_append_stored (out, account, AGENT_KEY,
+                                       account->agent_base + (gint32) index))
+    append_generated_agent (out, account, index);
 }
+
+/* A PUT's isActive, a boolean, is the agent's from then on. */
+static void
+set_agent_active (DemoCcAccount *account,
+                  guint          index,
+                  JsonNode      *is_active)
+{
+  if (json_node_get_value_type (is_active) == G_TYPE_BOOLEAN)
+    g_array_index (account->agents, DemoAgent, index).active = json_node_get_boolean (is_active);
+}
+
+static const DemoCcResource agents = {
+  .kind = DEMO_CC_AGENTS,
+  .key = AGENT_KEY,
+  .object_name = "Agent",
+  .group_name = "Agent group",
+  .id_member = "agentId",
+  .description_member = "username",
+  .append = append_agent,
+  .set_active = set_agent_active,
+  .members_paged = FALSE,
+  /* What an agent takes, give or take: the big account has a hundred thousand of them. */
+  .item_size = 1400,
+};
 
 static DemoJsonList *
 build_agent_groups (RingsideDemoServer *self,
                     DemoCcAccount      *account,
                     gpointer            data)
 {
-  DemoJsonList *list = ringside_demo_json_list_new ();
-
-  for (guint g = 0; g < account->agent_groups->len; g++)
-    {
-      append_agent_group (list->text, account, g);
-      ringside_demo_json_list_mark (list);
-    }
-
-  return list;
-}
-
-static DemoJsonList *
-build_agents (RingsideDemoServer *self,
-              DemoCcAccount      *account,
-              gpointer            data)
-{
-  const DemoAgentGroup *group = data;
-  DemoJsonList *list = ringside_demo_json_list_new ();
-
-  g_string_set_size (list->text, 1400 * (gsize) group->n_agents);
-  g_string_truncate (list->text, 0);
-  for (guint a = group->first_agent; a < group->first_agent + group->n_agents; a++)
-    {
-      append_agent (list->text, account, a);
-      ringside_demo_json_list_mark (list);
-    }
-
-  return list;
-}
-
-/* The account and, when the path names one, the agent group; FALSE with the answer in
- * @reply when either is not there. */
-static gboolean
-find_group (RingsideDemoServer        *self,
-            const RingsideDemoRequest *request,
-            RingsideDemoReply         *reply,
-            DemoCcAccount            **account,
-            gint                      *group)
-{
-  if (!ringside_demo_auth_require_access (self, request, reply))
-    return FALSE;
-
-  *account = ringside_demo_cc_get_account (self, request,
-                                           ringside_demo_request_segment (request,
-                                                                          SEGMENT_ACCOUNT),
-                                           reply);
-  if (*account == NULL)
-    return FALSE;
-
-  if (group == NULL)
-    return TRUE;
-
-  *group = ringside_demo_cc_lookup (request, ringside_demo_request_segment (request,
-                                                                            SEGMENT_GROUP),
-                                    (*account)->agent_group_base,
-                                    (*account)->agent_groups->len, "Agent group", reply);
-  return *group >= 0;
+  return ringside_demo_json_list_build (account, 0, account->agent_groups->len,
+                                        append_agent_group, 0);
 }
 
 static void
@@ -292,13 +245,8 @@ handle_agent_groups (RingsideDemoServer        *self,
                      gboolean                   commit,
                      RingsideDemoReply         *reply)
 {
-  DemoCcAccount *account;
-
-  if (find_group (self, request, reply, &account, NULL))
-    ringside_demo_cc_reply_list (self, request,
-                                 ringside_demo_cc_get_list (self, account, "agentGroups",
-                                                            build_agent_groups, NULL),
-                                 TRUE, reply);
+  ringside_demo_cc_reply_account_list (self, request, "agentGroups", build_agent_groups, NULL,
+                                       reply);
 }
 
 static void
@@ -307,70 +255,7 @@ handle_agents (RingsideDemoServer        *self,
                gboolean                   commit,
                RingsideDemoReply         *reply)
 {
-  DemoCcAccount *account;
-  g_autofree char *name = NULL;
-  gint group;
-
-  if (!find_group (self, request, reply, &account, &group))
-    return;
-
-  name = g_strdup_printf ("agents:%d", group);
-  ringside_demo_cc_reply_list (self, request,
-                               ringside_demo_cc_get_list (self, account, name, build_agents,
-                                                          &g_array_index (account->agent_groups,
-                                                                          DemoAgentGroup,
-                                                                          group)),
-                               FALSE, reply);
-}
-
-/* The agent of the path, which must be in the group of the path. */
-static gint
-find_agent (RingsideDemoServer        *self,
-            const RingsideDemoRequest *request,
-            RingsideDemoReply         *reply,
-            DemoCcAccount            **account)
-{
-  gint group;
-  gint agent;
-
-  if (!find_group (self, request, reply, account, &group))
-    return -1;
-
-  agent = ringside_demo_cc_lookup (request, ringside_demo_request_segment (request,
-                                                                           SEGMENT_AGENT),
-                                   (*account)->agent_base, (*account)->agents->len, "Agent",
-                                   reply);
-  if (agent >= 0 && g_array_index ((*account)->agents, DemoAgent, agent).group != group)
-    {
-      ringside_demo_reply_error (reply, request, SOUP_STATUS_NOT_FOUND, "Agent not found", NULL);
-      return -1;
-    }
-
-  return agent;
-}
-
-/* One object's JSON text, as the lists would write it, in a reply. */
-static GBytes *
-object_text (const DemoCcAccount *account,
-             guint                index)
-{
-  GString *out = g_string_new (NULL);
-
-  append_agent (out, account, index);
-  g_string_truncate (out, out->len - 1);
-  return g_string_free_to_bytes (out);
-}
-
-static JsonObject *
-parse_object (GBytes *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (text, NULL),
-                                   g_bytes_get_size (text), NULL))
-    g_assert_not_reached ();
-
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  ringside_demo_cc_handle_members (self, request, &agents, reply);
 }
 
 static void
@@ -379,12 +264,7 @@ handle_agent_get (RingsideDemoServer        *self,
                   gboolean                   commit,
                   RingsideDemoReply         *reply)
 {
-  DemoCcAccount *account;
-  gint agent = find_agent (self, request, reply, &account);
-
-  if (agent >= 0)
-    ringside_demo_reply_bytes (reply, SOUP_STATUS_OK, JSON_CONTENT_TYPE,
-                               object_text (account, agent));
+  ringside_demo_cc_handle_get (self, request, &agents, reply);
 }
 
 static void
@@ -393,59 +273,7 @@ handle_agent_put (RingsideDemoServer        *self,
                   gboolean                   commit,
                   RingsideDemoReply         *reply)
 {
-  DemoCcAccount *account;
-  g_autoptr(JsonObject) body = NULL;
-  g_autoptr(JsonObject) before = NULL;
-  g_autoptr(GBytes) before_text = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *description = NULL;
-  JsonNode *active;
-  char *text;
-  gint32 agent_id;
-  gint agent;
-
-  agent = find_agent (self, request, reply, &account);
-  if (agent < 0)
-    return;
-
-  body = ringside_demo_request_json_object (request, reply);
-  if (body == NULL)
-    return;
-
-  agent_id = account->agent_base + agent;
-  if (!json_object_has_member (body, "agentId") ||
-      json_node_get_value_type (json_object_get_member (body, "agentId")) != G_TYPE_INT64 ||
-      json_object_get_int_member (body, "agentId") != agent_id)
-    {
-      ringside_demo_reply_error (reply, request, SOUP_STATUS_BAD_REQUEST,
-                                 "Invalid request",
-                                 "agentId in the body must be the agent of the path");
-      return;
-    }
-
-  node = json_node_init_object (json_node_alloc (), body);
-  if (commit)
-    {
-      DemoAgent *record = &g_array_index (account->agents, DemoAgent, agent);
-
-      before_text = object_text (account, agent);
-      before = parse_object (before_text);
-      description = g_strdup (json_object_get_string_member_with_default (before, "username",
-                                                                           ""));
-      active = json_object_get_member (body, "isActive");
-      if (active != NULL && json_node_get_value_type (active) == G_TYPE_BOOLEAN)
-        record->active = json_node_get_boolean (active);
-
-      g_hash_table_insert (account->stored, g_strdup_printf ("agent:%d", agent_id),
-                           json_node_ref (node));
-      ringside_demo_cc_changed (account);
-      ringside_demo_audit_record (self, account, "Agent", agent_id, description, before, body,
-                                  NULL, NULL, NULL);
-    }
-
-  text = json_to_string (node, FALSE);
-  ringside_demo_reply_bytes (reply, SOUP_STATUS_OK, JSON_CONTENT_TYPE,
-                             g_bytes_new_take (text, strlen (text)));
+  ringside_demo_cc_handle_put (self, request, commit, &agents, reply);
 }
 
 const RingsideDemoRoute ringside_demo_agents_routes[] = {

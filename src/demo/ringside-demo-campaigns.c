@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "ringside-demo-server-private.h"
 
 /* Dial groups and their outbound campaigns: A/dialGroups and A/dialGroups/withChildren,
@@ -19,10 +17,8 @@
 #define PATH_CAMPAIGNS            PATH_DIAL_GROUPS "/*/campaigns"
 #define PATH_CAMPAIGN             PATH_CAMPAIGNS "/*"
 
-/* voice/api/v1/admin/accounts/ID/dialGroups/ID/campaigns/ID */
-#define SEGMENT_ACCOUNT  5
-#define SEGMENT_GROUP    7
-#define SEGMENT_CAMPAIGN 9
+/* Names the campaigns that a PUT stored. */
+#define CAMPAIGN_KEY "campaign"
 
 /* The spec's enum for DialGroup.dialMode. */
 static const char * const dial_modes[] = {
@@ -32,19 +28,6 @@ static const char * const dial_modes[] = {
 static const char * const dnc_options[] = {
   "INTERNAL_AND_NATIONAL", "INTERNAL_ONLY", "CELLULAR_AND_INTERNAL",
 };
-
-static JsonNode *
-find_stored (const DemoCcAccount *account,
-             gint32               campaign_id)
-{
-  char key[32];
-
-  if (g_hash_table_size (account->stored) == 0)
-    return NULL;
-
-  g_snprintf (key, sizeof key, "campaign:%d", campaign_id);
-  return g_hash_table_lookup (account->stored, key);
-}
 
 static void
 append_generated_campaign (GString             *out,
@@ -126,11 +109,8 @@ append_campaign (GString             *out,
                  const DemoCcAccount *account,
                  guint                index)
 {
-  JsonNode *stored = find_stored (account, account->campaign_base + (gint32) index);
-
-  if (stored != NULL)
-    ringside_demo_cc_append_stored (out, stored);
-  else
+  if (!ringside_demo_cc_append_stored (out, account, CAMPAIGN_KEY,
+                                       account->campaign_base + (gint32) index))
     append_generated_campaign (out, account, index);
 }
 
@@ -142,7 +122,7 @@ append_campaign_summary (GString             *out,
 {
   const DemoCampaign *campaign = &g_array_index (account->campaigns, DemoCampaign, index);
   gint32 campaign_id = account->campaign_base + (gint32) index;
-  JsonNode *stored = find_stored (account, campaign_id);
+  JsonNode *stored = ringside_demo_cc_find_stored (account, CAMPAIGN_KEY, campaign_id);
   const char *name = campaign->name;
 
   if (stored != NULL)
@@ -213,68 +193,31 @@ build_dial_groups (RingsideDemoServer *self,
   return list;
 }
 
-static DemoJsonList *
-build_campaigns (RingsideDemoServer *self,
-                 DemoCcAccount      *account,
-                 gpointer            data)
+/* The spec's campaigns say 1 or 0 for isActive; a client may send a boolean. */
+static void
+set_campaign_active (DemoCcAccount *account,
+                     guint          index,
+                     JsonNode      *is_active)
 {
-  const DemoDialGroup *group = data;
-  DemoJsonList *list = ringside_demo_json_list_new ();
+  DemoCampaign *record = &g_array_index (account->campaigns, DemoCampaign, index);
 
-  for (guint c = group->first_campaign; c < group->first_campaign + group->n_campaigns; c++)
-    {
-      append_campaign (list->text, account, c);
-      ringside_demo_json_list_mark (list);
-    }
-
-  return list;
+  if (json_node_get_value_type (is_active) == G_TYPE_INT64)
+    record->active = json_node_get_int (is_active) != 0;
+  else if (json_node_get_value_type (is_active) == G_TYPE_BOOLEAN)
+    record->active = json_node_get_boolean (is_active);
 }
 
-static gboolean
-find_objects (RingsideDemoServer        *self,
-              const RingsideDemoRequest *request,
-              RingsideDemoReply         *reply,
-              DemoCcAccount            **account,
-              gint                      *group,
-              gint                      *campaign)
-{
-  if (!ringside_demo_auth_require_access (self, request, reply))
-    return FALSE;
-
-  *account = ringside_demo_cc_get_account (self, request,
-                                           ringside_demo_request_segment (request,
-                                                                          SEGMENT_ACCOUNT),
-                                           reply);
-  if (*account == NULL)
-    return FALSE;
-  if (group == NULL)
-    return TRUE;
-
-  *group = ringside_demo_cc_lookup (request,
-                                    ringside_demo_request_segment (request, SEGMENT_GROUP),
-                                    (*account)->dial_group_base, (*account)->dial_groups->len,
-                                    "Dial group", reply);
-  if (*group < 0)
-    return FALSE;
-  if (campaign == NULL)
-    return TRUE;
-
-  *campaign = ringside_demo_cc_lookup (request,
-                                       ringside_demo_request_segment (request, SEGMENT_CAMPAIGN),
-                                       (*account)->campaign_base, (*account)->campaigns->len,
-                                       "Campaign", reply);
-  if (*campaign < 0)
-    return FALSE;
-
-  if (g_array_index ((*account)->campaigns, DemoCampaign, *campaign).group != *group)
-    {
-      ringside_demo_reply_error (reply, request, SOUP_STATUS_NOT_FOUND, "Campaign not found",
-                                 NULL);
-      return FALSE;
-    }
-
-  return TRUE;
-}
+static const DemoCcResource campaigns = {
+  .kind = DEMO_CC_CAMPAIGNS,
+  .key = CAMPAIGN_KEY,
+  .object_name = "Campaign",
+  .group_name = "Dial group",
+  .id_member = "campaignId",
+  .description_member = "campaignName",
+  .append = append_campaign,
+  .set_active = set_campaign_active,
+  .members_paged = TRUE,
+};
 
 static void
 handle_dial_groups (RingsideDemoServer        *self,
@@ -283,17 +226,11 @@ handle_dial_groups (RingsideDemoServer        *self,
                     RingsideDemoReply         *reply)
 {
   gboolean with_children = g_str_has_suffix (request->path, "/withChildren");
-  DemoCcAccount *account;
 
-  if (find_objects (self, request, reply, &account, NULL, NULL))
-    ringside_demo_cc_reply_list (self, request,
-                                 ringside_demo_cc_get_list (self, account,
-                                                            with_children
-                                                              ? "dialGroupsWithChildren"
-                                                              : "dialGroups",
-                                                            build_dial_groups,
-                                                            GINT_TO_POINTER (with_children)),
-                                 TRUE, reply);
+  ringside_demo_cc_reply_account_list (self, request,
+                                       with_children ? "dialGroupsWithChildren" : "dialGroups",
+                                       build_dial_groups, GINT_TO_POINTER (with_children),
+                                       reply);
 }
 
 static void
@@ -302,31 +239,7 @@ handle_campaigns (RingsideDemoServer        *self,
                   gboolean                   commit,
                   RingsideDemoReply         *reply)
 {
-  DemoCcAccount *account;
-  g_autofree char *name = NULL;
-  gint group;
-
-  if (!find_objects (self, request, reply, &account, &group, NULL))
-    return;
-
-  name = g_strdup_printf ("campaigns:%d", group);
-  ringside_demo_cc_reply_list (self, request,
-                               ringside_demo_cc_get_list (self, account, name, build_campaigns,
-                                                          &g_array_index (account->dial_groups,
-                                                                          DemoDialGroup,
-                                                                          group)),
-                               TRUE, reply);
-}
-
-static GBytes *
-campaign_text (const DemoCcAccount *account,
-               guint                index)
-{
-  GString *out = g_string_new (NULL);
-
-  append_campaign (out, account, index);
-  g_string_truncate (out, out->len - 1);
-  return g_string_free_to_bytes (out);
+  ringside_demo_cc_handle_members (self, request, &campaigns, reply);
 }
 
 static void
@@ -335,12 +248,7 @@ handle_campaign_get (RingsideDemoServer        *self,
                      gboolean                   commit,
                      RingsideDemoReply         *reply)
 {
-  DemoCcAccount *account;
-  gint group, campaign;
-
-  if (find_objects (self, request, reply, &account, &group, &campaign))
-    ringside_demo_reply_bytes (reply, SOUP_STATUS_OK, JSON_CONTENT_TYPE,
-                               campaign_text (account, campaign));
+  ringside_demo_cc_handle_get (self, request, &campaigns, reply);
 }
 
 static void
@@ -349,62 +257,7 @@ handle_campaign_put (RingsideDemoServer        *self,
                      gboolean                   commit,
                      RingsideDemoReply         *reply)
 {
-  g_autoptr(JsonObject) body = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  DemoCcAccount *account;
-  JsonNode *id;
-  gint32 campaign_id;
-  gint group, campaign;
-  char *text;
-
-  if (!find_objects (self, request, reply, &account, &group, &campaign))
-    return;
-
-  body = ringside_demo_request_json_object (request, reply);
-  if (body == NULL)
-    return;
-
-  campaign_id = account->campaign_base + campaign;
-  id = json_object_get_member (body, "campaignId");
-  if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 ||
-      json_node_get_int (id) != campaign_id)
-    {
-      ringside_demo_reply_error (reply, request, SOUP_STATUS_BAD_REQUEST, "Invalid request",
-                                 "campaignId in the body must be the campaign of the path");
-      return;
-    }
-
-  node = json_node_init_object (json_node_alloc (), body);
-  if (commit)
-    {
-      DemoCampaign *record = &g_array_index (account->campaigns, DemoCampaign, campaign);
-      g_autoptr(GBytes) before_text = campaign_text (account, campaign);
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      JsonObject *before;
-      JsonNode *active = json_object_get_member (body, "isActive");
-      g_autofree char *description = NULL;
-
-      json_parser_load_from_data (parser, g_bytes_get_data (before_text, NULL),
-                                  g_bytes_get_size (before_text), NULL);
-      before = json_node_get_object (json_parser_get_root (parser));
-      description = g_strdup (json_object_get_string_member_with_default (before,
-                                                                          "campaignName", ""));
-      /* The spec's campaigns say 1 or 0; a client may send a boolean. */
-      if (active != NULL && json_node_get_value_type (active) == G_TYPE_INT64)
-        record->active = json_node_get_int (active) != 0;
-      else if (active != NULL && json_node_get_value_type (active) == G_TYPE_BOOLEAN)
-        record->active = json_node_get_boolean (active);
-
-      g_hash_table_insert (account->stored, g_strdup_printf ("campaign:%d", campaign_id),
-                           json_node_ref (node));
-      ringside_demo_cc_changed (account);
-      ringside_demo_audit_record (self, account, "Campaign", campaign_id, description, before,
-                                  body, NULL, NULL, NULL);
-    }
-
-  text = json_to_string (node, FALSE);
-  ringside_demo_reply_bytes (reply, SOUP_STATUS_OK, JSON_CONTENT_TYPE,
-                             g_bytes_new_take (text, strlen (text)));
+  ringside_demo_cc_handle_put (self, request, commit, &campaigns, reply);
 }
 
 /* What RINGSIDE_DEMO_FAULT_WRONG_TYPE answers: the right members with the wrong types. */

@@ -10,8 +10,9 @@
 #include "ringside-demo-server-private.h"
 
 /* What the contact-centre resources share: each sub-account's generated data, its lists as
- * JSON text, and RingCX's paging. The resources themselves are in ringside-demo-agents.c,
- * -queues.c, -campaigns.c and -audit.c. */
+ * JSON text, RingCX's paging, and the finding, listing, getting and storing of the objects of
+ * any resource that a DemoCcResource describes. The resources themselves are in
+ * ringside-demo-agents.c, -queues.c, -campaigns.c and -audit.c. */
 
 #define MAX_AGENT_GROUPS 1000
 #define MAX_AGENTS       100000
@@ -422,13 +423,15 @@ ringside_demo_cc_get_account (RingsideDemoServer        *self,
   return ringside_demo_cc_ensure_account (self, index);
 }
 
-gint
-ringside_demo_cc_lookup (const RingsideDemoRequest *request,
-                         const char                *id_text,
-                         gint32                     base,
-                         guint                      n_items,
-                         const char                *what,
-                         RingsideDemoReply         *reply)
+/* The index of @id_text in an array of @n_items whose IDs start at @base, or -1 with a 404
+ * in @reply. */
+static gint
+lookup (const RingsideDemoRequest *request,
+        const char                *id_text,
+        gint32                     base,
+        guint                      n_items,
+        const char                *what,
+        RingsideDemoReply         *reply)
 {
   gint64 id;
 
@@ -533,6 +536,316 @@ ringside_demo_cc_changed (DemoCcAccount *account)
   g_hash_table_remove_all (account->lists);
 }
 
+void
+ringside_demo_cc_reply_account_list (RingsideDemoServer        *self,
+                                     const RingsideDemoRequest *request,
+                                     const char                *name,
+                                     DemoListBuilder            build,
+                                     gpointer                   data,
+                                     RingsideDemoReply         *reply)
+{
+  DemoCcAccount *account;
+
+  if (ringside_demo_cc_find (self, request, NULL, reply, &account, NULL, NULL))
+    ringside_demo_cc_reply_list (self, request,
+                                 ringside_demo_cc_get_list (self, account, name, build, data),
+                                 TRUE, reply);
+}
+
+DemoJsonList *
+ringside_demo_json_list_build (const DemoCcAccount *account,
+                               guint                first,
+                               guint                n_items,
+                               DemoCcAppend         append,
+                               gsize                item_size)
+{
+  DemoJsonList *list = ringside_demo_json_list_new ();
+
+  /* One allocation for a list that would otherwise double its way up to megabytes. */
+  g_string_set_size (list->text, item_size * n_items);
+  g_string_truncate (list->text, 0);
+  for (guint i = first; i < first + n_items; i++)
+    {
+      append (list->text, account, i);
+      ringside_demo_json_list_mark (list);
+    }
+
+  return list;
+}
+
+/* Resources */
+
+/* Where @kind's groups and objects are in @account, and their first IDs. */
+typedef struct
+{
+  GArray *groups;
+  gint32  group_base;
+  GArray *objects;
+  gint32  object_base;
+} KindArrays;
+
+static KindArrays
+kind_arrays (const DemoCcAccount *account,
+             DemoCcKind           kind)
+{
+  switch (kind)
+    {
+    case DEMO_CC_AGENTS:
+      return (KindArrays) { account->agent_groups, account->agent_group_base,
+                            account->agents, account->agent_base };
+    case DEMO_CC_GATES:
+      return (KindArrays) { account->gate_groups, account->gate_group_base,
+                            account->gates, account->gate_base };
+    case DEMO_CC_CAMPAIGNS:
+      return (KindArrays) { account->dial_groups, account->dial_group_base,
+                            account->campaigns, account->campaign_base };
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The objects of @group: a range of the account's array. */
+static void
+group_members (const DemoCcAccount *account,
+               DemoCcKind           kind,
+               guint                group,
+               guint               *first,
+               guint               *n_members)
+{
+  switch (kind)
+    {
+    case DEMO_CC_AGENTS:
+      *first = g_array_index (account->agent_groups, DemoAgentGroup, group).first_agent;
+      *n_members = g_array_index (account->agent_groups, DemoAgentGroup, group).n_agents;
+      break;
+    case DEMO_CC_GATES:
+      *first = g_array_index (account->gate_groups, DemoGateGroup, group).first_gate;
+      *n_members = g_array_index (account->gate_groups, DemoGateGroup, group).n_gates;
+      break;
+    case DEMO_CC_CAMPAIGNS:
+      *first = g_array_index (account->dial_groups, DemoDialGroup, group).first_campaign;
+      *n_members = g_array_index (account->dial_groups, DemoDialGroup, group).n_campaigns;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static guint
+object_group (const DemoCcAccount *account,
+              DemoCcKind           kind,
+              guint                object)
+{
+  switch (kind)
+    {
+    case DEMO_CC_AGENTS:
+      return g_array_index (account->agents, DemoAgent, object).group;
+    case DEMO_CC_GATES:
+      return g_array_index (account->gates, DemoGate, object).group;
+    case DEMO_CC_CAMPAIGNS:
+      return g_array_index (account->campaigns, DemoCampaign, object).group;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+ringside_demo_cc_find (RingsideDemoServer        *self,
+                       const RingsideDemoRequest *request,
+                       const DemoCcResource      *resource,
+                       RingsideDemoReply         *reply,
+                       DemoCcAccount            **account,
+                       gint                      *group,
+                       gint                      *object)
+{
+  KindArrays arrays;
+  gint path_group;
+
+  if (!ringside_demo_auth_require_access (self, request, reply))
+    return FALSE;
+
+  *account = ringside_demo_cc_get_account (self, request,
+                                           ringside_demo_request_segment (request,
+                                                                          CC_SEGMENT_ACCOUNT),
+                                           reply);
+  if (*account == NULL)
+    return FALSE;
+  if (group == NULL && object == NULL)
+    return TRUE;
+
+  arrays = kind_arrays (*account, resource->kind);
+  path_group = lookup (request, ringside_demo_request_segment (request, CC_SEGMENT_GROUP),
+                       arrays.group_base, arrays.groups->len, resource->group_name, reply);
+  if (path_group < 0)
+    return FALSE;
+  if (group != NULL)
+    *group = path_group;
+  if (object == NULL)
+    return TRUE;
+
+  *object = lookup (request, ringside_demo_request_segment (request, CC_SEGMENT_OBJECT),
+                    arrays.object_base, arrays.objects->len, resource->object_name, reply);
+  if (*object < 0)
+    return FALSE;
+
+  /* An object of the account, but of another group, is not at this path. */
+  if (object_group (*account, resource->kind, *object) != (guint) path_group)
+    {
+      g_autofree char *message = g_strdup_printf ("%s not found", resource->object_name);
+
+      ringside_demo_reply_error (reply, request, SOUP_STATUS_NOT_FOUND, message, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  const DemoCcResource *resource;
+  guint                 group;
+} MembersData;
+
+static DemoJsonList *
+build_members (RingsideDemoServer *self,
+               DemoCcAccount      *account,
+               gpointer            data)
+{
+  const MembersData *members = data;
+  guint first, n_members;
+
+  group_members (account, members->resource->kind, members->group, &first, &n_members);
+  return ringside_demo_json_list_build (account, first, n_members, members->resource->append,
+                                        members->resource->item_size);
+}
+
+void
+ringside_demo_cc_handle_members (RingsideDemoServer        *self,
+                                 const RingsideDemoRequest *request,
+                                 const DemoCcResource      *resource,
+                                 RingsideDemoReply         *reply)
+{
+  DemoCcAccount *account;
+  g_autofree char *name = NULL;
+  MembersData members = { resource, 0 };
+  gint group;
+
+  if (!ringside_demo_cc_find (self, request, resource, reply, &account, &group, NULL))
+    return;
+
+  members.group = group;
+  name = g_strdup_printf ("%ss:%d", resource->key, group);
+  ringside_demo_cc_reply_list (self, request,
+                               ringside_demo_cc_get_list (self, account, name, build_members,
+                                                          &members),
+                               resource->members_paged, reply);
+}
+
+/* One object's JSON text, as the lists would write it. */
+static GBytes *
+object_text (const DemoCcAccount  *account,
+             const DemoCcResource *resource,
+             guint                 index)
+{
+  GString *out = g_string_new (NULL);
+
+  resource->append (out, account, index);
+  g_string_truncate (out, out->len - 1);
+  return g_string_free_to_bytes (out);
+}
+
+void
+ringside_demo_cc_handle_get (RingsideDemoServer        *self,
+                             const RingsideDemoRequest *request,
+                             const DemoCcResource      *resource,
+                             RingsideDemoReply         *reply)
+{
+  DemoCcAccount *account;
+  gint object;
+
+  if (ringside_demo_cc_find (self, request, resource, reply, &account, NULL, &object))
+    ringside_demo_reply_bytes (reply, SOUP_STATUS_OK, JSON_CONTENT_TYPE,
+                               object_text (account, resource, object));
+}
+
+/* Keeps @body as object @index, and records the change in the audit log. */
+static void
+store_object (RingsideDemoServer   *self,
+              DemoCcAccount        *account,
+              const DemoCcResource *resource,
+              guint                 index,
+              JsonNode             *body)
+{
+  gint32 id = kind_arrays (account, resource->kind).object_base + (gint32) index;
+  JsonObject *after = json_node_get_object (body);
+  g_autoptr(GBytes) before_text = object_text (account, resource, index);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *description = NULL;
+  JsonObject *before;
+  JsonNode *active;
+
+  /* Our own text: it parses. */
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (before_text, NULL),
+                                   g_bytes_get_size (before_text), NULL))
+    g_assert_not_reached ();
+  before = json_node_get_object (json_parser_get_root (parser));
+  description = g_strdup (json_object_get_string_member_with_default (
+                            before, resource->description_member, ""));
+
+  active = json_object_get_member (after, "isActive");
+  if (active != NULL && resource->set_active != NULL)
+    resource->set_active (account, index, active);
+
+  g_hash_table_insert (account->stored, g_strdup_printf ("%s:%d", resource->key, id),
+                       json_node_ref (body));
+  ringside_demo_cc_changed (account);
+  ringside_demo_audit_record (self, account, resource->object_name, id, description, before,
+                              after, NULL, NULL, NULL);
+}
+
+void
+ringside_demo_cc_handle_put (RingsideDemoServer        *self,
+                             const RingsideDemoRequest *request,
+                             gboolean                   commit,
+                             const DemoCcResource      *resource,
+                             RingsideDemoReply         *reply)
+{
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  DemoCcAccount *account;
+  JsonNode *id;
+  gint object;
+  char *text;
+
+  if (!ringside_demo_cc_find (self, request, resource, reply, &account, NULL, &object))
+    return;
+
+  body = ringside_demo_request_json_object (request, reply);
+  if (body == NULL)
+    return;
+
+  id = json_object_get_member (body, resource->id_member);
+  if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 ||
+      json_node_get_int (id) != kind_arrays (account, resource->kind).object_base + object)
+    {
+      g_autofree char *object_name = g_ascii_strdown (resource->object_name, -1);
+      g_autofree char *details = g_strdup_printf ("%s in the body must be the %s of the path",
+                                                  resource->id_member, object_name);
+
+      ringside_demo_reply_error (reply, request, SOUP_STATUS_BAD_REQUEST, "Invalid request",
+                                 details);
+      return;
+    }
+
+  node = json_node_init_object (json_node_alloc (), body);
+  if (commit)
+    store_object (self, account, resource, object, node);
+
+  text = json_to_string (node, FALSE);
+  ringside_demo_reply_bytes (reply, SOUP_STATUS_OK, JSON_CONTENT_TYPE,
+                             g_bytes_new_take (text, strlen (text)));
+}
+
 /* Deterministic per agent and kind, and different for each: a hygiene test that finds one
  * in a log knows which one leaked. */
 void
@@ -550,14 +863,37 @@ ringside_demo_cc_secret (char             out[CC_SECRET_LEN],
                 agent->secret_seed, mixed);
 }
 
-void
-ringside_demo_cc_append_stored (GString  *out,
-                                JsonNode *node)
+gboolean
+ringside_demo_cc_append_stored (GString             *out,
+                                const DemoCcAccount *account,
+                                const char          *key,
+                                gint32               id)
 {
-  g_autofree char *text = json_to_string (node, FALSE);
+  JsonNode *stored = ringside_demo_cc_find_stored (account, key, id);
+  g_autofree char *text = NULL;
 
+  if (stored == NULL)
+    return FALSE;
+
+  text = json_to_string (stored, FALSE);
   g_string_append (out, text);
   g_string_append_c (out, ',');
+  return TRUE;
+}
+
+JsonNode *
+ringside_demo_cc_find_stored (const DemoCcAccount *account,
+                              const char          *key,
+                              gint32               id)
+{
+  char name[64];
+
+  /* Most accounts have none: spare the big lists a key per object. */
+  if (g_hash_table_size (account->stored) == 0)
+    return NULL;
+
+  g_snprintf (name, sizeof name, "%s:%d", key, id);
+  return g_hash_table_lookup (account->stored, name);
 }
 
 void

@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "ringside-demo-server-private.h"
 
 /* Queues, which RingCX's API calls gates, in queue groups (gate groups):
@@ -18,11 +16,6 @@
 #define PATH_GATES                CC_ACCOUNT_PATH "*/gateGroups/*/gates"
 #define PATH_GATE                 PATH_GATES "/*"
 #define PATH_GATE_SET_ACTIVE      PATH_GATE "/setIsActive"
-
-/* voice/api/v1/admin/accounts/ID/gateGroups/ID/gates/ID/setIsActive */
-#define SEGMENT_ACCOUNT 5
-#define SEGMENT_GROUP   7
-#define SEGMENT_GATE    9
 
 #define QUEUE_HOURS "08:00-20:00"
 
@@ -88,102 +81,50 @@ append_gate (GString             *out,
   g_string_append_c (out, ',');
 }
 
+static void
+append_gate_group (GString             *out,
+                   const DemoCcAccount *account,
+                   guint                index)
+{
+  const DemoGateGroup *group = &g_array_index (account->gate_groups, DemoGateGroup, index);
+
+  g_string_append_c (out, '{');
+  ringside_demo_json_member_int (out, "gateGroupId", account->gate_group_base + (gint32) index);
+  ringside_demo_json_member_string (out, "groupName", group->name);
+  ringside_demo_json_member_string (out, "billingKey", NULL);
+  ringside_demo_json_member_date (out, "createdOn", group->created);
+  ringside_demo_json_member_date (out, "startDate", group->created);
+  ringside_demo_json_member_string (out, "endDate", NULL);
+  ringside_demo_json_member_string (out, "groupSkills", NULL);
+  ringside_demo_json_member (out, "permissions");
+  g_string_append (out, "[],");
+  ringside_demo_json_member (out, "gates");
+  g_string_append_c (out, '[');
+  for (guint q = group->first_gate; q < group->first_gate + group->n_gates; q++)
+    append_gate (out, account, q);
+  ringside_demo_json_close (out, ']');
+  g_string_append_c (out, ',');
+  ringside_demo_json_close (out, '}');
+  g_string_append_c (out, ',');
+}
+
+/* Gates take no PUT of a whole object: setIsActive is how a client changes one. */
+static const DemoCcResource gates = {
+  .kind = DEMO_CC_GATES,
+  .key = "gate",
+  .object_name = "Gate",
+  .group_name = "Gate group",
+  .append = append_gate,
+  .members_paged = TRUE,
+};
+
 static DemoJsonList *
 build_gate_groups (RingsideDemoServer *self,
                    DemoCcAccount      *account,
                    gpointer            data)
 {
-  DemoJsonList *list = ringside_demo_json_list_new ();
-  GString *out = list->text;
-
-  for (guint g = 0; g < account->gate_groups->len; g++)
-    {
-      const DemoGateGroup *group = &g_array_index (account->gate_groups, DemoGateGroup, g);
-
-      g_string_append_c (out, '{');
-      ringside_demo_json_member_int (out, "gateGroupId", account->gate_group_base + (gint32) g);
-      ringside_demo_json_member_string (out, "groupName", group->name);
-      ringside_demo_json_member_string (out, "billingKey", NULL);
-      ringside_demo_json_member_date (out, "createdOn", group->created);
-      ringside_demo_json_member_date (out, "startDate", group->created);
-      ringside_demo_json_member_string (out, "endDate", NULL);
-      ringside_demo_json_member_string (out, "groupSkills", NULL);
-      ringside_demo_json_member (out, "permissions");
-      g_string_append (out, "[],");
-      ringside_demo_json_member (out, "gates");
-      g_string_append_c (out, '[');
-      for (guint q = group->first_gate; q < group->first_gate + group->n_gates; q++)
-        append_gate (out, account, q);
-      ringside_demo_json_close (out, ']');
-      g_string_append_c (out, ',');
-      ringside_demo_json_close (out, '}');
-      g_string_append_c (out, ',');
-      ringside_demo_json_list_mark (list);
-    }
-
-  return list;
-}
-
-static DemoJsonList *
-build_gates (RingsideDemoServer *self,
-             DemoCcAccount      *account,
-             gpointer            data)
-{
-  const DemoGateGroup *group = data;
-  DemoJsonList *list = ringside_demo_json_list_new ();
-
-  for (guint q = group->first_gate; q < group->first_gate + group->n_gates; q++)
-    {
-      append_gate (list->text, account, q);
-      ringside_demo_json_list_mark (list);
-    }
-
-  return list;
-}
-
-/* The account, and the gate group and gate when @group and @gate ask for them; FALSE with
- * the answer in @reply when one is not there. */
-static gboolean
-find_objects (RingsideDemoServer        *self,
-              const RingsideDemoRequest *request,
-              RingsideDemoReply         *reply,
-              DemoCcAccount            **account,
-              gint                      *group,
-              gint                      *gate)
-{
-  if (!ringside_demo_auth_require_access (self, request, reply))
-    return FALSE;
-
-  *account = ringside_demo_cc_get_account (self, request,
-                                           ringside_demo_request_segment (request,
-                                                                          SEGMENT_ACCOUNT),
-                                           reply);
-  if (*account == NULL)
-    return FALSE;
-  if (group == NULL)
-    return TRUE;
-
-  *group = ringside_demo_cc_lookup (request,
-                                    ringside_demo_request_segment (request, SEGMENT_GROUP),
-                                    (*account)->gate_group_base, (*account)->gate_groups->len,
-                                    "Gate group", reply);
-  if (*group < 0)
-    return FALSE;
-  if (gate == NULL)
-    return TRUE;
-
-  *gate = ringside_demo_cc_lookup (request, ringside_demo_request_segment (request, SEGMENT_GATE),
-                                   (*account)->gate_base, (*account)->gates->len, "Gate", reply);
-  if (*gate < 0)
-    return FALSE;
-
-  if (g_array_index ((*account)->gates, DemoGate, *gate).group != *group)
-    {
-      ringside_demo_reply_error (reply, request, SOUP_STATUS_NOT_FOUND, "Gate not found", NULL);
-      return FALSE;
-    }
-
-  return TRUE;
+  return ringside_demo_json_list_build (account, 0, account->gate_groups->len,
+                                        append_gate_group, 0);
 }
 
 static void
@@ -192,13 +133,8 @@ handle_gate_groups (RingsideDemoServer        *self,
                     gboolean                   commit,
                     RingsideDemoReply         *reply)
 {
-  DemoCcAccount *account;
-
-  if (find_objects (self, request, reply, &account, NULL, NULL))
-    ringside_demo_cc_reply_list (self, request,
-                                 ringside_demo_cc_get_list (self, account, "gateGroups",
-                                                            build_gate_groups, NULL),
-                                 TRUE, reply);
+  ringside_demo_cc_reply_account_list (self, request, "gateGroups", build_gate_groups, NULL,
+                                       reply);
 }
 
 static void
@@ -207,20 +143,7 @@ handle_gates (RingsideDemoServer        *self,
               gboolean                   commit,
               RingsideDemoReply         *reply)
 {
-  DemoCcAccount *account;
-  g_autofree char *name = NULL;
-  gint group;
-
-  if (!find_objects (self, request, reply, &account, &group, NULL))
-    return;
-
-  name = g_strdup_printf ("gates:%d", group);
-  ringside_demo_cc_reply_list (self, request,
-                               ringside_demo_cc_get_list (self, account, name, build_gates,
-                                                          &g_array_index (account->gate_groups,
-                                                                          DemoGateGroup,
-                                                                          group)),
-                               TRUE, reply);
+  ringside_demo_cc_handle_members (self, request, &gates, reply);
 }
 
 static void
@@ -229,18 +152,7 @@ handle_gate (RingsideDemoServer        *self,
              gboolean                   commit,
              RingsideDemoReply         *reply)
 {
-  DemoCcAccount *account;
-  GString *out;
-  gint group, gate;
-
-  if (!find_objects (self, request, reply, &account, &group, &gate))
-    return;
-
-  out = g_string_new (NULL);
-  append_gate (out, account, gate);
-  g_string_truncate (out, out->len - 1);
-  ringside_demo_reply_bytes (reply, SOUP_STATUS_OK, JSON_CONTENT_TYPE,
-                             g_string_free_to_bytes (out));
+  ringside_demo_cc_handle_get (self, request, &gates, reply);
 }
 
 static void
@@ -249,29 +161,15 @@ handle_gate_set_active (RingsideDemoServer        *self,
                         gboolean                   commit,
                         RingsideDemoReply         *reply)
 {
-  g_autoptr(JsonObject) body = NULL;
   DemoCcAccount *account;
   DemoGate *record;
-  JsonNode *value;
   gboolean active;
-  gint group, gate;
+  gint gate;
 
-  if (!find_objects (self, request, reply, &account, &group, &gate))
+  if (!ringside_demo_cc_find (self, request, &gates, reply, &account, NULL, &gate) ||
+      !ringside_demo_request_is_active (request, reply, &active))
     return;
 
-  body = ringside_demo_request_json_object (request, reply);
-  if (body == NULL)
-    return;
-
-  value = json_object_get_member (body, "isActive");
-  if (value == NULL || json_node_get_value_type (value) != G_TYPE_BOOLEAN)
-    {
-      ringside_demo_reply_error (reply, request, SOUP_STATUS_BAD_REQUEST, "Invalid request",
-                                 "isActive must be true or false");
-      return;
-    }
-
-  active = json_node_get_boolean (value);
   record = &g_array_index (account->gates, DemoGate, gate);
   if (commit && record->active != active)
     {

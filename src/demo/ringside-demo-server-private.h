@@ -172,6 +172,11 @@ const char          *ringside_demo_request_segment       (const RingsideDemoRequ
 /* The body parsed as a JSON object, or NULL with a 400 in @reply. */
 JsonObject          *ringside_demo_request_json_object   (const RingsideDemoRequest *request,
                                                           RingsideDemoReply         *reply);
+/* The isActive of a setIsActive body (RingCX's ActiveStateBoolean); FALSE with a 400 in @reply
+ * when the body is not one. */
+gboolean             ringside_demo_request_is_active     (const RingsideDemoRequest *request,
+                                                          RingsideDemoReply         *reply,
+                                                          gboolean                  *active);
 /* @path without the refresh token that a logout path carries, for logs and error bodies. */
 char                *ringside_demo_redact_path           (const char                *path);
 
@@ -352,14 +357,6 @@ DemoCcAccount *ringside_demo_cc_get_account      (RingsideDemoServer        *sel
                                                   const RingsideDemoRequest *request,
                                                   const char                *id,
                                                   RingsideDemoReply         *reply);
-/* The index of @id_text in an array of @n_items whose IDs start at @base, or -1 with a 404
- * in @reply. */
-gint           ringside_demo_cc_lookup           (const RingsideDemoRequest *request,
-                                                  const char                *id_text,
-                                                  gint32                     base,
-                                                  guint                      n_items,
-                                                  const char                *what,
-                                                  RingsideDemoReply         *reply);
 /* The list @name of @account, built by @build on first use. */
 typedef DemoJsonList *(*DemoListBuilder) (RingsideDemoServer *self,
                                           DemoCcAccount      *account,
@@ -376,6 +373,14 @@ void           ringside_demo_cc_reply_list       (RingsideDemoServer        *sel
                                                   DemoJsonList              *list,
                                                   gboolean                   paged,
                                                   RingsideDemoReply         *reply);
+/* Answers the list @name of the path's account (segment CC_SEGMENT_ACCOUNT), paged, built by
+ * @build on first use. */
+void           ringside_demo_cc_reply_account_list (RingsideDemoServer        *self,
+                                                    const RingsideDemoRequest *request,
+                                                    const char                *name,
+                                                    DemoListBuilder            build,
+                                                    gpointer                   data,
+                                                    RingsideDemoReply         *reply);
 /* Forgets the lists of @account, after a change. */
 void           ringside_demo_cc_changed          (DemoCcAccount             *account);
 /* Secrets of an agent: contain RINGSIDE_DEMO_SECRET_MARKER. @kind is "pw", "sip" or "pin". */
@@ -385,9 +390,93 @@ void           ringside_demo_cc_secret           (char                       out
 DemoCcAccount *ringside_demo_cc_ensure_account    (RingsideDemoServer        *self,
                                                   guint                      index);
 void           ringside_demo_cc_clear            (RingsideDemoServer        *self);
-/* A stored object written as JSON text, then a comma. */
-void           ringside_demo_cc_append_stored    (GString                   *out,
-                                                  JsonNode                  *node);
+/* Objects as a PUT stored them, under "@key:@id": the one of @id, or NULL; and the same written
+ * as JSON text, then a comma, or FALSE when there is none. */
+JsonNode      *ringside_demo_cc_find_stored      (const DemoCcAccount       *account,
+                                                  const char                *key,
+                                                  gint32                     id);
+gboolean       ringside_demo_cc_append_stored    (GString                   *out,
+                                                  const DemoCcAccount       *account,
+                                                  const char                *key,
+                                                  gint32                     id);
+
+/* The resources of the contact centre (agents, gates, campaigns) are objects in groups, at
+ * paths of one shape: voice/api/v1/admin/accounts/ID/GROUPS/ID/OBJECTS/ID. Each resource file
+ * describes its own in a DemoCcResource; ringside-demo-contact-centre.c finds, lists, gets and
+ * stores the objects of any of them. */
+#define CC_SEGMENT_ACCOUNT 5
+#define CC_SEGMENT_GROUP   7
+#define CC_SEGMENT_OBJECT  9
+
+/* Which arrays of a DemoCcAccount hold a resource's groups and objects. */
+typedef enum
+{
+  DEMO_CC_AGENTS,
+  DEMO_CC_GATES,
+  DEMO_CC_CAMPAIGNS,
+} DemoCcKind;
+
+/* Writes item @index of @account as JSON text, then a comma. */
+typedef void (*DemoCcAppend) (GString             *out,
+                              const DemoCcAccount *account,
+                              guint                index);
+
+typedef struct
+{
+  DemoCcKind    kind;
+  /* Names its stored objects ("agent:ID", see ringside_demo_cc_find_stored()) and member
+   * lists ("agents:GROUP"). */
+  const char   *key;
+  /* What a 404 says is not found; the object's also is its class in the audit log. */
+  const char   *object_name;
+  const char   *group_name;
+  /* The ID member of an object, which a PUT's body must keep, and the member that the audit
+   * log describes an object by; NULL for a resource that takes no PUT of whole objects. */
+  const char   *id_member;
+  const char   *description_member;
+  /* Writes an object: as a PUT stored it, where the resource takes PUTs. */
+  DemoCcAppend  append;
+  /* Takes a PUT's isActive (not NULL) into the generated object @index, or NULL. */
+  void        (*set_active) (DemoCcAccount *account,
+                             guint          index,
+                             JsonNode      *is_active);
+  /* Whether a group's member list takes page and maxRows: RingCX's agents list does not. */
+  gboolean      members_paged;
+  /* About how long an object's text is, to size a member list at once; 0 to let it grow. */
+  gsize         item_size;
+} DemoCcResource;
+
+/* The path's account and, when @group or @object asks, its group of @resource, and the object,
+ * which must be in that group; FALSE with the answer in @reply when the request has no access
+ * or one of them is not there. @resource may be NULL when neither is asked for. */
+gboolean       ringside_demo_cc_find              (RingsideDemoServer        *self,
+                                                   const RingsideDemoRequest *request,
+                                                   const DemoCcResource      *resource,
+                                                   RingsideDemoReply         *reply,
+                                                   DemoCcAccount            **account,
+                                                   gint                      *group,
+                                                   gint                      *object);
+/* A list of the @n_items of @account from @first, each written by @append. */
+DemoJsonList  *ringside_demo_json_list_build      (const DemoCcAccount       *account,
+                                                   guint                      first,
+                                                   guint                      n_items,
+                                                   DemoCcAppend               append,
+                                                   gsize                      item_size);
+/* The handlers of GET …/GROUPS/ID/OBJECTS (the group's members), GET …/OBJECTS/ID and PUT
+ * …/OBJECTS/ID (a whole object, which the server keeps as sent). */
+void           ringside_demo_cc_handle_members    (RingsideDemoServer        *self,
+                                                   const RingsideDemoRequest *request,
+                                                   const DemoCcResource      *resource,
+                                                   RingsideDemoReply         *reply);
+void           ringside_demo_cc_handle_get        (RingsideDemoServer        *self,
+                                                   const RingsideDemoRequest *request,
+                                                   const DemoCcResource      *resource,
+                                                   RingsideDemoReply         *reply);
+void           ringside_demo_cc_handle_put        (RingsideDemoServer        *self,
+                                                   const RingsideDemoRequest *request,
+                                                   gboolean                   commit,
+                                                   const DemoCcResource      *resource,
+                                                   RingsideDemoReply         *reply);
 
 /* Fills @account with its generated groups and objects (ringside-demo-contact-centre.c). */
 void ringside_demo_cc_generate              (RingsideDemoServer  *self,

@@ -157,6 +157,29 @@ ringside_demo_request_json_object (const RingsideDemoRequest *request,
   return json_object_ref (json_node_get_object (root));
 }
 
+gboolean
+ringside_demo_request_is_active (const RingsideDemoRequest *request,
+                                 RingsideDemoReply         *reply,
+                                 gboolean                  *active)
+{
+  g_autoptr(JsonObject) body = ringside_demo_request_json_object (request, reply);
+  JsonNode *value;
+
+  if (body == NULL)
+    return FALSE;
+
+  value = json_object_get_member (body, "isActive");
+  if (value == NULL || json_node_get_value_type (value) != G_TYPE_BOOLEAN)
+    {
+      ringside_demo_reply_error (reply, request, SOUP_STATUS_BAD_REQUEST, "Invalid request",
+                                 "isActive must be true or false");
+      return FALSE;
+    }
+
+  *active = json_node_get_boolean (value);
+  return TRUE;
+}
+
 /* Routing */
 
 /* Every resource's routes: a new resource file adds its table here. */

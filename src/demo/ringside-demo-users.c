@@ -427,11 +427,9 @@ handle_user_set_active (RingsideDemoServer        *self,
                         gboolean                   commit,
                         RingsideDemoReply         *reply)
 {
-  g_autoptr(JsonObject) body = NULL;
   const char *id_text = ringside_demo_request_segment (request, 5);
   DemoUserTree *tree;
   DemoUser *user = NULL;
-  JsonNode *value;
   gboolean enabled;
   gint64 id = 0;
 
@@ -450,19 +448,9 @@ handle_user_set_active (RingsideDemoServer        *self,
       return;
     }
 
-  body = ringside_demo_request_json_object (request, reply);
-  if (body == NULL)
+  if (!ringside_demo_request_is_active (request, reply, &enabled))
     return;
 
-  value = json_object_get_member (body, "isActive");
-  if (value == NULL || json_node_get_value_type (value) != G_TYPE_BOOLEAN)
-    {
-      ringside_demo_reply_error (reply, request, SOUP_STATUS_BAD_REQUEST, "Invalid request",
-                                 "isActive must be true or false");
-      return;
-    }
-
-  enabled = json_node_get_boolean (value);
   if (commit && user->enabled != enabled)
     {
       g_autofree char *description = g_strdup_printf ("%s %s", user->first->name,
