@@ -256,6 +256,16 @@ test_load (Fixture       *f,
       expected_summary = g_strdup_printf ("%u,%03u agents", n_agents / 1000, n_agents % 1000);
     }
   g_assert_cmpstr (agents_summary, ==, expected_summary);
+
+  /* The page fits the window's narrowest width (360 px, as in ringside-window.ui). */
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                        NULL, NULL);
+    g_test_message ("The page's minimum width: %d px", minimum);
+    g_assert_cmpint (minimum, <=, 360);
+  }
 }
 
 /* No right to the dial groups: the campaigns say so, the other views load. */
@@ -430,6 +440,18 @@ test_group_filter (Fixture       *f,
   gtk_drop_down_set_selected (dropdown, 0);
   wait_settled (agents);
   g_assert_cmpuint (n_shown (agents), ==, total);
+
+  /* The drop-down is in the search bar: closing the bar shows every group again. */
+  ringside_sub_account_page_search (f->page);
+  gtk_drop_down_set_selected (dropdown, 2);
+  wait_settled (agents);
+  g_assert_cmpuint (n_shown (agents), ==, in_group);
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (find_descendant (GTK_WIDGET (f->page),
+                                                                   GTK_TYPE_SEARCH_BAR)),
+                                  FALSE);
+  wait_settled (agents);
+  g_assert_cmpuint (n_shown (agents), ==, total);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
 }
 
 static void

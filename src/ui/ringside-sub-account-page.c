@@ -231,6 +231,18 @@ on_group_selected (RingsideSubAccountPage *self)
                                 ? self->groups[selected - 1] : NULL);
 }
 
+/* Closing the search bar ends the search, and shows every group again. */
+static void
+on_search_mode_changed (RingsideSubAccountPage *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+
+  for (guint i = 0; i < N_VIEWS; i++)
+    ringside_list_view_set_group (get_view (self, i), NULL);
+  update_groups (self);
+}
+
 static void
 on_view_loading_changed (RingsideSubAccountPage *self,
                          GParamSpec             *pspec,
@@ -387,7 +399,8 @@ ringside_sub_account_page_class_init (RingsideSubAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, campaigns_view);
   gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, group_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, group_names);
-  gtk_widget_class_bind_template_callback (widget_class, on_group_selected);  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_group_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
 
   /* As Alt+1 and Alt+2 switch between Accounts and Users in the window. */

@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (RingsideSubAccountPage, ringside_sub_account_page, RINGSID
 /* A sub-account's contact centre: its agents, queues and campaigns in three views labelled
  * "Agents", "Queues" and "Campaigns" (Alt+1, Alt+2, Alt+3), under a header bar with the
  * account's name and ID and a back button (the action "win.go-back"), with a search bar of its
- * own. Each view loads, fails (a 403 says which right is missing) and retries on its own.
+ * own, where a drop-down narrows the view shown to one group. Each view loads, fails (a 403
+ * says which right is missing) and retries on its own.
  *
  * Properties: "account-id", "account-name" (strings, read-only), "session" (read-write). */
 RingsideSubAccountPage *ringside_sub_account_page_new              (void);
