@@ -282,9 +282,9 @@ ringside_active_change_dup_failure_message (RingsideActiveChange *self,
 
   /* Translators: the first %s is a name, the second why it failed (a sentence) */
   if (self->new_active)
-    return PICK (self, _("Could not enable user “%s”: %s"), _("Could not enable agent “%s”: %s"),
-                 _("Could not enable queue “%s”: %s"), _("Could not enable campaign “%s”: %s"),
-                 self->name, error->message);
+    return PICK (self, _("Could not enable user “%s”: %s"),
+                 _("Could not enable agent “%s”: %s"), _("Could not enable queue “%s”: %s"),
+                 _("Could not enable campaign “%s”: %s"), self->name, error->message);
 
   return PICK (self, _("Could not disable user “%s”: %s"),
                _("Could not disable agent “%s”: %s"), _("Could not disable queue “%s”: %s"),
@@ -464,6 +464,7 @@ on_fresh_object (GObject      *source,
   g_autoptr(JsonNode) body = NULL;
   JsonObject *object;
   JsonNode *id;
+  GCancellable *cancellable;
   gboolean was_active = FALSE;
 
   fresh = ringside_session_fetch_json_finish (RINGSIDE_SESSION (source), result, &error);
@@ -496,9 +497,9 @@ on_fresh_object (GObject      *source,
       return;
     }
 
+  cancellable = g_task_get_cancellable (task);
   ringside_session_send_json_async (RINGSIDE_SESSION (source), "PUT", self->path, body,
-                                    g_task_get_cancellable (task), on_put,
-                                    g_steal_pointer (&task));
+                                    cancellable, on_put, g_steal_pointer (&task));
 }
 
 static const char *

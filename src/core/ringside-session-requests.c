@@ -208,6 +208,7 @@ on_answer_received (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(JsonParser) parser = NULL;
+  GCancellable *cancellable;
 
   stream = ringside_client_send_finish (RINGSIDE_CLIENT (source), result, &error);
   if (stream == NULL)
@@ -219,8 +220,9 @@ on_answer_received (GObject      *source,
 
   /* Answers to changes are small (a boolean, one object): read whole by json-glib. */
   parser = json_parser_new_immutable ();
-  json_parser_load_from_stream_async (parser, stream, g_task_get_cancellable (task),
-                                      on_answer_parsed, g_steal_pointer (&task));
+  cancellable = g_task_get_cancellable (task);
+  json_parser_load_from_stream_async (parser, stream, cancellable, on_answer_parsed,
+                                      g_steal_pointer (&task));
 }
 
 static void
