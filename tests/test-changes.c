@@ -879,6 +879,17 @@ test_audit_search (Fixture       *fixture,
   g_assert_nonnull (ringside_audit_entry_get_who (newest));
   g_assert_cmpstr (ringside_audit_entry_get_who_user_name (newest), !=, NULL);
 
+  /* The journal's record of it is recognised in the server's log; older entries are not. */
+  {
+    g_autoptr(RingsideChangeRecord) record = journal_item (fixture, 0);
+    g_autoptr(RingsideAuditEntry) oldest =
+      g_list_model_get_item (entries, g_list_model_get_n_items (entries) - 1);
+
+    g_assert_true (ringside_change_record_is_in_audit_log (record, newest));
+    g_assert_false (ringside_change_record_is_in_audit_log (record, oldest));
+    g_assert_true (ringside_change_record_matches (record, "disabled agent"));
+  }
+
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
       g_autoptr(RingsideAuditEntry) entry = g_list_model_get_item (entries, i);

@@ -288,3 +288,45 @@ ringside_change_record_matches (RingsideChangeRecord *self,
   return strstr (id, needle) != NULL || text_matches (self->object_name, needle) ||
          text_matches (self->who, needle) || text_matches (self->message, needle);
 }
+
+static const char *
+audited_class (RingsideChangeKind kind)
+{
+  switch (kind)
+    {
+    case RINGSIDE_CHANGE_KIND_USER:
+      return "User";
+    case RINGSIDE_CHANGE_KIND_AGENT:
+      return "Agent";
+    case RINGSIDE_CHANGE_KIND_QUEUE:
+      return "Gate";
+    case RINGSIDE_CHANGE_KIND_CAMPAIGN:
+      return "Campaign";
+    default:
+      return NULL;
+    }
+}
+
+/* How far the server's clock may be behind ours when it logs a change. */
+#define CLOCK_SLACK_US (G_GINT64_CONSTANT (120) * G_USEC_PER_SEC)
+
+gboolean
+ringside_change_record_is_in_audit_log (RingsideChangeRecord *self,
+                                        RingsideAuditEntry   *entry)
+{
+  char id[32];
+
+  g_return_val_if_fail (RINGSIDE_IS_CHANGE_RECORD (self), FALSE);
+  g_return_val_if_fail (RINGSIDE_IS_AUDIT_ENTRY (entry), FALSE);
+
+  if (self->status != RINGSIDE_CHANGE_STATUS_SUCCEEDED)
+    return FALSE;
+
+  g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, self->object_id);
+  return g_strcmp0 (ringside_audit_entry_get_object_class (entry),
+                    audited_class (self->kind)) == 0 &&
+         g_strcmp0 (ringside_audit_entry_get_object_id (entry), id) == 0 &&
+         g_strcmp0 (ringside_audit_entry_get_action (entry), "UPDATE") == 0 &&
+         g_date_time_difference (ringside_audit_entry_get_time (entry), self->time) >=
+           -CLOCK_SLACK_US;
+}

@@ -7,6 +7,7 @@
 #include <glib-object.h>
 
 #include "ringside-active-change.h"
+#include "ringside-audit-entry.h"
 
 G_BEGIN_DECLS
 
@@ -62,5 +63,13 @@ const char           *ringside_change_record_get_message     (RingsideChangeReco
  * and the message, for the History view's search. */
 gboolean              ringside_change_record_matches         (RingsideChangeRecord *self,
                                                               const char           *needle);
+
+/* Whether @entry of RingCX's audit log is this change, as RingCX recorded it: a succeeded
+ * change to the same object (its "auditedClass" is User, Agent, Gate or Campaign, its ID
+ * the same) logged no earlier than two minutes before Ringside sent it (clocks differ).
+ * The History view hides such a record once the server's log shows the entry, or marks
+ * the entry as Ringside's. */
+gboolean              ringside_change_record_is_in_audit_log (RingsideChangeRecord *self,
+                                                              RingsideAuditEntry   *entry);
 
 G_END_DECLS
