@@ -920,6 +920,17 @@ test_audit_forbidden (Fixture       *fixture,
   /* The session is untouched: a right the admin lacks, not a sign-in problem. */
   g_assert_cmpint (ringside_session_get_state (fixture->session), ==,
                    RINGSIDE_SESSION_STATE_SIGNED_IN);
+  g_clear_error (&error);
+
+  /* A body that is not JSON, or not a list, is a bad response, not an empty log. */
+  ringside_demo_server_set_fault (fixture->server, AUDIT_PATH, RINGSIDE_DEMO_FAULT_MALFORMED, 0,
+                                  1);
+  g_assert_null (search (fixture, fixture->account_id, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE);
+  g_clear_error (&error);
+  ringside_demo_server_set_fault (fixture->server, AUDIT_PATH, RINGSIDE_DEMO_FAULT_HTML, 0, 1);
+  g_assert_null (search (fixture, fixture->account_id, &error));
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE);
 }
 
 /* An entry is read for what is shown only: never fullJson or affectedEntityJson, and the

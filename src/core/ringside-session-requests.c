@@ -33,6 +33,10 @@ typedef struct
   /* The request body as JSON text, kept so that a retry after a 401 sends it again; wiped
    * when freed, since a whole agent carries its passwords. NULL for none. */
   GBytes     *body;
+  /* ANSWER_JSON_OR_NULL: the answer being read, and the size allocated for it */
+  GInputStream *answer_stream;
+  GByteArray *answer_body;
+  gsize       answer_capacity;
   gboolean    retried;
   guint64     generation;
 } RequestData;
@@ -43,6 +47,12 @@ request_data_free (RequestData *data)
   g_free (data->method);
   g_free (data->path);
   g_clear_pointer (&data->body, g_bytes_unref);
+  g_clear_object (&data->answer_stream);
+  if (data->answer_body != NULL)
+    {
+      explicit_bzero (data->answer_body->data, data->answer_body->len);
+      g_byte_array_unref (data->answer_body);
+    }
   g_free (data);
 }
 
@@ -167,27 +177,23 @@ on_stream_received (GObject      *source,
     g_task_return_error (task, request_error (self, task, g_steal_pointer (&error)));
 }
 
+/* An answer to a change, read whole with the client's cap (an audit log search can be
+ * big) into a buffer that is wiped: a whole agent comes back with its passwords. */
+
+static void read_answer (GTask *task);
+
 static void
-on_answer_parsed (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+parse_answer (GTask *task)
 {
-  g_autoptr(GTask) task = user_data;
-  JsonParser *parser = JSON_PARSER (source);
-  g_autoptr(GError) error = NULL;
+  RequestData *data = g_task_get_task_data (task);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonNode *root;
 
-  if (!json_parser_load_from_stream_finish (parser, result, &error))
+  if (!json_parser_load_from_data (parser, (const char *) data->answer_body->data,
+                                   data->answer_body->len, NULL))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else if (error->domain == G_IO_ERROR)
-        g_task_return_new_error (task, RINGSIDE_ERROR, RINGSIDE_ERROR_NETWORK,
-                                 "The connection broke while the response arrived (%s).",
-                                 error->message);
-      else
-        g_task_return_new_error (task, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
-                                 "The server's response is not valid JSON.");
+      g_task_return_new_error (task, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
+                               "The server's response is not valid JSON.");
       return;
     }
 
@@ -199,16 +205,80 @@ on_answer_parsed (GObject      *source,
 }
 
 static void
+on_answer_chunk (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RequestData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = NULL;
+  gsize size;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
+  if (chunk == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, RINGSIDE_ERROR, RINGSIDE_ERROR_NETWORK,
+                                 "The connection broke while the response arrived (%s).",
+                                 error->message);
+      return;
+    }
+
+  size = g_bytes_get_size (chunk);
+  if (size == 0)
+    {
+      parse_answer (task);
+      return;
+    }
+
+  if (data->answer_body->len + size > RINGSIDE_CLIENT_MAX_BODY_SIZE)
+    {
+      g_task_return_new_error (task, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
+                               "The server's response is larger than %d MB.",
+                               RINGSIDE_CLIENT_MAX_BODY_SIZE / (1024 * 1024));
+      return;
+    }
+
+  /* Grown by hand, so that no copy is left unwiped in freed memory. */
+  if (data->answer_body->len + size > data->answer_capacity)
+    {
+      gsize capacity = MAX (data->answer_capacity * 2, data->answer_body->len + size);
+      GByteArray *grown = g_byte_array_sized_new (capacity);
+
+      g_byte_array_append (grown, data->answer_body->data, data->answer_body->len);
+      explicit_bzero (data->answer_body->data, data->answer_body->len);
+      g_byte_array_unref (data->answer_body);
+      data->answer_body = grown;
+      data->answer_capacity = capacity;
+    }
+  g_byte_array_append (data->answer_body, g_bytes_get_data (chunk, NULL), size);
+
+  read_answer (g_steal_pointer (&task));
+}
+
+static void
+read_answer (GTask *task)
+{
+  RequestData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  g_input_stream_read_bytes_async (data->answer_stream, 64 * 1024, G_PRIORITY_DEFAULT,
+                                   cancellable, on_answer_chunk, task);
+}
+
+static void
 on_answer_received (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   RingsideSession *self = g_task_get_source_object (task);
+  RequestData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  GCancellable *cancellable;
+  GInputStream *stream;
 
   stream = ringside_client_send_finish (RINGSIDE_CLIENT (source), result, &error);
   if (stream == NULL)
@@ -218,11 +288,10 @@ on_answer_received (GObject      *source,
       return;
     }
 
-  /* Answers to changes are small (a boolean, one object): read whole by json-glib. */
-  parser = json_parser_new_immutable ();
-  cancellable = g_task_get_cancellable (task);
-  json_parser_load_from_stream_async (parser, stream, cancellable, on_answer_parsed,
-                                      g_steal_pointer (&task));
+  data->answer_stream = stream;
+  data->answer_capacity = 64 * 1024;
+  data->answer_body = g_byte_array_sized_new (data->answer_capacity);
+  read_answer (g_steal_pointer (&task));
 }
 
 static void
