@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
@@ -16,13 +18,27 @@
 
 /* Authorized requests */
 
+typedef enum
+{
+  ANSWER_STREAM,  /* the body stream of a 2xx answer */
+  ANSWER_JSON,    /* the parsed body; empty or not JSON is an error */
+  ANSWER_JSON_OR_NULL, /* the parsed body; an empty one is a JSON null */
+} AnswerKind;
+
 typedef struct
 {
-  char     *method;
-  char     *path;
-  gboolean  want_json;
-  gboolean  retried;
-  guint64   generation;
+  char       *method;
+  char       *path;
+  AnswerKind  answer;
+  /* The request body as JSON text, kept so that a retry after a 401 sends it again; wiped
+   * when freed, since a whole agent carries its passwords. NULL for none. */
+  GBytes     *body;
+  /* ANSWER_JSON_OR_NULL: the answer being read, and the size allocated for it */
+  GInputStream *answer_stream;
+  GByteArray *answer_body;
+  gsize       answer_capacity;
+  gboolean    retried;
+  guint64     generation;
 } RequestData;
 
 static void
@@ -30,6 +46,13 @@ request_data_free (RequestData *data)
 {
   g_free (data->method);
   g_free (data->path);
+  g_clear_pointer (&data->body, g_bytes_unref);
+  g_clear_object (&data->answer_stream);
+  if (data->answer_body != NULL)
+    {
+      explicit_bzero (data->answer_body->data, data->answer_body->len);
+      g_byte_array_unref (data->answer_body);
+    }
   g_free (data);
 }
 
@@ -154,6 +177,123 @@ on_stream_received (GObject      *source,
     g_task_return_error (task, request_error (self, task, g_steal_pointer (&error)));
 }
 
+/* An answer to a change, read whole with the client's cap (an audit log search can be
+ * big) into a buffer that is wiped: a whole agent comes back with its passwords. */
+
+static void read_answer (GTask *task);
+
+static void
+parse_answer (GTask *task)
+{
+  RequestData *data = g_task_get_task_data (task);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, (const char *) data->answer_body->data,
+                                   data->answer_body->len, NULL))
+    {
+      g_task_return_new_error (task, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
+                               "The server's response is not valid JSON.");
+      return;
+    }
+
+  /* json-glib reads an empty body as a document without a root: "nothing to say". */
+  root = json_parser_get_root (parser);
+  g_task_return_pointer (task,
+                         root != NULL ? json_node_copy (root) : json_node_new (JSON_NODE_NULL),
+                         (GDestroyNotify) json_node_unref);
+}
+
+static void
+on_answer_chunk (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RequestData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = NULL;
+  gsize size;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
+  if (chunk == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, RINGSIDE_ERROR, RINGSIDE_ERROR_NETWORK,
+                                 "The connection broke while the response arrived (%s).",
+                                 error->message);
+      return;
+    }
+
+  size = g_bytes_get_size (chunk);
+  if (size == 0)
+    {
+      parse_answer (task);
+      return;
+    }
+
+  if (data->answer_body->len + size > RINGSIDE_CLIENT_MAX_BODY_SIZE)
+    {
+      g_task_return_new_error (task, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
+                               "The server's response is larger than %d MB.",
+                               RINGSIDE_CLIENT_MAX_BODY_SIZE / (1024 * 1024));
+      return;
+    }
+
+  /* Grown by hand, so that no copy is left unwiped in freed memory. */
+  if (data->answer_body->len + size > data->answer_capacity)
+    {
+      gsize capacity = MAX (data->answer_capacity * 2, data->answer_body->len + size);
+      GByteArray *grown = g_byte_array_sized_new (capacity);
+
+      g_byte_array_append (grown, data->answer_body->data, data->answer_body->len);
+      explicit_bzero (data->answer_body->data, data->answer_body->len);
+      g_byte_array_unref (data->answer_body);
+      data->answer_body = grown;
+      data->answer_capacity = capacity;
+    }
+  g_byte_array_append (data->answer_body, g_bytes_get_data (chunk, NULL), size);
+
+  read_answer (g_steal_pointer (&task));
+}
+
+static void
+read_answer (GTask *task)
+{
+  RequestData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  g_input_stream_read_bytes_async (data->answer_stream, 64 * 1024, G_PRIORITY_DEFAULT,
+                                   cancellable, on_answer_chunk, task);
+}
+
+static void
+on_answer_received (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RingsideSession *self = g_task_get_source_object (task);
+  RequestData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  GInputStream *stream;
+
+  stream = ringside_client_send_finish (RINGSIDE_CLIENT (source), result, &error);
+  if (stream == NULL)
+    {
+      if (!retry_after_unauthorized (task, error))
+        g_task_return_error (task, request_error (self, task, g_steal_pointer (&error)));
+      return;
+    }
+
+  data->answer_stream = stream;
+  data->answer_capacity = 64 * 1024;
+  data->answer_body = g_byte_array_sized_new (data->answer_capacity);
+  read_answer (g_steal_pointer (&task));
+}
+
 static void
 send_authorized (GTask *task)
 {
@@ -196,25 +336,40 @@ send_authorized (GTask *task)
       return;
     }
 
+  /* Built anew for each attempt, body included: a retried message must carry it too. */
+  if (data->body != NULL)
+    soup_message_set_request_body_from_bytes (message, "application/json", data->body);
+
   authorization = g_strconcat ("Bearer ", self->access_token, NULL);
   soup_message_headers_replace (soup_message_get_request_headers (message),
                                 "Authorization", authorization);
   ringside_clear_secret (&authorization);
   data->generation = self->token_generation;
 
-  if (data->want_json)
-    ringside_client_fetch_json_async (self->client, message, g_task_get_cancellable (task),
-                                      on_json_received, task);
-  else
-    ringside_client_send_async (self->client, message, g_task_get_cancellable (task),
-                                on_stream_received, task);
+  switch (data->answer)
+    {
+    case ANSWER_JSON:
+      ringside_client_fetch_json_async (self->client, message, g_task_get_cancellable (task),
+                                        on_json_received, task);
+      break;
+    case ANSWER_JSON_OR_NULL:
+      ringside_client_send_async (self->client, message, g_task_get_cancellable (task),
+                                  on_answer_received, task);
+      break;
+    case ANSWER_STREAM:
+    default:
+      ringside_client_send_async (self->client, message, g_task_get_cancellable (task),
+                                  on_stream_received, task);
+      break;
+    }
 }
 
 static void
 start_request (RingsideSession     *self,
                const char          *method,
                const char          *path,
-               gboolean             want_json,
+               AnswerKind           answer,
+               GBytes              *body,
                GCancellable        *cancellable,
                GAsyncReadyCallback  callback,
                gpointer             user_data,
@@ -229,7 +384,8 @@ start_request (RingsideSession     *self,
   data = g_new0 (RequestData, 1);
   data->method = g_strdup (method);
   data->path = g_strdup (path);
-  data->want_json = want_json;
+  data->answer = answer;
+  data->body = body != NULL ? g_bytes_ref (body) : NULL;
   g_task_set_task_data (task, data, (GDestroyNotify) request_data_free);
 
   send_authorized (task);
@@ -247,7 +403,7 @@ ringside_session_send_async (RingsideSession     *self,
   g_return_if_fail (method != NULL);
   g_return_if_fail (path != NULL && path[0] == '/');
 
-  start_request (self, method, path, FALSE, cancellable, callback, user_data,
+  start_request (self, method, path, ANSWER_STREAM, NULL, cancellable, callback, user_data,
                  ringside_session_send_async);
 }
 
@@ -271,7 +427,7 @@ ringside_session_fetch_json_async (RingsideSession     *self,
   g_return_if_fail (RINGSIDE_IS_SESSION (self));
   g_return_if_fail (path != NULL && path[0] == '/');
 
-  start_request (self, "GET", path, TRUE, cancellable, callback, user_data,
+  start_request (self, "GET", path, ANSWER_JSON, NULL, cancellable, callback, user_data,
                  ringside_session_fetch_json_async);
 }
 
@@ -279,6 +435,49 @@ JsonNode *
 ringside_session_fetch_json_finish (RingsideSession  *self,
                                     GAsyncResult     *result,
                                     GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+wipe_and_free (gpointer data)
+{
+  explicit_bzero (data, strlen (data));
+  g_free (data);
+}
+
+void
+ringside_session_send_json_async (RingsideSession     *self,
+                                  const char          *method,
+                                  const char          *path,
+                                  JsonNode            *body,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_if_fail (RINGSIDE_IS_SESSION (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (path != NULL && path[0] == '/');
+
+  if (body != NULL)
+    {
+      char *text = json_to_string (body, FALSE);
+
+      bytes = g_bytes_new_with_free_func (text, strlen (text), wipe_and_free, text);
+    }
+
+  start_request (self, method, path, ANSWER_JSON_OR_NULL, bytes, cancellable, callback,
+                 user_data, ringside_session_send_json_async);
+}
+
+JsonNode *
+ringside_session_send_json_finish (RingsideSession  *self,
+                                   GAsyncResult     *result,
+                                   GError          **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 

@@ -143,4 +143,20 @@ JsonNode     *ringside_session_fetch_json_finish     (RingsideSession     *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
 
+/* An authorized request with @body (may be NULL) as its application/json body, for changes:
+ * PUT, POST. The body is serialized once and sent again as it was by the retry after a 401;
+ * its text is wiped when the request is done (a whole agent carries its passwords). Nothing
+ * but the session's 401 renewal is retried. Completes with the parsed answer, a JSON null
+ * node when the answer had no body (204, or an empty 200). */
+void          ringside_session_send_json_async       (RingsideSession     *self,
+                                                      const char          *method,
+                                                      const char          *path,
+                                                      JsonNode            *body,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+JsonNode     *ringside_session_send_json_finish      (RingsideSession     *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
 G_END_DECLS

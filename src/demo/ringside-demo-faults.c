@@ -397,6 +397,10 @@ apply_fault (RingsideDemoServer *self,
     case RINGSIDE_DEMO_FAULT_ENDLESS:
       reply_endless (self, msg);
       return;
+    case RINGSIDE_DEMO_FAULT_CONFLICT:
+      ringside_demo_reply_error (&reply, request, SOUP_STATUS_CONFLICT,
+                                 "The object was modified by another user", NULL);
+      break;
     default:
       g_assert_not_reached ();
     }

@@ -32,6 +32,8 @@ G_BEGIN_DECLS
  *   times out but the whole answer takes as long as the body is long
  * @RINGSIDE_DEMO_FAULT_ENDLESS: 200 with a JSON array that never ends (chunked): more
  *   elements, readable as users and as accounts, each time the last were written
+ * @RINGSIDE_DEMO_FAULT_CONFLICT: 409 with a JSON error body, as when someone else changed
+ *   the object at the same time; nothing is changed
  */
 typedef enum
 {
@@ -53,6 +55,7 @@ typedef enum
   RINGSIDE_DEMO_FAULT_FORBIDDEN_HTML,
   RINGSIDE_DEMO_FAULT_DRIP,
   RINGSIDE_DEMO_FAULT_ENDLESS,
+  RINGSIDE_DEMO_FAULT_CONFLICT,
 } RingsideDemoFault;
 
 /* What the server received, for tests to assert on. */
