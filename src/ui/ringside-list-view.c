@@ -21,6 +21,7 @@ typedef struct
   GPtrArray          *columns;
   RingsideRemoteList *list;
   char               *summary;
+  gboolean            busy;
 } RingsideListViewPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RingsideListView, ringside_list_view, ADW_TYPE_BIN)
@@ -214,6 +215,16 @@ update_state (RingsideListView *self)
     show_error (self, ringside_remote_list_get_error (priv->list));
   gtk_stack_set_visible_child_name (priv->stack, page_name (state));
 
+  /* Tells a screen reader that the table is still filling (AT-SPI's "busy" state); only on
+   * changes, as each update is a D-Bus signal once a client has read the table. */
+  if (priv->busy != ringside_remote_list_get_loading (priv->list))
+    {
+      priv->busy = !priv->busy;
+      gtk_accessible_update_state (GTK_ACCESSIBLE (priv->column_view),
+                                   GTK_ACCESSIBLE_STATE_BUSY, priv->busy,
+                                   -1);
+    }
+
   summary = build_summary (self);
   if (g_strcmp0 (summary, priv->summary) != 0)
     {
@@ -241,13 +252,19 @@ on_list_notify (RingsideListView   *self,
 /* Cells are built by GtkSignalListItemFactory handlers rather than from builder XML: a
  * sorted, searched list replaces its visible rows on most changes, and a GtkBuilder per cell
  * cost more than the rest of a search keystroke over 100,000 users. GtkInscription lays its
- * text out only when drawn, and its size does not depend on its text. */
+ * text out only when drawn, and its size does not depend on its text.
+ *
+ * An inscription's text is never NULL, from its creation on: GTK 4.8's AT-SPI Text interface
+ * for GtkInscription (gtk/a11y/gtkatspitext.c) answers CharacterCount and GetText with
+ * g_utf8_strlen (gtk_inscription_get_text (…), -1), which is a GLib critical for the NULL
+ * text a new GtkInscription has, or one set to NULL (a user whose manager has not arrived). */
 
-static GtkWidget *
-inscription_new (float xalign,
-                 guint nat_chars)
+GtkWidget *
+ringside_list_view_inscription_new (float xalign,
+                                    guint nat_chars)
 {
   return g_object_new (GTK_TYPE_INSCRIPTION,
+                       "text", "",
                        "xalign", xalign,
                        "nat-chars", nat_chars,
                        "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
@@ -258,14 +275,14 @@ static void
 text_cell_setup (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item)
 {
-  gtk_list_item_set_child (list_item, inscription_new (0, 20));
+  gtk_list_item_set_child (list_item, ringside_list_view_inscription_new (0, 20));
 }
 
 static void
 number_cell_setup (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item)
 {
-  GtkWidget *cell = inscription_new (1, 8);
+  GtkWidget *cell = ringside_list_view_inscription_new (1, 8);
 
   gtk_widget_add_css_class (cell, "numeric");
   gtk_list_item_set_child (list_item, cell);
@@ -275,7 +292,7 @@ static void
 date_cell_setup (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item)
 {
-  GtkWidget *cell = inscription_new (0, 12);
+  GtkWidget *cell = ringside_list_view_inscription_new (0, 12);
 
   gtk_widget_add_css_class (cell, "numeric");
   gtk_list_item_set_child (list_item, cell);
@@ -285,13 +302,15 @@ date_cell_setup (GtkSignalListItemFactory *factory,
  * ringside_list_view_set_cell_text:
  * @list_item: a cell made by one of the template's "*_cell_setup" handlers
  *
- * Shows @text in the cell.
+ * Shows @text (nullable: an empty cell) in the cell.
  */
 void
 ringside_list_view_set_cell_text (GtkListItem *list_item,
                                   const char  *text)
 {
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), text);
+  /* Never NULL: see ringside_list_view_inscription_new(). */
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)),
+                            text != NULL ? text : "");
 }
 
 /**
@@ -306,6 +325,28 @@ ringside_list_view_set_cell_date (GtkListItem *list_item,
   g_autofree char *text = ringside_format_date (date);
 
   ringside_list_view_set_cell_text (list_item, text);
+}
+
+/* GTK 4.8 names a cell (a GtkColumnViewCell, GTK's own widget around ours) after its type,
+ * "GtkColumnViewCell", and exports no relation between a cell and its column's header: label
+ * each cell with its column's title, once, so that a screen reader says "Reports To" before
+ * what the cell holds. The cell widget is only there once the factory's setup is done. */
+static void
+on_cell_bind (GtkListItemFactory  *factory,
+              GtkListItem         *list_item,
+              GtkColumnViewColumn *column)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *cell = child != NULL ? gtk_widget_get_parent (child) : NULL;
+
+  if (cell == NULL || g_object_get_data (G_OBJECT (cell), "ringside-labelled") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (cell), "ringside-labelled", GINT_TO_POINTER (TRUE));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_column_view_column_get_title (column),
+                                  -1);
 }
 
 static void
@@ -462,7 +503,13 @@ ringside_list_view_constructed (GObject *object)
   columns = gtk_column_view_get_columns (priv->column_view);
   priv->columns = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    g_ptr_array_add (priv->columns, g_list_model_get_item (columns, i));
+    {
+      GtkColumnViewColumn *column = g_list_model_get_item (columns, i);
+
+      g_signal_connect_object (gtk_column_view_column_get_factory (column), "bind",
+                               G_CALLBACK (on_cell_bind), column, G_CONNECT_AFTER);
+      g_ptr_array_add (priv->columns, column);
+    }
 
   ringside_remote_list_set_sorter (priv->list, gtk_column_view_get_sorter (priv->column_view));
   rows = ringside_remote_list_get_model (priv->list);
