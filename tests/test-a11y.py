@@ -178,6 +178,14 @@ class Client:
                     count = Atspi.Text.get_character_count(accessible)
                     text = Atspi.Text.get_text(accessible, 0, count if count >= 0 else -1)
                     self.texts_read += 1
+                # What Orca asks of every object it presents: its description, states,
+                # relations (the objects they point to are references of their own) and,
+                # for the focus, where it is.
+                accessible.get_description()
+                accessible.get_state_set()
+                for relation in accessible.get_relation_set():
+                    for t in range(relation.get_n_targets()):
+                        relation.get_target(t)
                 nodes.append((role, name, text, accessible))
                 n_children = accessible.get_child_count()
             except GLib.GError:
