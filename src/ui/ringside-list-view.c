@@ -22,6 +22,9 @@ typedef struct
   RingsideRemoteList *list;
   char               *summary;
   gboolean            busy;
+  /* The sort last asked for from the keyboard (GTK 4.8 cannot say which column sorts). */
+  guint               sort_column;
+  GtkSortType         sort_order;
 } RingsideListViewPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RingsideListView, ringside_list_view, ADW_TYPE_BIN)
@@ -349,6 +352,51 @@ on_cell_bind (GtkListItemFactory  *factory,
                                   -1);
 }
 
+/* Sorting from the keyboard: GTK 4.8's column headers cannot take the focus, so Ctrl+1…9
+ * (see ringside_list_view_init) sorts by that column as a click on its header does
+ * (again: the other way), and the table's accessible description says how it is sorted. */
+static void
+ringside_list_view_sort_by (RingsideListView *self,
+                            guint             position,
+                            GtkSortType       order)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+  GtkColumnViewColumn *column = g_ptr_array_index (priv->columns, position);
+  g_autofree char *description = NULL;
+
+  priv->sort_column = position;
+  priv->sort_order = order;
+  gtk_column_view_sort_by_column (priv->column_view, column, order);
+
+  description = g_strdup_printf (order == GTK_SORT_ASCENDING
+                                 /* Translators: %s is a column title, e.g. "Sorted by Name" */
+                                 ? _("Sorted by %s")
+                                 /* Translators: %s is a column title */
+                                 : _("Sorted by %s, descending"),
+                                 gtk_column_view_column_get_title (column));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+static void
+sort_by_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RingsideListView *self = RINGSIDE_LIST_VIEW (widget);
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+  guint position = g_variant_get_uint32 (parameter);
+  GtkSortType order = GTK_SORT_ASCENDING;
+
+  if (priv->columns == NULL || position >= priv->columns->len)
+    return;
+
+  if (position == priv->sort_column && priv->sort_order == GTK_SORT_ASCENDING)
+    order = GTK_SORT_DESCENDING;
+  ringside_list_view_sort_by (self, position, order);
+}
+
 static void
 on_retry_clicked (RingsideListView *self,
                   GtkButton        *button)
@@ -519,8 +567,7 @@ ringside_list_view_constructed (GObject *object)
   gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
-  gtk_column_view_sort_by_column (priv->column_view, g_ptr_array_index (priv->columns, 0),
-                                  GTK_SORT_ASCENDING);
+  ringside_list_view_sort_by (self, 0, GTK_SORT_ASCENDING);
 
   update_state (self);
 }
@@ -639,11 +686,30 @@ ringside_list_view_class_init (RingsideListViewClass *klass)
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "list.sort-by", "u",
+                                   sort_by_action);
 }
 
 static void
 ringside_list_view_init (RingsideListView *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  /* Managed by the window: the shortcuts work wherever the focus is while the view shows
+   * (a hidden view is not mapped, and its shortcuts do not run). */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < 9; i++)
+    {
+      GtkShortcut *shortcut =
+        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_CONTROL_MASK),
+                          gtk_named_action_new ("list.sort-by"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_uint32 (i));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
 void
