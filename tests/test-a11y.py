@@ -357,7 +357,7 @@ TYPE_NAME = re.compile(r"^(Gtk|Adw|Ringside)[A-Z]\w*$")
 # A mnemonic's underscore, which GTK 4.8 leaves in the name of a button with one.
 MNEMONIC = re.compile(r"(^|\s)_\w")
 CONTROLS = ("push button", "toggle button", "check box", "radio button", "entry", "text",
-            "page tab", "table cell", "menu item", "combo box", "spin button", "status bar")
+            "page tab", "table cell", "table row", "menu item", "combo box", "spin button", "status bar")
 
 
 def check_names(nodes, when="while loading"):

@@ -397,6 +397,39 @@ sort_by_action (GtkWidget  *widget,
   ringside_list_view_sort_by (self, position, order);
 }
 
+/* The text a cell shows: an inscription's, a label's, or its first label's (a name with a
+ * tag after it). */
+static const char *
+cell_text (GtkWidget *child)
+{
+  if (GTK_IS_INSCRIPTION (child))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (child));
+  if (GTK_IS_LABEL (child))
+    return gtk_label_get_label (GTK_LABEL (child));
+  if (child != NULL && GTK_IS_LABEL (gtk_widget_get_first_child (child)))
+    return gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (child)));
+  return NULL;
+}
+
+/* Tab moves the focus from row to row in GTK 4.8, and a screen reader announces the row it
+ * lands on, which GTK 4.8 names after its type ("GtkListItemWidget"): name each row after
+ * what its first column shows (the user's or the account's name), on every bind. */
+static void
+on_first_cell_bind (GtkListItemFactory  *factory,
+                    GtkListItem         *list_item,
+                    GtkColumnViewColumn *column)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *cell = child != NULL ? gtk_widget_get_parent (child) : NULL;
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+  const char *text = cell_text (child);
+
+  if (row != NULL && text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                    -1);
+}
+
 static void
 on_retry_clicked (RingsideListView *self,
                   GtkButton        *button)
@@ -556,7 +589,22 @@ ringside_list_view_constructed (GObject *object)
 
       g_signal_connect_object (gtk_column_view_column_get_factory (column), "bind",
                                G_CALLBACK (on_cell_bind), column, G_CONNECT_AFTER);
+      if (i == 0)
+        g_signal_connect_object (gtk_column_view_column_get_factory (column), "bind",
+                                 G_CALLBACK (on_first_cell_bind), column, G_CONNECT_AFTER);
       g_ptr_array_add (priv->columns, column);
+    }
+
+  /* GTK 4.8's column view shows its header as a row named after its type too: its only
+   * child that is not the list of rows. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (priv->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!GTK_IS_LIST_VIEW (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column Headers"),
+                                        -1);
     }
 
   ringside_remote_list_set_sorter (priv->list, gtk_column_view_get_sorter (priv->column_view));
