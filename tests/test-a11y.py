@@ -121,6 +121,12 @@ class Client:
         self.events = 0
         self.walks = 0
         self.walk_time = 0.0
+        # Status bars to read again every few nodes of a walk, as a screen reader reads a
+        # status when it changes: (seconds since started, text) of each change.
+        self.watched = []
+        self.last_status = {}
+        self.watch_start = time.monotonic()
+        self.statuses = []
         self.nodes = 0
         self.texts_read = 0
         # As Orca does: listening makes the app send its events, which are code paths of
@@ -158,6 +164,38 @@ class Client:
             self.pump(0.2)
         return None
 
+    def read_watched(self):
+        for i, accessible in enumerate(self.watched):
+            try:
+                # GTK 4.8 clamps an end of -1 to 0: ask for the length first.
+                text = Atspi.Text.get_text(accessible, 0,
+                                           Atspi.Text.get_character_count(accessible))
+            except GLib.GError:
+                continue
+            if text and self.last_status.get(i) != text:
+                self.last_status[i] = text
+                self.statuses.append((time.monotonic() - self.watch_start, text))
+
+    def find_status_bars(self):
+        """A quick pass that skips the tables, to read the counts from the start."""
+        def visit(accessible, depth):
+            try:
+                role = accessible.get_role_name()
+                if role == "status bar" and accessible not in self.watched:
+                    self.watched.append(accessible)
+                if role == "tree table" or depth > 60:
+                    return
+                children = [accessible.get_child_at_index(i)
+                            for i in range(accessible.get_child_count())]
+            except GLib.GError:
+                return
+            for child in children:
+                if child is not None:
+                    visit(child, depth + 1)
+
+        visit(self.app, 0)
+        self.read_watched()
+
     def walk(self):
         """Reads the whole tree, as an accessibility checker does; returns the nodes as
         (role name, name, text, accessible) tuples. Objects that go away while it walks are
@@ -168,6 +206,8 @@ class Client:
         def visit(accessible, depth):
             if depth > 60:
                 return
+            if len(nodes) % 100 == 0:
+                self.read_watched()
             try:
                 role = accessible.get_role_name()
                 name = accessible.get_name()
@@ -176,7 +216,7 @@ class Client:
                 if iface is not None:
                     # CharacterCount, then GetText: what a screen reader asks first.
                     count = Atspi.Text.get_character_count(accessible)
-                    text = Atspi.Text.get_text(accessible, 0, count if count >= 0 else -1)
+                    text = Atspi.Text.get_text(accessible, 0, max(count, 0))
                     self.texts_read += 1
                 # What Orca asks of every object it presents: its description, states,
                 # relations (the objects they point to are references of their own) and,
@@ -187,6 +227,8 @@ class Client:
                     for t in range(relation.get_n_targets()):
                         relation.get_target(t)
                 nodes.append((role, name, text, accessible))
+                if role == "status bar" and accessible not in self.watched:
+                    self.watched.append(accessible)
                 n_children = accessible.get_child_count()
             except GLib.GError:
                 return
@@ -257,6 +299,7 @@ def main():
     errors = ErrorLog(app.stderr)
 
     client = Client(app.pid)
+    client.watch_start = started
     try:
         run_client(client, app, n_users, started)
     finally:
@@ -290,12 +333,20 @@ def run_client(client, app, n_users, started):
     if not ok(client.find_app(app, 60 * SLOW) is not None, "the app is on the accessibility bus"):
         return
 
+    # The counts under the lists, read every 100 nodes of each walk from now on, as a screen
+    # reader reads a status when it changes.
+    deadline = time.monotonic() + 30 * SLOW
+    while len(client.watched) < 2 and time.monotonic() < deadline and app.poll() is None:
+        client.find_status_bars()
+        client.pump(0.1)
+
     # The users view. The window opens on the accounts. GTK 4.8 exports no Action interface
     # (nothing to "click" through AT-SPI), so the client checks that the tab is there and
     # switches with its keyboard shortcut, as a user of a screen reader does.
     nodes = client.walk()
     ok(find_node(nodes, "page tab", "Users") is not None,
        "the view switcher's Users tab is on the bus")
+    log(f"{len(client.watched)} status bars read every 100 nodes of a walk")
     subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--pid", str(app.pid),
                     "windowactivate", "--sync"], stdout=subprocess.DEVNULL)
     subprocess.run(["xdotool", "key", "alt+2"])
@@ -317,10 +368,13 @@ def run_client(client, app, n_users, started):
             shown_at = time.monotonic() - started
             break
         client.pump(WALK_INTERVAL)
-    log("the count read: " + ", ".join(f"“{text}” at {at:.1f} s" for at, text in seen))
+    log("the count read in walks: " + ", ".join(f"“{text}” at {at:.1f} s" for at, text in seen))
+    log("the status bars read as they changed: " +
+        ", ".join(f"“{text}” at {at:.1f} s" for at, text in client.statuses))
+    ok(any("loading" in text.lower() for at, text in client.statuses),
+       "the client read the loading state in a status bar")
     if not ok(shown_at is not None, f"the client read the count of {n_users} users"):
         return
-    log(f"count read {shown_at:.1f} s after the app started")
     ok(count_role == "status bar",
        f"the count is announced as a status (its role: {count_role})")
 
