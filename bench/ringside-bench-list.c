@@ -14,12 +14,16 @@
  * sub-account into a RingsideAgentsView instead: its agent groups, then every group's agents
  * (20,000 across 40 groups), once outside the view to warm the server (which makes an
  * account's data on its first request), then into the view, timed; RSS is also given before
- * the timed load.
+ * the timed load. With --atspi-client it first starts bench/atspi-client.py, an AT-SPI
+ * client that walks the window's accessible tree every 0.5 s (as a screen reader or an
+ * accessibility checker does), and times the load while it reads: "all rows" is then when
+ * the count shows (the view's "loading" turns false).
  */
 
 #include "config.h"
 
 #include <stdio.h>
+#include <unistd.h>
 
 #include "bench-utils.h"
 #include "ringside-accounts-view.h"
@@ -149,6 +153,49 @@ show_window (Bench     *self,
   wait_for_paint (self);
   /* Let start-up work (fonts, icons, the spinner) settle before the clock starts. */
   bench_run_for (300);
+}
+
+/* AT-SPI client */
+
+static void
+on_client_line (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autofree char *line = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean *attached = user_data;
+
+  line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source), result, NULL,
+                                                    &error);
+  if (g_strcmp0 (line, "attached") != 0)
+    bench_fail ("the AT-SPI client did not attach: %s",
+                line != NULL ? line : error != NULL ? error->message : "it ended");
+  *attached = TRUE;
+}
+
+/* Starts the client on this process and waits (running the main loop, which answers its
+ * requests) until it has read the whole window once. */
+static GSubprocess *
+start_atspi_client (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autofree char *pid = g_strdup_printf ("%d", (int) getpid ());
+  GSubprocess *client;
+  gboolean attached = FALSE;
+
+  client = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                             "/usr/bin/python3", BENCH_SRCDIR "/atspi-client.py", pid, NULL);
+  if (client == NULL)
+    bench_fail ("cannot start the AT-SPI client: %s", error->message);
+
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (client));
+  g_data_input_stream_read_line_async (lines, G_PRIORITY_DEFAULT, NULL, on_client_line,
+                                       &attached);
+  bench_wait_for (&attached, 60, "the AT-SPI client");
+
+  return client;
 }
 
 /* Loads the list and prints its line. */
@@ -406,12 +453,15 @@ main (int   argc,
   g_autofree char *form = NULL;
   gboolean search_sort = FALSE;
   gboolean agents = FALSE;
+  gboolean atspi_client = FALSE;
   const GOptionEntry entries[] = {
     { "agents", 0, 0, G_OPTION_ARG_NONE, &agents, "Load the big sub-account's agents", NULL },
     { "users", 0, 0, G_OPTION_ARG_INT, &n_users, "Load this many users", "N" },
     { "form", 0, 0, G_OPTION_ARG_STRING, &form, "Users list form: flat or nested", "FORM" },
     { "accounts", 0, 0, G_OPTION_ARG_INT, &n_accounts, "Load this many sub-accounts", "N" },
     { "search-sort", 0, 0, G_OPTION_ARG_NONE, &search_sort, "Then time search and sort", NULL },
+    { "atspi-client", 0, 0, G_OPTION_ARG_NONE, &atspi_client,
+      "Load while an AT-SPI client reads the window", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -420,6 +470,7 @@ main (int   argc,
   g_autoptr(RingsideSession) session = NULL;
   g_autofree char *size = NULL;
   g_autofree char *label = NULL;
+  g_autoptr(GSubprocess) client = NULL;
   RingsideListView *view;
   Bench self = { 0 };
 
@@ -459,7 +510,16 @@ main (int   argc,
   ringside_list_view_set_session (view, session);
   self.model = ringside_list_view_get_model (view);
   show_window (&self, GTK_WIDGET (view));
+  if (atspi_client)
+    {
+      client = start_atspi_client ();
+      g_free (label);
+      label = g_strdup_printf ("users-%s %s, AT-SPI client reading", size, form);
+      self.label = label;
+    }
   bench_load (&self, n_users > 0 ? server->n_users : server->n_accounts);
+  if (client != NULL)
+    g_subprocess_force_exit (client);
 
   if (search_sort)
     {

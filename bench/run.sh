@@ -1,7 +1,8 @@
 #!/bin/bash
 # Builds Ringside in release mode and runs every benchmark, printing one line per figure:
 # list loads of 1k, 10k and 100k users (hierarchical and flat), 1k sub-accounts and 20k agents
-# across 40 groups in the real view under Xvfb, search and sort over 100k users, our parser against Python's json on the
+# across 40 groups in the real view under Xvfb, the 100k load again while an AT-SPI client
+# reads the window, search and sort over 100k users, our parser against Python's json on the
 # same 100k-user body, cold start, and restore from the keyring. See bench/README.md.
 #
 # usage: bench/run.sh [--quick] [--builddir DIR]
@@ -91,6 +92,10 @@ for size in "${sizes[@]}"; do
 done
 "$bin/ringside-bench-list" --accounts=1000
 "$bin/ringside-bench-list" --agents
+# The same load while an AT-SPI client (bench/atspi-client.py) reads the window: issue 15.
+if [ "$quick" != 1 ]; then
+  "$bin/ringside-bench-list" --users=100000 --form=flat --atspi-client
+fi
 
 largest=${sizes[-1]}
 body="$RINGSIDE_TEST_SCRATCH/users.json"

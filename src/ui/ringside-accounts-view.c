@@ -60,8 +60,7 @@ name_cell_setup (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *name = gtk_label_new (NULL);
-  /* Translators: a tag after the name of the main account in the accounts list */
-  GtkWidget *tag = gtk_label_new (C_("account", "Main"));
+  GtkWidget *tag = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
@@ -70,7 +69,6 @@ name_cell_setup (GtkSignalListItemFactory *factory,
   gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (tag, "caption-heading");
   gtk_widget_add_css_class (tag, "accent");
-  gtk_widget_set_visible (tag, FALSE);
   gtk_box_append (GTK_BOX (box), tag);
 
   gtk_list_item_set_child (list_item, box);
@@ -85,8 +83,12 @@ name_cell_bind (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)),
                        ringside_account_get_name (account));
-  gtk_widget_set_visible (gtk_widget_get_last_child (box),
-                          ringside_account_get_is_main (account));
+  /* The tag's text changes rather than its visibility: see enabled_cell_bind() in
+   * ringside-users-view.c for what GTK 4.8 does when a cell's widget is hidden or shown. */
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)),
+                       /* Translators: a tag after the name of the main account in the
+                        * accounts list */
+                       ringside_account_get_is_main (account) ? C_("account", "Main") : "");
 }
 
 static void

@@ -21,6 +21,10 @@ typedef struct
   GPtrArray          *columns;
   RingsideRemoteList *list;
   char               *summary;
+  gboolean            busy;
+  /* The sort last asked for from the keyboard (GTK 4.8 cannot say which column sorts). */
+  guint               sort_column;
+  GtkSortType         sort_order;
 } RingsideListViewPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RingsideListView, ringside_list_view, ADW_TYPE_BIN)
@@ -312,6 +316,16 @@ update_state (RingsideListView *self)
     show_error (self, ringside_remote_list_get_error (priv->list));
   gtk_stack_set_visible_child_name (priv->stack, page_name (state));
 
+  /* Tells a screen reader that the table is still filling (AT-SPI's "busy" state); only on
+   * changes, as each update is a D-Bus signal once a client has read the table. */
+  if (priv->busy != ringside_remote_list_get_loading (priv->list))
+    {
+      priv->busy = !priv->busy;
+      gtk_accessible_update_state (GTK_ACCESSIBLE (priv->column_view),
+                                   GTK_ACCESSIBLE_STATE_BUSY, priv->busy,
+                                   -1);
+    }
+
   summary = build_summary (self);
   if (g_strcmp0 (summary, priv->summary) != 0)
     {
@@ -339,13 +353,19 @@ on_list_notify (RingsideListView   *self,
 /* Cells are built by GtkSignalListItemFactory handlers rather than from builder XML: a
  * sorted, searched list replaces its visible rows on most changes, and a GtkBuilder per cell
  * cost more than the rest of a search keystroke over 100,000 users. GtkInscription lays its
- * text out only when drawn, and its size does not depend on its text. */
+ * text out only when drawn, and its size does not depend on its text.
+ *
+ * An inscription's text is never NULL, from its creation on: GTK 4.8's AT-SPI Text interface
+ * for GtkInscription (gtk/a11y/gtkatspitext.c) answers CharacterCount and GetText with
+ * g_utf8_strlen (gtk_inscription_get_text (…), -1), which is a GLib critical for the NULL
+ * text a new GtkInscription has, or one set to NULL (a user whose manager has not arrived). */
 
-static GtkWidget *
-inscription_new (float xalign,
-                 guint nat_chars)
+GtkWidget *
+ringside_list_view_inscription_new (float xalign,
+                                    guint nat_chars)
 {
   return g_object_new (GTK_TYPE_INSCRIPTION,
+                       "text", "",
                        "xalign", xalign,
                        "nat-chars", nat_chars,
                        "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
@@ -356,14 +376,14 @@ static void
 text_cell_setup (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item)
 {
-  gtk_list_item_set_child (list_item, inscription_new (0, 20));
+  gtk_list_item_set_child (list_item, ringside_list_view_inscription_new (0, 20));
 }
 
 static void
 number_cell_setup (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item)
 {
-  GtkWidget *cell = inscription_new (1, 8);
+  GtkWidget *cell = ringside_list_view_inscription_new (1, 8);
 
   gtk_widget_add_css_class (cell, "numeric");
   gtk_list_item_set_child (list_item, cell);
@@ -373,7 +393,7 @@ static void
 date_cell_setup (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item)
 {
-  GtkWidget *cell = inscription_new (0, 12);
+  GtkWidget *cell = ringside_list_view_inscription_new (0, 12);
 
   gtk_widget_add_css_class (cell, "numeric");
   gtk_list_item_set_child (list_item, cell);
@@ -383,13 +403,15 @@ date_cell_setup (GtkSignalListItemFactory *factory,
  * ringside_list_view_set_cell_text:
  * @list_item: a cell made by one of the template's "*_cell_setup" handlers
  *
- * Shows @text in the cell.
+ * Shows @text (nullable: an empty cell) in the cell.
  */
 void
 ringside_list_view_set_cell_text (GtkListItem *list_item,
                                   const char  *text)
 {
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), text);
+  /* Never NULL: see ringside_list_view_inscription_new(). */
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)),
+                            text != NULL ? text : "");
 }
 
 /**
@@ -439,6 +461,106 @@ ringside_list_view_activate_first (RingsideListView *self)
 
   g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
   return TRUE;
+}
+
+/* GTK 4.8 names a cell (a GtkColumnViewCell, GTK's own widget around ours) after its type,
+ * "GtkColumnViewCell", and exports no relation between a cell and its column's header: label
+ * each cell with its column's title, once, so that a screen reader says "Reports To" before
+ * what the cell holds. The cell widget is only there once the factory's setup is done. */
+static void
+on_cell_bind (GtkListItemFactory  *factory,
+              GtkListItem         *list_item,
+              GtkColumnViewColumn *column)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *cell = child != NULL ? gtk_widget_get_parent (child) : NULL;
+
+  if (cell == NULL || g_object_get_data (G_OBJECT (cell), "ringside-labelled") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (cell), "ringside-labelled", GINT_TO_POINTER (TRUE));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_column_view_column_get_title (column),
+                                  -1);
+}
+
+/* Sorting from the keyboard: GTK 4.8's column headers cannot take the focus, so Ctrl+1…9
+ * (see ringside_list_view_init) sorts by that column as a click on its header does
+ * (again: the other way), and the table's accessible description says how it is sorted. */
+static void
+ringside_list_view_sort_by (RingsideListView *self,
+                            guint             position,
+                            GtkSortType       order)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+  GtkColumnViewColumn *column = g_ptr_array_index (priv->columns, position);
+  g_autofree char *description = NULL;
+
+  priv->sort_column = position;
+  priv->sort_order = order;
+  gtk_column_view_sort_by_column (priv->column_view, column, order);
+
+  description = g_strdup_printf (order == GTK_SORT_ASCENDING
+                                 /* Translators: %s is a column title, e.g. "Sorted by Name" */
+                                 ? _("Sorted by %s")
+                                 /* Translators: %s is a column title */
+                                 : _("Sorted by %s, descending"),
+                                 gtk_column_view_column_get_title (column));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+static void
+sort_by_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RingsideListView *self = RINGSIDE_LIST_VIEW (widget);
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+  guint position = g_variant_get_uint32 (parameter);
+  GtkSortType order = GTK_SORT_ASCENDING;
+
+  if (priv->columns == NULL || position >= priv->columns->len)
+    return;
+
+  if (position == priv->sort_column && priv->sort_order == GTK_SORT_ASCENDING)
+    order = GTK_SORT_DESCENDING;
+  ringside_list_view_sort_by (self, position, order);
+}
+
+/* The text a cell shows: an inscription's, a label's, or its first label's (a name with a
+ * tag after it). */
+static const char *
+cell_text (GtkWidget *child)
+{
+  if (GTK_IS_INSCRIPTION (child))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (child));
+  if (GTK_IS_LABEL (child))
+    return gtk_label_get_label (GTK_LABEL (child));
+  if (child != NULL && GTK_IS_LABEL (gtk_widget_get_first_child (child)))
+    return gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (child)));
+  return NULL;
+}
+
+/* Tab moves the focus from row to row in GTK 4.8, and a screen reader announces the row it
+ * lands on, which GTK 4.8 names after its type ("GtkListItemWidget"): name each row after
+ * what its first column shows (the user's or the account's name), on every bind. */
+static void
+on_first_cell_bind (GtkListItemFactory  *factory,
+                    GtkListItem         *list_item,
+                    GtkColumnViewColumn *column)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *cell = child != NULL ? gtk_widget_get_parent (child) : NULL;
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+  const char *text = cell_text (child);
+
+  if (row != NULL && text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                    -1);
 }
 
 static void
@@ -595,7 +717,28 @@ ringside_list_view_constructed (GObject *object)
   columns = gtk_column_view_get_columns (priv->column_view);
   priv->columns = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    g_ptr_array_add (priv->columns, g_list_model_get_item (columns, i));
+    {
+      GtkColumnViewColumn *column = g_list_model_get_item (columns, i);
+
+      g_signal_connect_object (gtk_column_view_column_get_factory (column), "bind",
+                               G_CALLBACK (on_cell_bind), column, G_CONNECT_AFTER);
+      if (i == 0)
+        g_signal_connect_object (gtk_column_view_column_get_factory (column), "bind",
+                                 G_CALLBACK (on_first_cell_bind), column, G_CONNECT_AFTER);
+      g_ptr_array_add (priv->columns, column);
+    }
+
+  /* GTK 4.8's column view shows its header as a row named after its type too: its only
+   * child that is not the list of rows. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (priv->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!GTK_IS_LIST_VIEW (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column Headers"),
+                                        -1);
+    }
 
   ringside_remote_list_set_sorter (priv->list, gtk_column_view_get_sorter (priv->column_view));
   rows = ringside_remote_list_get_model (priv->list);
@@ -607,8 +750,7 @@ ringside_list_view_constructed (GObject *object)
   g_signal_connect_object (priv->column_view, "activate", G_CALLBACK (on_row_activated), self,
                            G_CONNECT_SWAPPED);
 
-  gtk_column_view_sort_by_column (priv->column_view, g_ptr_array_index (priv->columns, 0),
-                                  GTK_SORT_ASCENDING);
+  ringside_list_view_sort_by (self, 0, GTK_SORT_ASCENDING);
 
   update_state (self);
 }
@@ -738,11 +880,30 @@ ringside_list_view_class_init (RingsideListViewClass *klass)
   signals[ITEM_ACTIVATED] =
     g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_OBJECT);
+
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "list.sort-by", "u",
+                                   sort_by_action);
 }
 
 static void
 ringside_list_view_init (RingsideListView *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  /* Managed by the window: the shortcuts work wherever the focus is while the view shows
+   * (a hidden view is not mapped, and its shortcuts do not run). */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < 9; i++)
+    {
+      GtkShortcut *shortcut =
+        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_CONTROL_MASK),
+                          gtk_named_action_new ("list.sort-by"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_uint32 (i));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
 void

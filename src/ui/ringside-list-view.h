@@ -67,6 +67,9 @@ void                ringside_list_view_class_set_template_from_resource
                                                        (RingsideListViewClass *klass,
                                                         const char            *resource_name);
 
+/* A text cell as the setup handlers make it, for a subclass's own setup handlers. */
+GtkWidget          *ringside_list_view_inscription_new (float                xalign,
+                                                        guint                nat_chars);
 void                ringside_list_view_set_cell_text   (GtkListItem         *list_item,
                                                         const char          *text);
 void                ringside_list_view_set_cell_date   (GtkListItem         *list_item,

@@ -110,10 +110,9 @@ static void
 roles_cell_setup (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item)
 {
-  GtkWidget *cell = g_object_new (GTK_TYPE_INSCRIPTION,
-                                  "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
-                                  "has-tooltip", TRUE,
-                                  NULL);
+  GtkWidget *cell = ringside_list_view_inscription_new (0, 0);
+
+  gtk_widget_set_has_tooltip (cell, TRUE);
 
   g_signal_connect (cell, "query-tooltip", G_CALLBACK (on_roles_query_tooltip), NULL);
   gtk_list_item_set_child (list_item, cell);
@@ -127,7 +126,7 @@ roles_cell_bind (GtkSignalListItemFactory *factory,
                                     ringside_user_get_roles_text (CELL_USER (list_item)));
 }
 
-/* The check mark is only visible for enabled users. */
+/* The check mark shows for enabled users only; its accessible label says it for both. */
 static gboolean
 on_enabled_query_tooltip (GtkWidget  *image,
                           int         x,
@@ -135,6 +134,9 @@ on_enabled_query_tooltip (GtkWidget  *image,
                           gboolean    keyboard_mode,
                           GtkTooltip *tooltip)
 {
+  if (gtk_image_get_storage_type (GTK_IMAGE (image)) == GTK_IMAGE_EMPTY)
+    return FALSE;
+
   gtk_tooltip_set_text (tooltip, _("Enabled"));
   return TRUE;
 }
@@ -143,7 +145,7 @@ static void
 enabled_cell_setup (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item)
 {
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  GtkWidget *check = gtk_image_new ();
 
   gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
   gtk_widget_set_has_tooltip (check, TRUE);
@@ -151,12 +153,27 @@ enabled_cell_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, check);
 }
 
+/* The image stays visible and only its icon changes. GTK's AT-SPI code turns hiding or
+ * showing a widget into a children-changed event on its parent that carries the object
+ * paths of both (gtk_at_spi_context_state_change, GTK_ACCESSIBLE_STATE_CHANGE_HIDDEN), and a
+ * context that is not exported (a row being built, or torn down as the list changes) has a
+ * NULL path: g_variant_new_object_path() criticals, then a crash in g_variant_new(), which is
+ * how issue 15's SIGSEGV ended. A cell changed on every bind must stay out of that path. */
 static void
 enabled_cell_bind (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item)
 {
-  gtk_widget_set_visible (gtk_list_item_get_child (list_item),
-                          ringside_user_get_enabled (CELL_USER (list_item)));
+  GtkImage *check = GTK_IMAGE (gtk_list_item_get_child (list_item));
+  gboolean enabled = ringside_user_get_enabled (CELL_USER (list_item));
+
+  if (enabled)
+    gtk_image_set_from_icon_name (check, "object-select-symbolic");
+  else
+    gtk_image_clear (check);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  enabled ? _("Enabled") : _("Disabled"),
+                                  -1);
 }
 
 static void
