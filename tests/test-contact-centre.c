@@ -15,16 +15,19 @@
 #include <string.h>
 
 #include "ringside-account.h"
+#include "ringside-active-change.h"
 #include "ringside-agent.h"
 #include "ringside-agents-view.h"
 #include "ringside-campaign.h"
 #include "ringside-campaigns-view.h"
 #include "ringside-demo-server.h"
+#include "ringside-detail-pane.h"
 #include "ringside-queues-view.h"
 #include "ringside-session.h"
 #include "ringside-sub-account-page.h"
 #include "ringside-test-ui-utils.h"
 #include "ringside-test-utils.h"
+#include "ringside-user.h"
 
 #define ACCOUNTS_PATH "/voice/api/v1/admin/accounts/"
 #define WAIT_SECONDS 60
@@ -728,12 +731,285 @@ scenario_open_sub_account (RingsideApplication *app)
   ringside_test_ui_wait_until (showing_main, app, "the accounts once more");
 }
 
+
+/* Details and safe changes: an agent's details open on activation; "Disable" asks first,
+ * sends nothing when cancelled, changes the agent on the server when confirmed, and Undo
+ * changes it back; a refusal (403) leaves it as it was and says why. */
+
+static gboolean
+label_below_contains (GtkWidget  *root,
+                      const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (label_below_contains (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+no_message_dialog (gpointer data)
+{
+  return !ringside_test_ui_message_dialog_is_open (NULL);
+}
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_is_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return label_below_contains (wait->widget, wait->text);
+}
+
+static gboolean
+agent_active_is (RingsideAgent *agent,
+                 gboolean       active)
+{
+  return ringside_agent_get_is_active (agent) == active;
+}
+
+static gboolean
+agent_is_inactive (gpointer data)
+{
+  return agent_active_is (data, FALSE);
+}
+
+static gboolean
+agent_is_active (gpointer data)
+{
+  return agent_active_is (data, TRUE);
+}
+
+static gboolean
+button_is_sensitive (gpointer data)
+{
+  return gtk_widget_is_sensitive (data);
+}
+
+static gboolean
+server_agent_active (Fixture    *f,
+                     const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = ringside_test_fetch (f->session, path, &error);
+  JsonNode *flag;
+
+  g_assert_no_error (error);
+  flag = json_object_get_member (json_node_get_object (node), "isActive");
+  if (json_node_get_value_type (flag) == G_TYPE_BOOLEAN)
+    return json_node_get_boolean (flag);
+  return json_node_get_int (flag) != 0;
+}
+
+/* The row of the agent with @id, as the view shows it now (after a reload, a new item). */
+static RingsideAgent *
+shown_agent (RingsideListView *view,
+             gint64            id)
+{
+  GListModel *rows = ringside_list_view_get_model (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(RingsideAgent) agent = g_list_model_get_item (rows, i);
+
+      if (ringside_agent_get_id (agent) == id)
+        return agent;
+    }
+  g_error ("Agent %" G_GINT64_FORMAT " is not shown", id);
+}
+
+static void
+test_details_and_changes (Fixture       *f,
+                          gconstpointer  data)
+{
+  RingsideListView *agents = page_view (f, RINGSIDE_TYPE_AGENTS_VIEW);
+  GListModel *rows;
+  g_autoptr(RingsideAgent) agent = NULL;
+  g_autoptr(RingsideActiveChange) change = NULL;
+  RingsideDetailPane *pane;
+  GtkWidget *disable;
+  GtkWidget *undo;
+  LabelWait wait;
+  const char *path;
+
+  open_and_wait (f, f->account_id);
+
+  /* Enter on the first row opens its details beside the list. */
+  g_assert_true (ringside_list_view_activate_first (agents));
+  pane = RINGSIDE_DETAIL_PANE (find_descendant (GTK_WIDGET (f->page),
+                                                RINGSIDE_TYPE_DETAIL_PANE));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pane)));
+  g_assert_nonnull (ringside_sub_account_page_get_details_item (f->page));
+
+  /* An active agent's details: a "Disable" button. */
+  rows = ringside_list_view_get_model (agents);
+  for (guint i = 0; agent == NULL && i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(RingsideAgent) candidate = g_list_model_get_item (rows, i);
+
+      if (ringside_agent_get_is_active (candidate))
+        agent = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (agent);
+  g_signal_emit_by_name (agents, "item-activated", agent);
+  g_assert_true (ringside_sub_account_page_get_details_item (f->page) == G_OBJECT (agent));
+  wait.widget = GTK_WIDGET (pane);
+  wait.text = ringside_agent_get_display_name (agent);
+  ringside_test_ui_wait_until (label_is_shown, &wait, "the agent's name");
+  save_screenshot (f->window, "details");
+
+  change = ringside_active_change_new_agent (f->account_id,
+                                             ringside_agent_get_group_id (agent),
+                                             ringside_agent_get_id (agent),
+                                             ringside_agent_get_display_name (agent), FALSE);
+  path = ringside_active_change_get_path (change);
+  ringside_demo_server_clear_requests (f->server);
+  disable = ringside_test_ui_find_button (GTK_WIDGET (pane), "Disable");
+  g_assert_nonnull (disable);
+
+  /* Cancel: nothing reaches the server. */
+  g_signal_emit_by_name (disable, "clicked");
+  ringside_test_ui_wait_until (ringside_test_ui_message_dialog_is_open, NULL, "the question");
+  ringside_test_ui_respond ("Cancel");
+  ringside_test_ui_wait_until (no_message_dialog, NULL, "the question to close");
+  g_assert_cmpuint (ringside_demo_server_count_requests (f->server, path), ==, 0);
+  g_assert_true (ringside_agent_get_is_active (agent));
+
+  /* Confirm: the server's agent is inactive, and so are the details and the row. */
+  g_signal_emit_by_name (disable, "clicked");
+  ringside_test_ui_wait_until (ringside_test_ui_message_dialog_is_open, NULL, "the question");
+  ringside_test_ui_respond ("Disable");
+  ringside_test_ui_wait_until (agent_is_inactive, agent, "the agent to be disabled");
+  g_assert_false (server_agent_active (f, path));
+  g_assert_nonnull (ringside_test_ui_find_button (GTK_WIDGET (pane), "Enable"));
+  wait_settled (agents);
+  g_assert_false (ringside_agent_get_is_active (shown_agent (agents,
+                                                             ringside_agent_get_id (agent))));
+
+  /* Undo, from the toast: active again, with no second question. */
+  undo = ringside_test_ui_find_button (GTK_WIDGET (pane), "Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  ringside_test_ui_wait_until (agent_is_active, agent, "the agent to be enabled again");
+  g_assert_false (ringside_test_ui_message_dialog_is_open (NULL));
+  g_assert_true (server_agent_active (f, path));
+  wait_settled (agents);
+  g_assert_true (ringside_agent_get_is_active (shown_agent (agents,
+                                                            ringside_agent_get_id (agent))));
+
+  /* Refused (403): as it was, and the reason shown. */
+  disable = ringside_test_ui_find_button (GTK_WIDGET (pane), "Disable");
+  g_assert_nonnull (disable);
+  ringside_test_ui_wait_until (button_is_sensitive, disable, "the button");
+  ringside_demo_server_set_fault (f->server, path, RINGSIDE_DEMO_FAULT_FORBIDDEN, 0, 100);
+  g_signal_emit_by_name (disable, "clicked");
+  ringside_test_ui_wait_until (ringside_test_ui_message_dialog_is_open, NULL, "the question");
+  ringside_test_ui_respond ("Disable");
+  wait.text = "Could not disable";
+  ringside_test_ui_wait_until (label_is_shown, &wait, "the failure");
+  ringside_test_ui_wait_until (button_is_sensitive, disable, "the button again");
+  g_assert_true (ringside_agent_get_is_active (agent));
+  ringside_demo_server_clear_faults (f->server);
+  g_assert_true (server_agent_active (f, path));
+
+  /* Escape closes the details. */
+  g_signal_emit_by_name (pane, "close-requested");
+  g_assert_null (ringside_sub_account_page_get_details_item (f->page));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (pane)));
+}
+
 static void
 test_app_open_sub_account (void)
 {
   const char * const args[] = { "--demo", NULL };
 
   ringside_test_ui_run_app (args, scenario_open_sub_account);
+}
+
+/* The application: Enter on a user's row opens the user's details beside the list, with
+ * the fields in words; "Disable" then Undo switch the user off and on again. */
+
+static gboolean
+user_enabled_is_false (gpointer data)
+{
+  return !ringside_user_get_enabled (data);
+}
+
+static gboolean
+user_enabled_is_true (gpointer data)
+{
+  return ringside_user_get_enabled (data);
+}
+
+static void
+scenario_user_details (RingsideApplication *app)
+{
+  RingsideWindow *window = ringside_test_ui_get_window (app);
+  RingsideListView *users = ringside_test_ui_window_child (app, "users_view");
+  GtkWidget *pane = ringside_test_ui_window_child (app, "user_details");
+  GListModel *rows;
+  RingsideUser *user = NULL;
+  LabelWait wait;
+  GtkWidget *button;
+
+  ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "users");
+  wait_settled (users);
+
+  /* An enabled user with a manager: its details say whom it reports to. */
+  rows = ringside_list_view_get_model (users);
+  for (guint i = 0; user == NULL && i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(RingsideUser) candidate = g_list_model_get_item (rows, i);
+
+      if (ringside_user_get_enabled (candidate) && ringside_user_get_parent (candidate) != NULL)
+        user = candidate;
+    }
+  g_assert_nonnull (user);
+  g_signal_emit_by_name (users, "item-activated", user);
+  g_assert_true (gtk_widget_get_visible (pane));
+  g_assert_true (ringside_detail_pane_get_item (RINGSIDE_DETAIL_PANE (pane)) == G_OBJECT (user));
+  wait.widget = pane;
+  wait.text = "Reports To";
+  ringside_test_ui_wait_until (label_is_shown, &wait, "the manager's row");
+  wait.text = ringside_user_get_full_name (ringside_user_get_parent (user));
+  ringside_test_ui_wait_until (label_is_shown, &wait, "the manager's name");
+  save_screenshot (GTK_WINDOW (window), "user-details");
+
+  button = ringside_test_ui_find_button (pane, "Disable");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  ringside_test_ui_wait_until (ringside_test_ui_message_dialog_is_open, NULL, "the question");
+  ringside_test_ui_respond ("Disable");
+  ringside_test_ui_wait_until (user_enabled_is_false, user, "the user to be disabled");
+  button = ringside_test_ui_find_button (pane, "Undo");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  ringside_test_ui_wait_until (user_enabled_is_true, user, "the user to be enabled again");
+
+  /* Escape (the pane's own binding) closes the details. */
+  g_signal_emit_by_name (pane, "close-requested");
+  g_assert_false (gtk_widget_get_visible (pane));
+}
+
+static void
+test_app_user_details (void)
+{
+  const char * const args[] = { "--demo", NULL };
+
+  ringside_test_ui_run_app (args, scenario_user_details);
 }
 
 int
@@ -753,10 +1029,12 @@ main (int   argc,
   ADD ("group-filter", test_group_filter);
   ADD ("export", test_export);
   ADD ("switch-account", test_switch_account);
+  ADD ("details-and-changes", test_details_and_changes);
 
 #undef ADD
 
   g_test_add_func ("/contact-centre/app/open-sub-account", test_app_open_sub_account);
+  g_test_add_func ("/contact-centre/app/user-details", test_app_user_details);
 
   return g_test_run ();
 }

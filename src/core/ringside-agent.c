@@ -352,6 +352,19 @@ ringside_agent_get_is_active (RingsideAgent *self)
   return self->is_active;
 }
 
+/* After a change was applied (ringside-active-change.h): the row and the details rebind. */
+void
+ringside_agent_set_is_active (RingsideAgent *self,
+                              gboolean      is_active)
+{
+  g_return_if_fail (RINGSIDE_IS_AGENT (self));
+
+  if (self->is_active == !!is_active)
+    return;
+  self->is_active = !!is_active;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_ACTIVE]);
+}
+
 /**
  * ringside_agent_get_created:
  *

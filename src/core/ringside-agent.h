@@ -39,6 +39,7 @@ const char    *ringside_agent_get_email            (RingsideAgent *self);
 /* Words ("Supervisor"), never the API's code. */
 const char    *ringside_agent_get_agent_type       (RingsideAgent *self);
 gboolean       ringside_agent_get_is_active        (RingsideAgent *self);
+void           ringside_agent_set_is_active        (RingsideAgent *self, gboolean is_active);
 const char    *ringside_agent_get_external_id      (RingsideAgent *self);
 /* Nullable. */
 GDateTime     *ringside_agent_get_created          (RingsideAgent *self);

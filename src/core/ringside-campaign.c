@@ -305,6 +305,19 @@ ringside_campaign_get_is_active (RingsideCampaign *self)
   return self->is_active;
 }
 
+/* After a change was applied (ringside-active-change.h): the row and the details rebind. */
+void
+ringside_campaign_set_is_active (RingsideCampaign *self,
+                                 gboolean         is_active)
+{
+  g_return_if_fail (RINGSIDE_IS_CAMPAIGN (self));
+
+  if (self->is_active == !!is_active)
+    return;
+  self->is_active = !!is_active;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_ACTIVE]);
+}
+
 gint64
 ringside_campaign_get_priority (RingsideCampaign *self)
 {

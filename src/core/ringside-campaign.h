@@ -32,6 +32,8 @@ const char       *ringside_campaign_get_name             (RingsideCampaign *self
 /* Words, never the API's code. */
 const char       *ringside_campaign_get_dial_mode        (RingsideCampaign *self);
 gboolean          ringside_campaign_get_is_active        (RingsideCampaign *self);
+void              ringside_campaign_set_is_active        (RingsideCampaign *self,
+                                                          gboolean          is_active);
 gint64            ringside_campaign_get_priority         (RingsideCampaign *self);
 /* Nullable. */
 GDateTime        *ringside_campaign_get_start_date       (RingsideCampaign *self);

@@ -283,6 +283,19 @@ ringside_queue_get_is_active (RingsideQueue *self)
   return self->is_active;
 }
 
+/* After a change was applied (ringside-active-change.h): the row and the details rebind. */
+void
+ringside_queue_set_is_active (RingsideQueue *self,
+                              gboolean      is_active)
+{
+  g_return_if_fail (RINGSIDE_IS_QUEUE (self));
+
+  if (self->is_active == !!is_active)
+    return;
+  self->is_active = !!is_active;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_ACTIVE]);
+}
+
 RingsideQueueOpen
 ringside_queue_get_open (RingsideQueue *self)
 {

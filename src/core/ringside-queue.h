@@ -44,6 +44,7 @@ const char        *ringside_queue_get_group_name    (RingsideQueue  *self);
 const char        *ringside_queue_get_name          (RingsideQueue  *self);
 const char        *ringside_queue_get_description   (RingsideQueue  *self);
 gboolean           ringside_queue_get_is_active     (RingsideQueue  *self);
+void               ringside_queue_set_is_active     (RingsideQueue *self, gboolean is_active);
 RingsideQueueOpen  ringside_queue_get_open          (RingsideQueue  *self);
 gint64             ringside_queue_get_priority      (RingsideQueue  *self);
 

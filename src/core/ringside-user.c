@@ -166,7 +166,7 @@ ringside_user_class_init (RingsideUserClass *klass)
   properties[PROP_FULL_NAME] =
     g_param_spec_string ("full-name", NULL, NULL, "", flags);
   properties[PROP_ENABLED] =
-    g_param_spec_boolean ("enabled", NULL, NULL, TRUE, flags);
+    g_param_spec_boolean ("enabled", NULL, NULL, TRUE, flags | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_ROOT_USER] =
     g_param_spec_boolean ("root-user", NULL, NULL, FALSE, flags);
   properties[PROP_RC_USER_ID] =
@@ -719,3 +719,17 @@ const RingsideListKind ringside_users_list_kind = {
   .paging = RINGSIDE_LIST_PAGING_NONE,
   .relation = &user_reports_to,
 };
+
+/* After a change was applied (ringside-active-change.h), on the main thread: the row and the
+ * details rebind. */
+void
+ringside_user_set_enabled (RingsideUser *self,
+                           gboolean      enabled)
+{
+  g_return_if_fail (RINGSIDE_IS_USER (self));
+
+  if (self->enabled == !!enabled)
+    return;
+  self->enabled = !!enabled;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENABLED]);
+}

@@ -67,4 +67,8 @@ gboolean      ringside_user_matches           (RingsideUser  *self,
 /* GET /voice/api/v1/admin/users, flat; users are linked to their parent ("Reports To"). */
 extern const RingsideListKind ringside_users_list_kind;
 
+/* Sets the state after a change was applied; on the main thread, once the list is loaded. */
+void          ringside_user_set_enabled       (RingsideUser  *self,
+                                               gboolean       enabled);
+
 G_END_DECLS

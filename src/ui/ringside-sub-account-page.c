@@ -9,6 +9,7 @@
 
 #include "ringside-agents-view.h"
 #include "ringside-campaigns-view.h"
+#include "ringside-detail-pane.h"
 #include "ringside-queues-view.h"
 #include "ringside-sub-account-page.h"
 
@@ -27,6 +28,10 @@ struct _RingsideSubAccountPage
   RingsideCampaignsView *campaigns_view;
   GtkDropDown           *group_dropdown;
   GtkStringList         *group_names;
+  GtkWidget             *lists_box;
+  AdwHeaderBar          *lists_header;
+  GtkWidget             *detail_separator;
+  RingsideDetailPane    *detail_pane;
 
   /* Owned */
   char                  *account_id;
@@ -80,7 +85,87 @@ ringside_sub_account_page_set_session (RingsideSubAccountPage *self,
 
   for (guint i = 0; i < N_VIEWS; i++)
     ringside_list_view_set_session (get_view (self, i), session);
+  ringside_detail_pane_set_session (self->detail_pane, session);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+/* The leaflet is not a template child: gtk_widget_dispose_template() would unparent it before
+ * its pages, which libadwaita 1.2 then finds gone. */
+static AdwLeaflet *
+detail_leaflet (RingsideSubAccountPage *self)
+{
+  return ADW_LEAFLET (gtk_widget_get_parent (self->lists_box));
+}
+
+/* One set of window buttons: the details' header has them when it is beside the lists. */
+static void
+update_title_buttons (RingsideSubAccountPage *self)
+{
+  gboolean beside = gtk_widget_get_visible (GTK_WIDGET (self->detail_pane)) &&
+                    !adw_leaflet_get_folded (detail_leaflet (self));
+
+  adw_header_bar_set_show_end_title_buttons (self->lists_header, !beside);
+}
+
+/* Shows @item's details: beside the lists, or over them when the page is narrow. */
+void
+ringside_sub_account_page_show_details (RingsideSubAccountPage *self,
+                                        GObject                *item)
+{
+  g_return_if_fail (RINGSIDE_IS_SUB_ACCOUNT_PAGE (self));
+  g_return_if_fail (G_IS_OBJECT (item));
+
+  ringside_detail_pane_set_item (self->detail_pane, item);
+  gtk_widget_set_visible (self->detail_separator, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_pane), TRUE);
+  adw_leaflet_set_visible_child (detail_leaflet (self), GTK_WIDGET (self->detail_pane));
+  update_title_buttons (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->detail_pane));
+}
+
+GObject *
+ringside_sub_account_page_get_details_item (RingsideSubAccountPage *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_SUB_ACCOUNT_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->detail_pane)))
+    return NULL;
+  return ringside_detail_pane_get_item (self->detail_pane);
+}
+
+void
+ringside_sub_account_page_close_details (RingsideSubAccountPage *self)
+{
+  g_return_if_fail (RINGSIDE_IS_SUB_ACCOUNT_PAGE (self));
+
+  adw_leaflet_set_visible_child (detail_leaflet (self), self->lists_box);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_pane), FALSE);
+  gtk_widget_set_visible (self->detail_separator, FALSE);
+  ringside_detail_pane_set_item (self->detail_pane, NULL);
+  update_title_buttons (self);
+}
+
+static void
+on_item_activated (RingsideSubAccountPage *self,
+                   GObject                *item)
+{
+  ringside_sub_account_page_show_details (self, item);
+}
+
+static void
+on_detail_close_requested (RingsideSubAccountPage *self)
+{
+  ringside_sub_account_page_close_details (self);
+  gtk_widget_grab_focus (GTK_WIDGET (adw_view_stack_get_visible_child (self->view_stack)));
+}
+
+/* The row shows the new state: the lists bind their cells once, so load them again. */
+static void
+on_detail_item_changed (RingsideSubAccountPage *self)
+{
+  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
+
+  ringside_list_view_reload (RINGSIDE_LIST_VIEW (view));
 }
 
 void
@@ -117,6 +202,9 @@ ringside_sub_account_page_open (RingsideSubAccountPage *self,
   subtitle = g_strdup_printf (_("ID %s"), account_id);
   adw_window_title_set_title (self->window_title, self->account_name);
   adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  ringside_sub_account_page_close_details (self);
+  ringside_detail_pane_set_account_id (self->detail_pane, account_id);
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
@@ -386,6 +474,7 @@ ringside_sub_account_page_class_init (RingsideSubAccountPageClass *klass)
   g_type_ensure (RINGSIDE_TYPE_AGENTS_VIEW);
   g_type_ensure (RINGSIDE_TYPE_QUEUES_VIEW);
   g_type_ensure (RINGSIDE_TYPE_CAMPAIGNS_VIEW);
+  g_type_ensure (RINGSIDE_TYPE_DETAIL_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ringside-sub-account-page.ui");
@@ -399,8 +488,17 @@ ringside_sub_account_page_class_init (RingsideSubAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, campaigns_view);
   gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, group_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, group_names);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, lists_box);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, lists_header);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, detail_separator);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, detail_pane);
   gtk_widget_class_bind_template_callback (widget_class, on_group_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_item_activated);
+  gtk_widget_class_bind_template_callback (widget_class, update_title_buttons);
+  gtk_widget_class_bind_template_callback (widget_class, on_detail_close_requested);
+  gtk_widget_class_bind_template_callback (widget_class, on_detail_item_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
 
   /* As Alt+1 and Alt+2 switch between Accounts and Users in the window. */

@@ -47,4 +47,11 @@ void              ringside_sub_account_page_search          (RingsideSubAccountP
 void              ringside_sub_account_page_set_key_capture (RingsideSubAccountPage *self,
                                                              GtkWidget              *widget);
 
+/* The details of a row of the lists (RingsideDetailPane), beside them or over them. */
+void     ringside_sub_account_page_show_details     (RingsideSubAccountPage *self,
+                                                     GObject                *item);
+/* The item whose details are open, or NULL. */
+GObject *ringside_sub_account_page_get_details_item (RingsideSubAccountPage *self);
+void     ringside_sub_account_page_close_details    (RingsideSubAccountPage *self);
+
 G_END_DECLS

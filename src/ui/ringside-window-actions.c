@@ -33,7 +33,11 @@ on_search_done (GObject      *source,
 {
   g_autoptr(RingsideWindow) self = user_data;
 
-  if (ringside_remote_list_wait_for_search_finish (RINGSIDE_REMOTE_LIST (source), result, NULL))
+  if (!ringside_remote_list_wait_for_search_finish (RINGSIDE_REMOTE_LIST (source), result, NULL))
+    return;
+  if (source == G_OBJECT (ringside_list_view_get_list (RINGSIDE_LIST_VIEW (self->users_view))))
+    ringside_list_view_activate_first (RINGSIDE_LIST_VIEW (self->users_view));
+  else
     ringside_list_view_activate_first (RINGSIDE_LIST_VIEW (self->accounts_view));
 }
 
@@ -43,16 +47,57 @@ on_search_done (GObject      *source,
 static void
 on_search_activate (RingsideWindow *self)
 {
-  RingsideListView *accounts = RINGSIDE_LIST_VIEW (self->accounts_view);
+  /* The visible list: accounts open their page, users their details. */
+  RingsideListView *view = ringside_window_get_visible_view (self);
 
-  if (!ringside_window_showing_accounts (self))
-    return;
-
-  ringside_list_view_set_search_text (accounts,
+  ringside_list_view_set_search_text (view,
                                       gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  ringside_remote_list_wait_for_search_async (ringside_list_view_get_list (accounts),
+  ringside_remote_list_wait_for_search_async (ringside_list_view_get_list (view),
                                               self->cancellable, on_search_done,
                                               g_object_ref (self));
+}
+
+/* A user's details (RingsideDetailPane), in a leaflet of the main page that is no template
+ * child: gtk_widget_dispose_template() would unparent it before its pages. */
+
+static AdwLeaflet *
+user_details_leaflet (RingsideWindow *self)
+{
+  return ADW_LEAFLET (gtk_widget_get_parent (self->main_box));
+}
+
+/* One set of window buttons: the details' header has them when it is beside the lists. */
+static void
+update_user_title_buttons (RingsideWindow *self)
+{
+  gboolean beside = gtk_widget_get_visible (GTK_WIDGET (self->user_details)) &&
+                    !adw_leaflet_get_folded (user_details_leaflet (self));
+
+  adw_header_bar_set_show_end_title_buttons (self->header_bar, !beside);
+}
+
+static void
+on_user_activated (RingsideWindow *self,
+                   GObject        *user)
+{
+  ringside_detail_pane_set_session (self->user_details, self->session);
+  ringside_detail_pane_set_item (self->user_details, user);
+  gtk_widget_set_visible (self->user_details_separator, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->user_details), TRUE);
+  adw_leaflet_set_visible_child (user_details_leaflet (self), GTK_WIDGET (self->user_details));
+  update_user_title_buttons (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->user_details));
+}
+
+static void
+on_user_details_close_requested (RingsideWindow *self)
+{
+  adw_leaflet_set_visible_child (user_details_leaflet (self), self->main_box);
+  gtk_widget_set_visible (GTK_WIDGET (self->user_details), FALSE);
+  gtk_widget_set_visible (self->user_details_separator, FALSE);
+  ringside_detail_pane_set_item (self->user_details, NULL);
+  update_user_title_buttons (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->users_view));
 }
 
 /* Typing starts a search on the page shown; back on the main page, the window's. */
@@ -83,7 +128,11 @@ ringside_window_go_back (GtkWidget  *widget,
 {
   RingsideWindow *self = RINGSIDE_WINDOW (widget);
 
-  adw_leaflet_set_visible_child_name (self->leaflet, "main");
+  /* Back from a row's details to its list first, then to the accounts. */
+  if (ringside_sub_account_page_get_details_item (self->sub_account_page) != NULL)
+    ringside_sub_account_page_close_details (self->sub_account_page);
+  else
+    adw_leaflet_set_visible_child_name (self->leaflet, "main");
 }
 
 /* Actions */
@@ -288,6 +337,9 @@ ringside_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_account_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_user_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_user_details_close_requested);
+  gtk_widget_class_bind_template_callback (widget_class, update_user_title_buttons);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, ringside_window_refresh);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, ringside_window_search);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "ringside-accounts-view.h"
+#include "ringside-detail-pane.h"
 #include "ringside-sign-in-dialog.h"
 #include "ringside-sub-account-page.h"
 #include "ringside-users-view.h"
@@ -38,6 +39,10 @@ struct _RingsideWindow
   RingsideUsersView    *users_view;
   AdwLeaflet           *leaflet;
   RingsideSubAccountPage *sub_account_page;
+  GtkWidget            *main_box;
+  AdwHeaderBar         *header_bar;
+  GtkWidget            *user_details_separator;
+  RingsideDetailPane   *user_details;
 
   /* Borrowed */
   RingsideSignInDialog *sign_in_dialog;   /* a weak pointer while it is open */

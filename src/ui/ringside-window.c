@@ -482,6 +482,7 @@ ringside_window_class_init (RingsideWindowClass *klass)
   g_type_ensure (RINGSIDE_TYPE_ACCOUNTS_VIEW);
   g_type_ensure (RINGSIDE_TYPE_USERS_VIEW);
   g_type_ensure (RINGSIDE_TYPE_SUB_ACCOUNT_PAGE);
+  g_type_ensure (RINGSIDE_TYPE_DETAIL_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ringside-window.ui");
@@ -503,6 +504,10 @@ ringside_window_class_init (RingsideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, accounts_view);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, users_view);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, main_box);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, user_details_separator);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, user_details);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, sub_account_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);

@@ -1,0 +1,33 @@
+/* ringside-detail-pane.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ringside-session.h"
+
+G_BEGIN_DECLS
+
+#define RINGSIDE_TYPE_DETAIL_PANE (ringside_detail_pane_get_type ())
+G_DECLARE_FINAL_TYPE (RingsideDetailPane, ringside_detail_pane, RINGSIDE, DETAIL_PANE, AdwBin)
+
+/* The details of one user, agent, queue or campaign: a header with its name, its fields as
+ * rows labelled in words, and a "Disable"/"Enable" button that makes a confirmed, undoable
+ * change (ringside-active-change.h). Emits "close-requested" for the back button, Alt+Left
+ * and Escape, and "item-changed" (GObject *item) once a change was applied to the item, so
+ * that the list behind can show it. */
+RingsideDetailPane *ringside_detail_pane_new            (void);
+
+GObject            *ringside_detail_pane_get_item       (RingsideDetailPane *self);
+/* @item: a RingsideUser, RingsideAgent, RingsideQueue or RingsideCampaign, or NULL. */
+void                ringside_detail_pane_set_item       (RingsideDetailPane *self,
+                                                         GObject            *item);
+/* Where changes are sent; agents, queues and campaigns also need their sub-account's ID. */
+void                ringside_detail_pane_set_session    (RingsideDetailPane *self,
+                                                         RingsideSession    *session);
+void                ringside_detail_pane_set_account_id (RingsideDetailPane *self,
+                                                         const char         *account_id);
+
+G_END_DECLS
