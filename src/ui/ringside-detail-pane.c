@@ -327,6 +327,8 @@ static void
 update (RingsideDetailPane *self)
 {
   g_auto(Detail) detail = { 0 };
+  g_autofree char *group_title = NULL;
+  g_autofree char *group_description = NULL;
   GtkWidget *page;
   GtkWidget *group;
 
@@ -345,7 +347,12 @@ update (RingsideDetailPane *self)
 
   page = adw_preferences_page_new ();
   group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Details"));
+  /* The name again, with more room: the header's title is cut short in a narrow window.
+   * A group's title and description are markup in libadwaita 1.2. */
+  group_title = g_markup_escape_text (detail.title ? detail.title : "", -1);
+  group_description = g_markup_escape_text (detail.subtitle ? detail.subtitle : "", -1);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), group_title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), group_description);
   for (guint i = 0; i + 1 < detail.rows->len; i += 2)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                value_row_new (g_ptr_array_index (detail.rows, i),
