@@ -223,7 +223,8 @@ ringside_window_show_page (RingsideWindow *self,
   if (!content)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), content);
+  /* Signed out, there is nothing to search: no button that does nothing. */
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), content);
   ringside_window_update_switcher_bar (self);
 }
 
