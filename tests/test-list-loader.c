@@ -407,7 +407,7 @@ test_load_users (Fixture       *f,
   g_assert_cmpint (ringside_user_get_parent_id (user), ==, 432);
   g_assert_cmpuint (ringside_user_get_depth (user), ==, 3);
   g_assert_false (ringside_user_get_enabled (user));
-  g_assert_cmpstr (ringside_user_get_roles_text (user), ==, "USER");
+  g_assert_cmpstr (ringside_user_get_roles_text (user), ==, "U");
   g_assert_true (ringside_user_get_root_user (get_user (f, 0)));
 }
 

@@ -373,7 +373,9 @@ test_user_parse (void)
   g_assert_cmpuint (ringside_user_get_depth (user), ==, 0);
   g_assert_cmpstrv (ringside_user_get_roles (user),
                     ((const char *[]) { "SUPER_USER", "MANAGE_USERS", NULL }));
-  g_assert_cmpstr (ringside_user_get_roles_text (user), ==, "SUPER_USER, MANAGE_USERS");
+  g_assert_cmpstrv (ringside_user_get_role_words (user),
+                    ((const char *[]) { "Super user", "Manage users", NULL }));
+  g_assert_cmpstr (ringside_user_get_roles_text (user), ==, "Super user, Manage users");
   assert_date (ringside_user_get_creation_date (user), "2019-06-26T15:59:05Z");
 
   g_object_get (user, "user-id", &id, "full-name", &full_name, "roles", &roles, NULL);
@@ -416,8 +418,12 @@ test_user_roles (void)
   g_assert_cmpstrv (ringside_user_get_roles (objects),
                     ((const char *[]) { "SUPER_USER", "Custom role", "ACCESS_AUDIT_LOG",
                                         "MANAGE_RIGHTS", NULL }));
+  /* The description when there is one, else the code made readable: never the code. */
+  g_assert_cmpstrv (ringside_user_get_role_words (objects),
+                    ((const char *[]) { "Super user", "Custom role", "Access audit log",
+                                        "Manage rights", NULL }));
   g_assert_cmpstr (ringside_user_get_roles_text (objects), ==,
-                   "SUPER_USER, Custom role, ACCESS_AUDIT_LOG, MANAGE_RIGHTS");
+                   "Super user, Custom role, Access audit log, Manage rights");
   g_assert_null (ringside_user_get_roles (nulls)[0]);
 }
 
@@ -624,7 +630,45 @@ test_user_matches (void)
   g_assert_true (ringside_user_matches (user, "298"));
   g_assert_true (ringside_user_matches (user, ""));
   g_assert_false (ringside_user_matches (user, "2984"));
-  g_assert_false (ringside_user_matches (user, "super_user"));
+  /* A role by its code or its words, from the role's start. */
+  g_assert_true (ringside_user_matches (user, "super_user"));
+  g_assert_true (ringside_user_matches (user, "super user"));
+  g_assert_true (ringside_user_matches (user, "super"));
+  g_assert_false (ringside_user_matches (user, "user"));
+}
+
+static void
+test_user_matches_roles (void)
+{
+  g_autoptr(RingsideUser) supervisor = user_from_string_ok (
+    "{\"userId\": 1, \"userName\": \"a@example.com\", \"fullName\": \"Ann\","
+    " \"rcUserId\": 4123456789, \"roles\": [\"SUPERVISOR\"]}");
+  g_autoptr(RingsideUser) multi = user_from_string_ok (
+    "{\"userId\": 2, \"userName\": \"b@example.com\", \"fullName\": \"Bob\","
+    " \"roles\": [\"MULTI_SUPERVISOR\"]}");
+  g_autoptr(RingsideUser) manager = user_from_string_ok (
+    "{\"userId\": 3, \"userName\": \"c@example.com\", \"fullName\": \"Cy\","
+    " \"roles\": [{\"roleType\": \"USER\", \"description\": \"User\"},"
+    " {\"roleType\": \"MANAGE_USERS\", \"description\": \"Manage Users\"}]}");
+  g_autofree char *shouted = g_utf8_casefold ("SUPERVISOR", -1);
+
+  g_assert_cmpstr (ringside_user_get_roles_text (supervisor), ==, "Supervisor");
+  g_assert_cmpstr (ringside_user_get_roles_text (multi), ==, "Multi supervisor");
+  g_assert_cmpstr (ringside_user_get_roles_text (manager), ==, "User, Manage Users");
+
+  /* "supervisor" leaves exactly the supervisors. */
+  g_assert_true (ringside_user_matches (supervisor, "supervisor"));
+  g_assert_true (ringside_user_matches (supervisor, shouted));
+  g_assert_false (ringside_user_matches (multi, "supervisor"));
+  g_assert_false (ringside_user_matches (manager, "supervisor"));
+
+  g_assert_true (ringside_user_matches (multi, "multi supervisor"));
+  g_assert_true (ringside_user_matches (multi, "multi_supervisor"));
+  g_assert_true (ringside_user_matches (manager, "manage users"));
+  g_assert_true (ringside_user_matches (manager, "manage_users"));
+  g_assert_false (ringside_user_matches (supervisor, "manage"));
+  /* The RingCentral user ID too. */
+  g_assert_true (ringside_user_matches (supervisor, "4123456789"));
 }
 
 static RingsideUser *
@@ -704,6 +748,7 @@ main (int   argc,
   g_test_add_func ("/models/user/parent-path", test_user_parent_path);
   g_test_add_func ("/models/user/wrong-types", test_user_wrong_types);
   g_test_add_func ("/models/user/matches", test_user_matches);
+  g_test_add_func ("/models/user/matches-roles", test_user_matches_roles);
   g_test_add_func ("/models/user/sort-keys", test_user_sort_keys);
 
   return g_test_run ();

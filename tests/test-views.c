@@ -610,6 +610,147 @@ test_users_search (Fixture       *fixture,
   g_assert_cmpstr (visible_page (fixture->view), ==, "list");
 }
 
+/* How many of every user loaded hold the role @code. */
+static guint
+count_with_role (GtkWidget  *view,
+                 const char *code)
+{
+  RingsideRemoteList *list = ringside_list_view_get_list (RINGSIDE_LIST_VIEW (view));
+  GListModel *items = G_LIST_MODEL (ringside_remote_list_get_items (list));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RingsideUser) user = g_list_model_get_item (items, i);
+
+      n += g_strv_contains (ringside_user_get_roles (user), code);
+    }
+  return n;
+}
+
+/* Typing a role leaves exactly the users who hold it, however the text was reached: the
+ * incremental filter must not keep or drop rows when a role matches from its start only. */
+static void
+test_users_search_roles (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  GListModel *model = view_model (fixture->view);
+  guint n_managers, n_super;
+
+  reload_and_wait (fixture->view);
+  n_managers = count_with_role (fixture->view, "MANAGE_USERS");
+  n_super = count_with_role (fixture->view, "SUPER_USER");
+  g_assert_cmpuint (n_managers, >, 0);
+  g_assert_cmpuint (n_super, >, 0);
+
+  search_and_wait (fixture->view, "Manage users");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_managers);
+  /* "users" is not the start of a role: deleting the front must not keep the managers. */
+  search_and_wait (fixture->view, "users");
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, n_managers);
+  search_and_wait (fixture->view, "manage users");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_managers);
+  search_and_wait (fixture->view, "MANAGE_USERS");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_managers);
+  search_and_wait (fixture->view, "super user");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_super);
+  search_and_wait (fixture->view, "");
+}
+
+/* Waits until the filter model has checked every row. */
+static void
+wait_for_filter (GtkWidget *view)
+{
+  RingsideRemoteList *list = ringside_list_view_get_list (RINGSIDE_LIST_VIEW (view));
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (ringside_remote_list_get_searching (list))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the filter never finished");
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* How many of every user loaded are disabled and hold the role @code (NULL: any). */
+static guint
+count_disabled_with (GtkWidget  *view,
+                     const char *code)
+{
+  RingsideRemoteList *list = ringside_list_view_get_list (RINGSIDE_LIST_VIEW (view));
+  GListModel *items = G_LIST_MODEL (ringside_remote_list_get_items (list));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RingsideUser) user = g_list_model_get_item (items, i);
+
+      n += !ringside_user_get_enabled (user) &&
+           (code == NULL || g_strv_contains (ringside_user_get_roles (user), code));
+    }
+  return n;
+}
+
+/* The enabled and role filters narrow the rows with the search, and the count says so. */
+static void
+test_users_filters (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  RingsideUsersView *view = RINGSIDE_USERS_VIEW (fixture->view);
+  GListModel *model = view_model (fixture->view);
+  guint n_users = ringside_demo_server_get_n_users (fixture->server, FALSE);
+  g_auto(GStrv) roles = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *expected = NULL;
+  guint n_disabled, n_disabled_managers, n_managers;
+
+  reload_and_wait (fixture->view);
+  /* Each role once, by its code, however RingCX spelled it for each user. */
+  roles = ringside_users_view_dup_roles (view, &words);
+  g_assert_true (g_strv_contains ((const char * const *) roles, "MANAGE_USERS"));
+  g_assert_cmpuint (g_strv_length (roles), ==, g_strv_length (words));
+  for (guint i = 0; words[i] != NULL; i++)
+    g_assert_null (strchr (words[i], '_'));
+
+  n_disabled = count_disabled_with (fixture->view, NULL);
+  g_assert_cmpuint (n_disabled, >, 0);
+  ringside_users_view_set_enabled_filter (view, RINGSIDE_USERS_DISABLED);
+  wait_for_filter (fixture->view);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_disabled);
+  summary = view_summary (fixture->view);
+  expected = g_strdup_printf ("%u of %u users", n_disabled, n_users);
+  g_assert_cmpstr (summary, ==, expected);
+
+  ringside_users_view_set_enabled_filter (view, RINGSIDE_USERS_ENABLED);
+  wait_for_filter (fixture->view);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_users - n_disabled);
+
+  /* A role, with the enabled filter and then with a search. */
+  n_managers = count_with_role (fixture->view, "MANAGE_USERS");
+  n_disabled_managers = count_disabled_with (fixture->view, "MANAGE_USERS");
+  ringside_users_view_set_enabled_filter (view, RINGSIDE_USERS_DISABLED);
+  ringside_users_view_set_role_filter (view, "MANAGE_USERS");
+  wait_for_filter (fixture->view);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_disabled_managers);
+  ringside_users_view_set_enabled_filter (view, RINGSIDE_USERS_ALL);
+  wait_for_filter (fixture->view);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_managers);
+  search_and_wait (fixture->view, "zzzz-nobody-by-this-name");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  search_and_wait (fixture->view, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_managers);
+
+  ringside_users_view_set_role_filter (view, NULL);
+  wait_for_filter (fixture->view);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_users);
+  g_clear_pointer (&summary, g_free);
+  summary = view_summary (fixture->view);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%u users", n_users);
+  g_assert_cmpstr (summary, ==, expected);
+}
+
 static gint64
 first_user_id (GtkWidget *view)
 {
@@ -1080,6 +1221,8 @@ main (int   argc,
   ADD_TEST ("/views/accounts/export", RINGSIDE_TYPE_ACCOUNTS_VIEW, test_accounts_export);
   ADD_TEST ("/views/users/populate", RINGSIDE_TYPE_USERS_VIEW, test_users_populate);
   ADD_TEST ("/views/users/search", RINGSIDE_TYPE_USERS_VIEW, test_users_search);
+  ADD_TEST ("/views/users/search-roles", RINGSIDE_TYPE_USERS_VIEW, test_users_search_roles);
+  ADD_TEST ("/views/users/filters", RINGSIDE_TYPE_USERS_VIEW, test_users_filters);
   ADD_TEST ("/views/users/sort", RINGSIDE_TYPE_USERS_VIEW, test_users_sort);
   ADD_TEST ("/views/users/export", RINGSIDE_TYPE_USERS_VIEW, test_users_export);
   ADD_TEST ("/views/users/error-and-retry", RINGSIDE_TYPE_USERS_VIEW,

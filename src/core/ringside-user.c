@@ -33,12 +33,15 @@ struct _RingsideUser
    * ringside-item-list.c, which never lets links close a cycle. */
   RingsideUser *parent;
   guint      depth;
-  GStrv      roles;        /* never NULL */
-  char      *roles_text;
+  GStrv      roles;        /* codes ("MANAGE_USERS"), never NULL */
+  GStrv      role_words;   /* what people read ("Manage Users"), never NULL */
+  char      *roles_text;   /* the words, joined */
   GDateTime *creation_date;
 
-  /* Full name, user name and ID, casefolded once so that filtering stays fast. */
+  /* Full name, user name and IDs, casefolded once so that filtering stays fast. */
   char      *search_key;
+  /* "\n" + each role's words and code, casefolded, each followed by "\n" */
+  char      *roles_search_key;
   /* Collation keys, made in the loader's worker so that sorting is a strcmp() */
   char      *full_name_sort_key;
   char      *user_name_sort_key;
@@ -78,9 +81,11 @@ ringside_user_finalize (GObject *object)
   g_clear_pointer (&self->last_name, g_free);
   g_clear_pointer (&self->full_name, g_free);
   g_clear_pointer (&self->roles, g_strfreev);
+  g_clear_pointer (&self->role_words, g_strfreev);
   g_clear_pointer (&self->roles_text, g_free);
   g_clear_pointer (&self->creation_date, g_date_time_unref);
   g_clear_pointer (&self->search_key, g_free);
+  g_clear_pointer (&self->roles_search_key, g_free);
   g_clear_pointer (&self->full_name_sort_key, g_free);
   g_clear_pointer (&self->user_name_sort_key, g_free);
   g_clear_pointer (&self->roles_sort_key, g_free);
@@ -234,25 +239,44 @@ read_parent_path (RingsideUser  *self,
   return TRUE;
 }
 
-/* A role is a name, or a {roleType, description} object; nulls are skipped. */
+/* "MANAGE_USERS" → "Manage users": what a role reads as when RingCX gives no description. */
+char *
+ringside_user_role_code_to_words (const char *code)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (code != NULL, NULL);
+
+  lower = g_utf8_strdown (code, -1);
+  g_strdelimit (lower, "_", ' ');
+  g_strstrip (lower);
+  if (lower[0] != '\0')
+    lower[0] = g_ascii_toupper (lower[0]);
+  return g_steal_pointer (&lower);
+}
+
+/* A role is a code, or a {roleType, description} object; nulls are skipped. The words are
+ * the description when there is one, else the code made readable. */
 static gboolean
-add_role (GStrvBuilder  *builder,
+add_role (GStrvBuilder  *codes,
+          GStrvBuilder  *words,
           JsonNode      *role,
           GError       **error)
 {
-  g_autofree char *name = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *description = NULL;
 
   if (JSON_NODE_HOLDS_NULL (role))
     return TRUE;
 
   if (ringside_json_holds (role, G_TYPE_STRING))
-    name = g_utf8_make_valid (json_node_get_string (role), -1);
+    code = g_utf8_make_valid (json_node_get_string (role), -1);
   else if (JSON_NODE_HOLDS_OBJECT (role))
     {
       JsonObject *object = json_node_get_object (role);
 
-      if (!ringside_json_read_string (object, "roleType", &name, error) ||
-          (name == NULL && !ringside_json_read_string (object, "description", &name, error)))
+      if (!ringside_json_read_string (object, "roleType", &code, error) ||
+          !ringside_json_read_string (object, "description", &description, error))
         {
           g_prefix_error (error, "a role: ");
           return FALSE;
@@ -266,8 +290,21 @@ add_role (GStrvBuilder  *builder,
       return FALSE;
     }
 
-  if (name != NULL && *name != '\0')
-    g_strv_builder_add (builder, name);
+  if (description != NULL && g_strstrip (description)[0] == '\0')
+    g_clear_pointer (&description, g_free);
+  if (code != NULL && *code == '\0')
+    g_clear_pointer (&code, g_free);
+
+  if (code == NULL && description == NULL)
+    return TRUE;
+
+  if (description == NULL)
+    description = ringside_user_role_code_to_words (code);
+  if (code == NULL)
+    code = g_strdup (description);
+
+  g_strv_builder_add (codes, code);
+  g_strv_builder_add (words, description);
   return TRUE;
 }
 
@@ -277,6 +314,7 @@ read_roles (RingsideUser  *self,
             GError       **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
   JsonNode *node = ringside_json_get_member (object, "roles");
 
   if (node != NULL)
@@ -288,12 +326,13 @@ read_roles (RingsideUser  *self,
 
       roles = json_node_get_array (node);
       for (guint i = 0; i < json_array_get_length (roles); i++)
-        if (!add_role (builder, json_array_get_element (roles, i), error))
+        if (!add_role (builder, words, json_array_get_element (roles, i), error))
           return FALSE;
     }
 
   self->roles = g_strv_builder_end (builder);
-  self->roles_text = g_strjoinv (", ", self->roles);
+  self->role_words = g_strv_builder_end (words);
+  self->roles_text = g_strjoinv (", ", self->role_words);
   return TRUE;
 }
 
@@ -314,12 +353,38 @@ fill_full_name (RingsideUser *self)
 static char *
 build_search_key (RingsideUser *self)
 {
-  g_autofree char *joined = g_strdup_printf ("%s\n%s\n%" G_GINT64_FORMAT,
-                                             ringside_user_get_full_name (self),
-                                             ringside_user_get_user_name (self),
-                                             self->id);
+  g_autofree char *joined = NULL;
+
+  if (self->rc_user_id != 0)
+    joined = g_strdup_printf ("%s\n%s\n%" G_GINT64_FORMAT "\n%" G_GINT64_FORMAT,
+                              ringside_user_get_full_name (self),
+                              ringside_user_get_user_name (self),
+                              self->id, self->rc_user_id);
+  else
+    joined = g_strdup_printf ("%s\n%s\n%" G_GINT64_FORMAT,
+                              ringside_user_get_full_name (self),
+                              ringside_user_get_user_name (self),
+                              self->id);
 
   return g_utf8_casefold (joined, -1);
+}
+
+static char *
+build_roles_search_key (RingsideUser *self)
+{
+  g_autoptr(GString) key = g_string_new ("\n");
+  const char * const *codes = ringside_user_get_roles (self);
+  const char * const *words = ringside_user_get_role_words (self);
+
+  for (guint i = 0; codes[i] != NULL && words[i] != NULL; i++)
+    {
+      g_autofree char *folded_words = g_utf8_casefold (words[i], -1);
+      g_autofree char *folded_code = g_utf8_casefold (codes[i], -1);
+
+      g_string_append_printf (key, "%s\n%s\n", folded_words, folded_code);
+    }
+
+  return g_string_free (g_steal_pointer (&key), FALSE);
 }
 
 /* What GtkStringSorter would compute for each row on the main thread, every time the sort
@@ -336,6 +401,7 @@ static void
 build_keys (RingsideUser *self)
 {
   self->search_key = build_search_key (self);
+  self->roles_search_key = build_roles_search_key (self);
   self->full_name_sort_key = build_sort_key (ringside_user_get_full_name (self));
   self->user_name_sort_key = build_sort_key (ringside_user_get_user_name (self));
 }
@@ -574,6 +640,22 @@ ringside_user_get_roles (RingsideUser *self)
   return self->roles != NULL ? (const char * const *) self->roles : no_roles;
 }
 
+/**
+ * ringside_user_get_role_words:
+ *
+ * Returns: (transfer none): the roles as people read them, one for each of
+ *   ringside_user_get_roles(): the description RingCX gave, else the code made readable
+ */
+const char * const *
+ringside_user_get_role_words (RingsideUser *self)
+{
+  static const char * const no_roles[] = { NULL };
+
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), no_roles);
+
+  return self->role_words != NULL ? (const char * const *) self->role_words : no_roles;
+}
+
 const char *
 ringside_user_get_roles_text (RingsideUser *self)
 {
@@ -605,7 +687,18 @@ ringside_user_matches (RingsideUser *self,
   if (G_UNLIKELY (self->search_key == NULL))
     build_keys (self);
 
-  return strstr (self->search_key, needle) != NULL;
+  if (strstr (self->search_key, needle) != NULL)
+    return TRUE;
+
+  /* A role matches from its start only, so that "supervisor" finds the supervisors and not
+   * every "Multi supervisor"; each role in the key follows a newline. */
+  if (needle[0] != '\0')
+    for (const char *at = strstr (self->roles_search_key, needle); at != NULL;
+         at = strstr (at + 1, needle))
+      if (at[-1] == '\n')
+        return TRUE;
+
+  return FALSE;
 }
 
 /**

@@ -47,8 +47,12 @@ RingsideUser *ringside_user_get_parent        (RingsideUser  *self);
 /* Its full name, or NULL. */
 const char   *ringside_user_get_parent_name   (RingsideUser  *self);
 guint         ringside_user_get_depth         (RingsideUser  *self);
+/* The role codes ("MANAGE_USERS"), and their words ("Manage Users"), one for each code. */
 const char * const *ringside_user_get_roles   (RingsideUser  *self);
-/* Roles joined with ", " for display and export. */
+const char * const *ringside_user_get_role_words (RingsideUser *self);
+/* "MANAGE_USERS" → "Manage users" */
+char         *ringside_user_role_code_to_words (const char *code);
+/* The role words joined with ", " for display and export. */
 const char   *ringside_user_get_roles_text    (RingsideUser  *self);
 /* Nullable. */
 GDateTime    *ringside_user_get_creation_date (RingsideUser  *self);
@@ -60,7 +64,9 @@ const char   *ringside_user_get_user_name_sort_key (RingsideUser *self);
 /* The same for the roles text, made when first asked for: call it from one thread only. */
 const char   *ringside_user_get_roles_sort_key     (RingsideUser *self);
 
-/* @needle must be casefolded (g_utf8_casefold()); matches full name, user name and ID. */
+/* @needle must be casefolded (g_utf8_casefold()); matches anywhere in the full name, user
+ * name and IDs, and at the start of a role's words or code ("supervisor" finds "SUPERVISOR",
+ * not "MULTI_SUPERVISOR"). */
 gboolean      ringside_user_matches           (RingsideUser  *self,
                                                const char    *needle);
 

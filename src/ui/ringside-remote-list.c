@@ -37,6 +37,8 @@ struct _RingsideRemoteList
   char               *search_text;
   char               *needle;       /* search text stripped and casefolded; NULL if empty */
   char               *group;        /* only the rows of this group (kind->group_of); or NULL */
+  GtkCustomFilterFunc narrow_func;  /* the view's own narrowing (a user's role); or NULL */
+  gpointer            narrow_data;
 
   /* Items → sort → filter: a search keystroke re-checks rows that are already sorted, where
    * a filter under the sort made it re-sort every row the search brought back. */
@@ -285,7 +287,7 @@ filter_matches_all (RingsideRemoteList *self)
 static gboolean
 filter_active (RingsideRemoteList *self)
 {
-  return self->needle != NULL || self->group != NULL;
+  return self->needle != NULL || self->group != NULL || self->narrow_func != NULL;
 }
 
 /* Without a needle or a group, the filter is being cleared: see update_filter(). */
@@ -295,8 +297,9 @@ filter_func (gpointer item,
 {
   RingsideRemoteList *self = user_data;
 
-  return (self->needle == NULL || self->kind->match (item, self->needle)) &&
-         (self->group == NULL || g_strcmp0 (self->kind->group_of (item), self->group) == 0);
+  return (self->group == NULL || g_strcmp0 (self->kind->group_of (item), self->group) == 0) &&
+         (self->narrow_func == NULL || self->narrow_func (item, self->narrow_data)) &&
+         (self->needle == NULL || self->kind->match (item, self->needle));
 }
 
 static char *
@@ -344,13 +347,15 @@ update_filter (RingsideRemoteList *self,
       return;
     }
 
-  if (self->needle == old_needle)  /* the group changed */
+  if (self->needle == old_needle)  /* the group or the narrowing changed */
     change = GTK_FILTER_CHANGE_DIFFERENT;
   else if (self->needle == NULL)
     change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else if (old_needle == NULL || strstr (self->needle, old_needle) != NULL)
+  /* Prefixes, not substrings: a kind may match some text from its start only (a user's
+   * role), and "manage users" matches a role that "users" does not. */
+  else if (old_needle == NULL || g_str_has_prefix (self->needle, old_needle))
     change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (strstr (old_needle, self->needle) != NULL)
+  else if (g_str_has_prefix (old_needle, self->needle))
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   else
     change = GTK_FILTER_CHANGE_DIFFERENT;
@@ -436,6 +441,31 @@ ringside_remote_list_set_group (RingsideRemoteList *self,
 
   g_free (self->group);
   self->group = g_strdup (group);
+  update_filter (self, self->needle);
+  update_searching (self);
+}
+
+/**
+ * ringside_remote_list_set_narrow_func:
+ * @func: (nullable): whether a row may show, besides the search and the group; %NULL for
+ *   every row
+ * @user_data: passed to @func, which must outlive the list or be unset first
+ *
+ * Call it again whenever what @func answers changes: it filters with the search,
+ * incrementally; the counts follow.
+ */
+void
+ringside_remote_list_set_narrow_func (RingsideRemoteList  *self,
+                                      GtkCustomFilterFunc  func,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (RINGSIDE_IS_REMOTE_LIST (self));
+
+  if (func == NULL && self->narrow_func == NULL)
+    return;
+
+  self->narrow_func = func;
+  self->narrow_data = func != NULL ? user_data : NULL;
   update_filter (self, self->needle);
   update_searching (self);
 }

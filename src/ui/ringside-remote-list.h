@@ -67,6 +67,10 @@ void                     ringside_remote_list_set_search_text (RingsideRemoteLis
 void                     ringside_remote_list_set_group       (RingsideRemoteList *self,
                                                                const char         *group);
 const char              *ringside_remote_list_get_group       (RingsideRemoteList *self);
+/* A view's own narrowing (enabled users, a role), with the search and the group. */
+void                     ringside_remote_list_set_narrow_func (RingsideRemoteList  *self,
+                                                               GtkCustomFilterFunc  func,
+                                                               gpointer             user_data);
 
 /* Usually a GtkColumnView's sorter; NULL (the default) keeps the order loaded. */
 GtkSorter               *ringside_remote_list_get_sorter      (RingsideRemoteList *self);

@@ -34,6 +34,10 @@ struct _RingsideUsersView
   GtkColumnViewColumn *roles_column;
   GtkColumnViewColumn *enabled_column;
   GtkColumnViewColumn *created_column;
+
+  /* The filters beside the search */
+  RingsideUsersEnabled enabled_filter;
+  char                *role_filter;   /* a role's code, or NULL for all */
 };
 
 G_DEFINE_FINAL_TYPE (RingsideUsersView, ringside_users_view, RINGSIDE_TYPE_LIST_VIEW)
@@ -42,6 +46,125 @@ RingsideUsersView *
 ringside_users_view_new (void)
 {
   return g_object_new (RINGSIDE_TYPE_USERS_VIEW, NULL);
+}
+
+/* Filters */
+
+static gboolean
+narrow_func (gpointer item,
+             gpointer user_data)
+{
+  RingsideUsersView *self = user_data;
+  RingsideUser *user = item;
+
+  if (self->enabled_filter != RINGSIDE_USERS_ALL &&
+      ringside_user_get_enabled (user) != (self->enabled_filter == RINGSIDE_USERS_ENABLED))
+    return FALSE;
+
+  return self->role_filter == NULL ||
+         g_strv_contains (ringside_user_get_roles (user), self->role_filter);
+}
+
+static void
+update_narrowing (RingsideUsersView *self)
+{
+  RingsideRemoteList *list = ringside_list_view_get_list (RINGSIDE_LIST_VIEW (self));
+  gboolean narrow = self->enabled_filter != RINGSIDE_USERS_ALL || self->role_filter != NULL;
+
+  ringside_remote_list_set_narrow_func (list, narrow ? narrow_func : NULL, self);
+}
+
+void
+ringside_users_view_set_enabled_filter (RingsideUsersView    *self,
+                                        RingsideUsersEnabled  enabled)
+{
+  g_return_if_fail (RINGSIDE_IS_USERS_VIEW (self));
+  g_return_if_fail (enabled <= RINGSIDE_USERS_DISABLED);
+
+  if (self->enabled_filter == enabled)
+    return;
+
+  self->enabled_filter = enabled;
+  update_narrowing (self);
+}
+
+void
+ringside_users_view_set_role_filter (RingsideUsersView *self,
+                                     const char        *role)
+{
+  g_return_if_fail (RINGSIDE_IS_USERS_VIEW (self));
+
+  if (g_strcmp0 (self->role_filter, role) == 0)
+    return;
+
+  g_free (self->role_filter);
+  self->role_filter = g_strdup (role);
+  update_narrowing (self);
+}
+
+typedef struct
+{
+  const char *code;
+  const char *words;
+} Role;
+
+static int
+compare_role_words (gconstpointer a,
+                    gconstpointer b)
+{
+  const Role *role_a = a;
+  const Role *role_b = b;
+
+  return g_utf8_collate (role_a->words, role_b->words);
+}
+
+/**
+ * ringside_users_view_dup_roles:
+ * @words: (out) (transfer full): what each role reads as, the first description seen
+ *
+ * Returns: (transfer full): the codes of every role of the users loaded, each once, in the
+ *   collation order of their words
+ */
+GStrv
+ringside_users_view_dup_roles (RingsideUsersView  *self,
+                               GStrv              *words)
+{
+  RingsideRemoteList *list;
+  RingsideItemList *items;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) roles = g_array_new (FALSE, FALSE, sizeof (Role));
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+
+  g_return_val_if_fail (RINGSIDE_IS_USERS_VIEW (self), NULL);
+  g_return_val_if_fail (words != NULL, NULL);
+
+  list = ringside_list_view_get_list (RINGSIDE_LIST_VIEW (self));
+  items = ringside_remote_list_get_items (list);
+  for (guint i = 0; items != NULL; i++)
+    {
+      RingsideUser *user = ringside_item_list_peek (items, i);
+      const char * const *user_codes;
+      const char * const *user_words;
+
+      if (user == NULL)
+        break;
+      user_codes = ringside_user_get_roles (user);
+      user_words = ringside_user_get_role_words (user);
+      for (guint j = 0; user_codes[j] != NULL; j++)
+        if (g_hash_table_add (seen, (gpointer) user_codes[j]))
+          g_array_append_val (roles, ((Role) { user_codes[j], user_words[j] }));
+    }
+
+  g_array_sort (roles, compare_role_words);
+  for (guint i = 0; i < roles->len; i++)
+    {
+      g_strv_builder_add (codes, g_array_index (roles, Role, i).code);
+      g_strv_builder_add (labels, g_array_index (roles, Role, i).words);
+    }
+
+  *words = g_strv_builder_end (labels);
+  return g_strv_builder_end (codes);
 }
 
 /* Cells (made in C: see ringside-list-view.c) */
@@ -327,10 +450,36 @@ count_text (guint       total,
 /* GObject */
 
 static void
+ringside_users_view_dispose (GObject *object)
+{
+  RingsideUsersView *self = RINGSIDE_USERS_VIEW (object);
+  RingsideRemoteList *list = ringside_list_view_get_list (RINGSIDE_LIST_VIEW (self));
+
+  if (list != NULL)
+    ringside_remote_list_set_narrow_func (list, NULL, NULL);
+
+  G_OBJECT_CLASS (ringside_users_view_parent_class)->dispose (object);
+}
+
+static void
+ringside_users_view_finalize (GObject *object)
+{
+  RingsideUsersView *self = RINGSIDE_USERS_VIEW (object);
+
+  g_free (self->role_filter);
+
+  G_OBJECT_CLASS (ringside_users_view_parent_class)->finalize (object);
+}
+
+static void
 ringside_users_view_class_init (RingsideUsersViewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   RingsideListViewClass *list_view_class = RINGSIDE_LIST_VIEW_CLASS (klass);
+
+  object_class->dispose = ringside_users_view_dispose;
+  object_class->finalize = ringside_users_view_finalize;
 
   list_view_class->kind = &ringside_users_list_kind;
   list_view_class->count_text = count_text;

@@ -32,6 +32,10 @@ struct _RingsideWindow
   GtkLabel             *offline_label;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
+  GtkMenuButton        *filter_button;
+  GtkDropDown          *enabled_dropdown;
+  GtkDropDown          *role_dropdown;
+  GtkStringList        *role_names;
   GtkStack             *main_stack;
   GtkSpinner           *loading_spinner;
   AdwViewStack         *view_stack;
@@ -52,12 +56,14 @@ struct _RingsideWindow
   RingsideSession      *session;
   GSignalGroup         *session_signals;
   GBinding             *summary_binding;
+  GStrv                 user_roles;      /* the codes of the role drop-down's choices */
   /* Cancelled when the session is replaced and when the window goes. */
   GCancellable         *cancellable;
 
   /* The state last shown, to act on transitions only. */
   RingsideSessionState  state;
   guint                 resuming : 1;
+  guint                 updating_roles : 1;
   guint                 keyring_warned : 1;
   /* The lists were loaded while offline and failed: load them again once back online. */
   guint                 reload_when_online : 1;

@@ -223,7 +223,8 @@ ringside_window_show_page (RingsideWindow *self,
   if (!content)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), content);
+  /* Signed out, there is nothing to search: no button that does nothing. */
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), content);
   ringside_window_update_switcher_bar (self);
 }
 
@@ -375,6 +376,83 @@ on_search_changed (RingsideWindow *self)
   ringside_list_view_set_search_text (ringside_window_get_visible_view (self), text);
 }
 
+/* Users' filters: beside the search, for the users view only. */
+
+static void
+on_user_filter_changed (RingsideWindow *self)
+{
+  /* In the drop-down's order */
+  static const RingsideUsersEnabled choices[] = {
+    RINGSIDE_USERS_ALL, RINGSIDE_USERS_ENABLED, RINGSIDE_USERS_DISABLED,
+  };
+  guint enabled = gtk_drop_down_get_selected (self->enabled_dropdown);
+  guint role = gtk_drop_down_get_selected (self->role_dropdown);
+
+  if (self->updating_roles)
+    return;
+
+  ringside_users_view_set_enabled_filter (self->users_view,
+                                          enabled < G_N_ELEMENTS (choices)
+                                          ? choices[enabled] : RINGSIDE_USERS_ALL);
+  ringside_users_view_set_role_filter (self->users_view,
+                                       self->user_roles != NULL && role >= 1 &&
+                                       role <= g_strv_length (self->user_roles)
+                                       ? self->user_roles[role - 1] : NULL);
+}
+
+/* Fills the role drop-down with the roles of the users loaded, keeping the choice. */
+static void
+update_user_roles (RingsideWindow *self)
+{
+  g_auto(GStrv) words = NULL;
+  g_auto(GStrv) roles = ringside_users_view_dup_roles (self->users_view, &words);
+  guint old = gtk_drop_down_get_selected (self->role_dropdown);
+  const char *current = NULL;
+  guint selected = 0;
+
+  if (self->user_roles != NULL && old >= 1 && old <= g_strv_length (self->user_roles))
+    current = self->user_roles[old - 1];
+  for (guint i = 0; current != NULL && roles[i] != NULL; i++)
+    {
+      if (g_str_equal (roles[i], current))
+        selected = i + 1;
+    }
+
+  self->updating_roles = TRUE;
+  gtk_string_list_splice (self->role_names, 1,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->role_names)) - 1,
+                          (const char * const *) words);
+  g_strfreev (self->user_roles);
+  self->user_roles = g_steal_pointer (&roles);
+  gtk_drop_down_set_selected (self->role_dropdown, selected);
+  self->updating_roles = FALSE;
+
+  /* A role the reloaded list no longer has shows every role again. */
+  on_user_filter_changed (self);
+}
+
+static void
+on_users_loading_changed (RingsideWindow *self)
+{
+  if (!ringside_list_view_get_loading (RINGSIDE_LIST_VIEW (self->users_view)))
+    update_user_roles (self);
+}
+
+/* GTK 4.8's GtkDropDown exports its inner toggle button to AT-SPI with no name: name it as
+ * the drop-down (see ringside-sub-account-page.c). */
+static void
+name_drop_down_button (GtkDropDown *drop_down,
+                       const char  *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+}
+
 static void
 on_visible_view_changed (RingsideWindow *self)
 {
@@ -389,6 +467,7 @@ on_visible_view_changed (RingsideWindow *self)
                                                   G_BINDING_SYNC_CREATE);
 
   g_object_set (self->search_entry, "placeholder-text", placeholder, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_button), !accounts);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder,
                                   -1);
@@ -465,6 +544,7 @@ ringside_window_dispose (GObject *object)
   g_clear_object (&self->session_signals);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->user_roles, g_strfreev);
 
   G_OBJECT_CLASS (ringside_window_parent_class)->dispose (object);
 }
@@ -499,6 +579,10 @@ ringside_window_class_init (RingsideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, offline_label);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, enabled_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, role_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RingsideWindow, role_names);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, view_stack);
@@ -511,6 +595,7 @@ ringside_window_class_init (RingsideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RingsideWindow, sub_account_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_user_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, ringside_window_update_switcher_bar);
 
@@ -535,6 +620,10 @@ ringside_window_init (RingsideWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  name_drop_down_button (self->enabled_dropdown, _("Show Enabled or Disabled Users"));
+  name_drop_down_button (self->role_dropdown, _("Show One Role"));
+  g_signal_connect_object (self->users_view, "notify::loading",
+                           G_CALLBACK (on_users_loading_changed), self, G_CONNECT_SWAPPED);
   on_visible_view_changed (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
 
