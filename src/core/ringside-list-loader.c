@@ -871,20 +871,6 @@ ringside_list_loader_load_finish (RingsideListLoader  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-on_kind_fetched (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (ringside_list_loader_fetch_finish (RINGSIDE_LIST_LOADER (source), result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 /**
  * ringside_list_loader_fetch_async:
  * @self: a #RingsideListLoader
@@ -957,74 +943,4 @@ ringside_list_loader_get_parts_total (RingsideListLoader *self)
   g_return_val_if_fail (RINGSIDE_IS_LIST_LOADER (self), 0);
 
   return self->parts_total;
-}
-
-/**
- * ringside_list_loader_fetch_kind_async:
- * @self: a #RingsideListLoader
- * @opener: how to ask for a path; it must outlive the load
- * @source: what @opener asks; it must outlive the load
- * @values: (nullable) (array zero-terminated=1): the values of the kind's path template
- * @cancellable: (nullable): a #GCancellable
- * @callback: called once the whole list was added to the items, or on failure
- * @user_data: data for @callback
- *
- * Loads the list its kind describes: ringside_list_loader_fetch_async() of the expanded path,
- * or, for a kind with a fan-out, the parents and then every parent's children (see
- * ringside-list-loader-fan-out.c). A load already in progress is cancelled first.
- */
-void
-ringside_list_loader_fetch_kind_async (RingsideListLoader       *self,
-                                       const RingsideListOpener *opener,
-                                       gpointer                  source,
-                                       const char * const       *values,
-                                       GCancellable             *cancellable,
-                                       GAsyncReadyCallback       callback,
-                                       gpointer                  user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *path = NULL;
-  const RingsideListKind *kind;
-  GError *error = NULL;
-
-  g_return_if_fail (RINGSIDE_IS_LIST_LOADER (self));
-  g_return_if_fail (opener != NULL && opener->open_async != NULL && opener->open_finish != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-  g_return_if_fail (self->items != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ringside_list_loader_fetch_kind_async);
-
-  kind = ringside_item_list_get_kind (self->items);
-  if (kind->fan_out != NULL)
-    {
-      ringside_list_loader_reset (self, "A new load replaced this one");
-      if (!g_task_return_error_if_cancelled (task))
-        ringside_fan_out_start (self, task, opener, source, values);
-      return;
-    }
-
-  path = ringside_list_kind_expand_path (kind, values, &error);
-  if (path == NULL)
-    {
-      ringside_list_loader_reset (self, "A new load replaced this one");
-      g_task_return_error (task, error);
-      return;
-    }
-
-  ringside_list_loader_fetch_async (self, opener, source, path, cancellable,
-                                    on_kind_fetched, g_steal_pointer (&task));
-}
-
-gboolean
-ringside_list_loader_fetch_kind_finish (RingsideListLoader  *self,
-                                        GAsyncResult        *result,
-                                        GError             **error)
-{
-  g_return_val_if_fail (RINGSIDE_IS_LIST_LOADER (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        ringside_list_loader_fetch_kind_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
