@@ -843,6 +843,8 @@ test_details_and_changes (Fixture       *f,
   GtkWidget *undo;
   LabelWait wait;
   const char *path;
+  g_autofree char *groups_path = g_strdup_printf ("/voice/api/v1/admin/accounts/%s/agentGroups",
+                                                  f->account_id);
 
   open_and_wait (f, f->account_id);
 
@@ -897,6 +899,8 @@ test_details_and_changes (Fixture       *f,
   wait_settled (agents);
   g_assert_false (ringside_agent_get_is_active (shown_agent (agents,
                                                              ringside_agent_get_id (agent))));
+  /* The row changed in place: the agents were not read again. */
+  g_assert_cmpuint (ringside_demo_server_count_requests (f->server, groups_path), ==, 0);
 
   /* Undo, from the toast: active again, with no second question. */
   undo = ringside_test_ui_find_button (GTK_WIDGET (pane), "Undo");

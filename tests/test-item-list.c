@@ -151,6 +151,28 @@ test_append (void)
   g_assert_null (ringside_item_list_peek (list, G_MAXUINT));
 }
 
+/* An item the app changed is announced in place, its position replaced by itself; the count
+ * does not change, so n-items is not notified. An item not in the list announces nothing. */
+static void
+test_item_changed (void)
+{
+  g_autoptr(RingsideItemList) list = ringside_item_list_new (G_TYPE_OBJECT);
+  g_autoptr(GPtrArray) items = new_objects (4);
+  g_autoptr(GObject) stranger = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GArray) events = NULL;
+
+  ringside_item_list_append (list, items);
+  events = record_events (list);
+
+  g_assert_true (ringside_item_list_item_changed (list, items->pdata[2]));
+  g_assert_cmpuint (events->len, ==, 1);
+  assert_items_changed (events, 0, 2, 1, 1, 4);
+
+  g_assert_false (ringside_item_list_item_changed (list, stranger));
+  g_assert_cmpuint (events->len, ==, 1);
+  g_assert_true (ringside_item_list_peek (list, 2) == items->pdata[2]);
+}
+
 static void
 test_references (void)
 {
@@ -501,6 +523,7 @@ main (int   argc,
 
   g_test_add_func ("/item-list/new", test_new);
   g_test_add_func ("/item-list/append", test_append);
+  g_test_add_func ("/item-list/item-changed", test_item_changed);
   g_test_add_func ("/item-list/references", test_references);
   g_test_add_func ("/item-list/get-item", test_get_item);
   g_test_add_func ("/item-list/remove-all", test_remove_all);

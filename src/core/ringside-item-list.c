@@ -385,6 +385,22 @@ ringside_item_list_remove_all (RingsideItemList *self)
  * Returns: (transfer none) (nullable) (type GObject): the item at @position, or %NULL past
  *   the end
  */
+gboolean
+ringside_item_list_item_changed (RingsideItemList *self,
+                                 gpointer          item)
+{
+  guint position;
+
+  g_return_val_if_fail (RINGSIDE_IS_ITEM_LIST (self), FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  if (!g_ptr_array_find (self->items, item, &position))
+    return FALSE;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  return TRUE;
+}
+
 gpointer
 ringside_item_list_peek (RingsideItemList *self,
                          guint             position)

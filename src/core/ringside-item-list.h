@@ -40,6 +40,12 @@ void              ringside_item_list_append     (RingsideItemList *self,
 /* Empties the list in one items-changed; nothing is emitted when it is already empty. */
 void              ringside_item_list_remove_all (RingsideItemList *self);
 
+/* Announces that @item, in the list, has changed (an edit made by the app), with one
+ * items-changed that replaces its position by itself, so that sorted and filtered views
+ * place it again and rebind its row. Returns FALSE when @item is not in the list. */
+gboolean          ringside_item_list_item_changed (RingsideItemList *self,
+                                                   gpointer          item);
+
 /* The item at @position without a reference, for hot loops; NULL past the end. */
 gpointer          ringside_item_list_peek       (RingsideItemList *self,
                                                  guint             position);

@@ -57,6 +57,17 @@ ringside_list_view_reload (RingsideListView *self)
   ringside_remote_list_reload (priv->list);
 }
 
+void
+ringside_list_view_item_changed (RingsideListView *self,
+                                 gpointer          item)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+
+  g_return_if_fail (RINGSIDE_IS_LIST_VIEW (self));
+
+  ringside_item_list_item_changed (ringside_remote_list_get_items (priv->list), item);
+}
+
 RingsideSession *
 ringside_list_view_get_session (RingsideListView *self)
 {

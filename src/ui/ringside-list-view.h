@@ -104,6 +104,10 @@ gboolean            ringside_list_view_activate_first  (RingsideListView    *sel
 
 /* (Re)loads from the session; cancels a load in flight. */
 void     ringside_list_view_reload           (RingsideListView    *self);
+/* The row of @item shows it again after the app changed it (enabled, active); nothing
+ * happens if the list does not hold @item. */
+void     ringside_list_view_item_changed     (RingsideListView    *self,
+                                              gpointer             item);
 
 /* Asks for a file with the file chooser portal, then writes the rows as shown to it as CSV.
  * Fails with G_IO_ERROR_CANCELLED when the user dismisses the chooser. */

@@ -159,13 +159,14 @@ on_detail_close_requested (RingsideSubAccountPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (adw_view_stack_get_visible_child (self->view_stack)));
 }
 
-/* The row shows the new state: the lists bind their cells once, so load them again. */
+/* The row shows the new state: the lists bind their cells once, so the item's list says it
+ * changed, and its views place and bind that row again. */
 static void
-on_detail_item_changed (RingsideSubAccountPage *self)
+on_detail_item_changed (RingsideSubAccountPage *self,
+                        GObject                *item)
 {
-  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
-
-  ringside_list_view_reload (RINGSIDE_LIST_VIEW (view));
+  for (guint i = 0; i < N_VIEWS; i++)
+    ringside_list_view_item_changed (get_view (self, i), item);
 }
 
 void

@@ -89,6 +89,14 @@ on_user_activated (RingsideWindow *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->user_details));
 }
 
+/* A user enabled or disabled from the pane: the row shows it too. */
+static void
+on_user_details_item_changed (RingsideWindow *self,
+                              GObject        *item)
+{
+  ringside_list_view_item_changed (RINGSIDE_LIST_VIEW (self->users_view), item);
+}
+
 static void
 on_user_details_close_requested (RingsideWindow *self)
 {
@@ -339,6 +347,7 @@ ringside_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_user_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_user_details_close_requested);
+  gtk_widget_class_bind_template_callback (widget_class, on_user_details_item_changed);
   gtk_widget_class_bind_template_callback (widget_class, update_user_title_buttons);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, ringside_window_refresh);
