@@ -513,25 +513,11 @@ ringside_sub_account_page_class_init (RingsideSubAccountPageClass *klass)
                                        "sub-account.show-view", "s", "campaigns");
 }
 
-/* GTK 4.8's GtkDropDown exports its inner toggle button to AT-SPI with no name (it is
- * called after its type, "GtkToggleButton"), and no property reaches it: name it here. */
-static void
-name_drop_down_button (GtkDropDown *drop_down)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show One Group"),
-                                      -1);
-}
-
 static void
 ringside_sub_account_page_init (RingsideSubAccountPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  name_drop_down_button (self->group_dropdown);
+  ringside_drop_down_name_button (self->group_dropdown, _("Show One Group"));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_string_list_append (self->group_names, _("All Groups"));

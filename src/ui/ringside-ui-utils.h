@@ -25,6 +25,12 @@ void        ringside_column_set_compare_func    (GtkColumnViewColumn *column,
                                                  GCompareDataFunc     compare,
                                                  gpointer             user_data);
 
+/* Gives the button inside @drop_down the accessible name @name. GTK 4.8's GtkDropDown
+ * exports that toggle button to AT-SPI with no name (it is called after its type,
+ * "GtkToggleButton"), and no property of the drop-down reaches it. */
+void        ringside_drop_down_name_button      (GtkDropDown       *drop_down,
+                                                 const char        *name);
+
 /* A plain sentence that says what went wrong while loading a list and what to do about it.
  * @forbidden_message is the sentence for RINGSIDE_ERROR_FORBIDDEN, which depends on the list.
  * @icon_name, if not NULL, is set to a symbolic icon that fits the failure. */

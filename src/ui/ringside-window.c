@@ -438,21 +438,6 @@ on_users_loading_changed (RingsideWindow *self)
     update_user_roles (self);
 }
 
-/* GTK 4.8's GtkDropDown exports its inner toggle button to AT-SPI with no name: name it as
- * the drop-down (see ringside-sub-account-page.c). */
-static void
-name_drop_down_button (GtkDropDown *drop_down,
-                       const char  *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      -1);
-}
-
 static void
 on_visible_view_changed (RingsideWindow *self)
 {
@@ -620,8 +605,8 @@ ringside_window_init (RingsideWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  name_drop_down_button (self->enabled_dropdown, _("Show Enabled or Disabled Users"));
-  name_drop_down_button (self->role_dropdown, _("Show One Role"));
+  ringside_drop_down_name_button (self->enabled_dropdown, _("Show Enabled or Disabled Users"));
+  ringside_drop_down_name_button (self->role_dropdown, _("Show One Role"));
   g_signal_connect_object (self->users_view, "notify::loading",
                            G_CALLBACK (on_users_loading_changed), self, G_CONNECT_SWAPPED);
   on_visible_view_changed (self);
