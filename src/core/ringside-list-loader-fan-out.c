@@ -9,11 +9,6 @@
 #include "ringside-error.h"
 #include "ringside-list-loader-private.h"
 
-/* As in ringside-list-loader.c: the list changes at most this often, and waits longer after
- * a splice that took the views long. */
-#define SPLICE_INTERVAL_MS 50
-#define SPLICE_COST_FACTOR 3
-#define MAX_SPLICE_INTERVAL_MS 400
 /* A child list refused with 429 (RingCX allows 120 admin requests a minute) is asked for
  * again after the wait the server names (else 2 s, 4 s, 6 s), this many times at most. */
 #define MAX_RATE_LIMIT_RETRIES 3
@@ -41,8 +36,7 @@ struct _FanOut
   GPtrArray                *pending;            /* children waiting for the next splice */
   GPtrArray                *retries;            /* ChildLoads waiting to be asked again */
   GSource                  *splice_source;
-  gint64                    last_splice_time;
-  gint64                    splice_interval;
+  RingsideSplicePace        splice_pace;
 };
 
 typedef struct
@@ -107,20 +101,18 @@ fan_out_splice (FanOut *fan_out)
 {
   g_autoptr(GPtrArray) batch = g_steal_pointer (&fan_out->pending);
   gint64 start = g_get_monotonic_time ();
+  gint64 cost;
 
   fan_out->pending = g_ptr_array_new_with_free_func (g_object_unref);
-  fan_out->last_splice_time = start;
+  fan_out->splice_pace.last_time = start;
   if (batch->len == 0)
     return;
 
   ringside_list_loader_add_items (fan_out->loader, batch);
 
-  fan_out->last_splice_time = g_get_monotonic_time ();
-  fan_out->splice_interval = CLAMP ((fan_out->last_splice_time - start) * SPLICE_COST_FACTOR,
-                                    SPLICE_INTERVAL_MS * 1000, MAX_SPLICE_INTERVAL_MS * 1000);
+  cost = ringside_splice_pace_record (&fan_out->splice_pace, start);
   g_debug ("Added %u %ss (%u in all) in %" G_GINT64_FORMAT " µs", batch->len,
-           fan_out->kind->name, ringside_list_loader_get_n_items (fan_out->loader),
-           fan_out->last_splice_time - start);
+           fan_out->kind->name, ringside_list_loader_get_n_items (fan_out->loader), cost);
 }
 
 static gboolean
@@ -138,20 +130,19 @@ splice_timeout_cb (gpointer user_data)
 static void
 fan_out_schedule_splice (FanOut *fan_out)
 {
-  gint64 elapsed;
+  guint wait_ms;
 
   if (fan_out->pending->len == 0 || fan_out->splice_source != NULL)
     return;
 
-  elapsed = g_get_monotonic_time () - fan_out->last_splice_time;
-  if (fan_out->last_splice_time == 0 || elapsed >= fan_out->splice_interval)
+  wait_ms = ringside_splice_pace_wait_ms (&fan_out->splice_pace);
+  if (wait_ms == 0)
     {
       fan_out_splice (fan_out);
       return;
     }
 
-  fan_out->splice_source = g_timeout_source_new ((fan_out->splice_interval - elapsed + 999) /
-                                                 1000);
+  fan_out->splice_source = g_timeout_source_new (wait_ms);
   g_source_set_static_name (fan_out->splice_source, "[ringside] fan-out splice");
   g_source_set_callback (fan_out->splice_source, splice_timeout_cb, fan_out_ref (fan_out),
                          (GDestroyNotify) fan_out_unref);

@@ -10,6 +10,23 @@
 G_BEGIN_DECLS
 
 typedef struct _FanOut FanOut;
+
+/* The pace of splices into a list, shared by a plain load and a fan-out: every splice makes
+ * the views re-sort and re-filter, so the list changes at most every 50 ms, and after a
+ * splice that took the views long, three times as long as it took (at most 400 ms). */
+typedef struct
+{
+  gint64 last_time;  /* when the last splice ended; 0 before the first */
+  gint64 interval;   /* µs to wait after it */
+} RingsideSplicePace;
+
+/* Records a splice that began at @start (monotonic µs) and has just ended; returns what it
+ * cost, in µs. */
+gint64 ringside_splice_pace_record  (RingsideSplicePace       *pace,
+                                     gint64                    start);
+/* How long to wait before the next splice, in ms; 0 to splice now. */
+guint  ringside_splice_pace_wait_ms (const RingsideSplicePace *pace);
+
 typedef struct _LoadJob LoadJob;
 
 struct _RingsideListLoader
@@ -58,8 +75,7 @@ struct _LoadJob
   GSource                *splice_source;
   GSource                *stall_source;      /* ready while a read waits too long */
   GPtrArray              *pending;           /* items waiting for the next splice */
-  gint64                  last_splice_time;  /* 0 before the first splice */
-  gint64                  splice_interval;   /* µs to wait after the last splice */
+  RingsideSplicePace      splice_pace;
   guint64                 bytes_read;
   guint64                 max_bytes;
   guint                   max_items;

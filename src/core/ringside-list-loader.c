@@ -180,6 +180,31 @@ job_arm_stall (LoadJob  *job,
 
 /* Batches */
 
+gint64
+ringside_splice_pace_record (RingsideSplicePace *pace,
+                             gint64              start)
+{
+  gint64 cost;
+
+  /* What the views took over it sets the pace; the clock starts when they are done. */
+  pace->last_time = g_get_monotonic_time ();
+  cost = pace->last_time - start;
+  pace->interval = CLAMP (cost * SPLICE_COST_FACTOR, SPLICE_INTERVAL_MS * 1000,
+                          MAX_SPLICE_INTERVAL_MS * 1000);
+  return cost;
+}
+
+guint
+ringside_splice_pace_wait_ms (const RingsideSplicePace *pace)
+{
+  gint64 elapsed = g_get_monotonic_time () - pace->last_time;
+
+  if (pace->last_time == 0 || elapsed >= pace->interval)
+    return 0;
+
+  return (guint) ((pace->interval - elapsed + 999) / 1000);
+}
+
 /* Appends the pending items to the list. Handlers of items-changed may start a new load or
  * dispose the loader, so the job's state is settled before the list is touched. */
 static void
@@ -191,7 +216,7 @@ job_splice (LoadJob            *job,
   gint64 start = g_get_monotonic_time ();
   gint64 cost;
 
-  job->last_splice_time = start;
+  job->splice_pace.last_time = start;
   if (job->pending->len == 0 || self->items == NULL)
     return;
 
@@ -202,11 +227,7 @@ job_splice (LoadJob            *job,
 
   ringside_item_list_append (items, batch);
 
-  /* What the views took over it sets the pace; the clock starts when they are done. */
-  job->last_splice_time = g_get_monotonic_time ();
-  cost = job->last_splice_time - start;
-  job->splice_interval = CLAMP (cost * SPLICE_COST_FACTOR, SPLICE_INTERVAL_MS * 1000,
-                                MAX_SPLICE_INTERVAL_MS * 1000);
+  cost = ringside_splice_pace_record (&job->splice_pace, start);
   g_debug ("Added %u items (%u in all) in %" G_GINT64_FORMAT " µs", batch->len,
            self->n_items, cost);
 
@@ -230,22 +251,20 @@ splice_timeout_cb (gpointer user_data)
 static void
 job_schedule_splice (LoadJob *job)
 {
-  gint64 elapsed;
+  guint wait_ms;
 
   if (job->pending->len == 0 || job->splice_source != NULL)
     return;
 
-  elapsed = g_get_monotonic_time () - job->last_splice_time;
-  if (job->last_splice_time == 0 || elapsed >= job->splice_interval)
+  wait_ms = ringside_splice_pace_wait_ms (&job->splice_pace);
+  if (wait_ms == 0)
     {
       job_splice (job, job_get_loader (job));
       return;
     }
 
-  job->splice_source =
-    ringside_load_job_attach (job,
-                              g_timeout_source_new ((job->splice_interval - elapsed + 999) / 1000),
-                              splice_timeout_cb);
+  job->splice_source = ringside_load_job_attach (job, g_timeout_source_new (wait_ms),
+                                                 splice_timeout_cb);
 }
 
 /* Pages */
