@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ringside-audit-entry.h"
+#include "ringside-json-member.h"
 #include "ringside-error.h"
 
 /* What a secret's value is shown as. */
@@ -216,27 +217,13 @@ is_secret_attribute (const char *name)
 static GDateTime *
 entry_time (JsonObject *object)
 {
-  JsonNode *millis = json_object_get_member (object, "createTime");
-  g_autofree char *text = NULL;
   g_autoptr(GDateTime) utc = NULL;
 
-  if (millis != NULL && JSON_NODE_HOLDS_VALUE (millis) &&
-      json_node_get_value_type (millis) == G_TYPE_INT64)
-    {
-      gint64 ms = json_node_get_int (millis);
-      g_autoptr(GDateTime) seconds = g_date_time_new_from_unix_utc (ms / 1000);
+  /* Milliseconds since 1970, else the same time as text; a wrong type counts as missing. */
+  if (!ringside_json_read_date (object, "createTime", &utc, NULL) || utc == NULL)
+    ringside_json_read_date (object, "createTimeAsDateTime", &utc, NULL);
 
-      if (seconds != NULL)
-        utc = g_date_time_add (seconds, (ms % 1000) * 1000);
-    }
-
-  if (utc == NULL && (text = member_text (object, "createTimeAsDateTime")) != NULL)
-    utc = g_date_time_new_from_iso8601 (text, NULL);
-
-  if (utc == NULL)
-    return NULL;
-
-  return g_date_time_to_local (utc);
+  return utc != NULL ? g_date_time_to_local (utc) : NULL;
 }
 
 static void
