@@ -621,7 +621,7 @@ test_agent_failures (Fixture       *fixture,
 {
   static const FailureCase cases[] = {
     { RINGSIDE_DEMO_FAULT_FORBIDDEN, RINGSIDE_ERROR_FORBIDDEN, "Access is denied" },
-    { RINGSIDE_DEMO_FAULT_CONFLICT, RINGSIDE_ERROR_SERVER, "modified by another user" },
+    { RINGSIDE_DEMO_FAULT_CONFLICT, RINGSIDE_ERROR_CONFLICT, "modified by another user" },
     { RINGSIDE_DEMO_FAULT_SERVER_ERROR, RINGSIDE_ERROR_SERVER, "An unexpected error" },
     { RINGSIDE_DEMO_FAULT_HANG, RINGSIDE_ERROR_TIMEOUT, NULL },
   };
@@ -792,7 +792,7 @@ test_single_flight (Fixture       *fixture,
   /* Refused before the first one got its answer. */
   g_assert_null (first_pending);
   g_assert_false (ringside_active_change_apply_finish (second, second_result, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BUSY);
   g_clear_error (&error);
 
   first_result = ringside_test_wait_result (&first_pending, 30);

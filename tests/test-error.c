@@ -44,6 +44,8 @@ test_transient (void)
     { RINGSIDE_ERROR_TLS, FALSE },
     { RINGSIDE_ERROR_BAD_RESPONSE, FALSE },
     { RINGSIDE_ERROR_KEYRING, FALSE },
+    { RINGSIDE_ERROR_CONFLICT, FALSE },
+    { RINGSIDE_ERROR_BUSY, FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -534,8 +534,10 @@ ringside_active_change_apply_async (RingsideActiveChange *self,
   in_flight = in_flight_for (session);
   if (g_hash_table_contains (in_flight, self->path))
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
-                               "A change to “%s” is already under way.", self->name);
+      /* A RINGSIDE_ERROR, so that it reaches the UI as a sentence like any other. */
+      g_task_return_new_error (task, RINGSIDE_ERROR, RINGSIDE_ERROR_BUSY, "%s",
+                               _("Ringside is still applying the previous change to it. "
+                                 "Wait for it to finish."));
       return;
     }
   g_hash_table_add (in_flight, g_strdup (self->path));

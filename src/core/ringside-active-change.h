@@ -110,11 +110,11 @@ gboolean              ringside_active_change_is_pending     (RingsideActiveChang
  *                    and PUT back the whole object as RingCX sent it, members the app does
  *                    not know included. When the fresh object is already in the wanted
  *                    state, nothing is PUT and the change succeeds.
- * Fails at once, sending nothing, with G_IO_ERROR_PENDING when a change to the same object
+ * Fails at once, sending nothing, with RINGSIDE_ERROR_BUSY when a change to the same object
  * is in flight in @session (two clicks never send two changes). Server failures are
  * RINGSIDE_ERROR with the server's reason in the message: FORBIDDEN (403, or a 401 again
- * after the session renewed its token once), NOT_FOUND (404: the object is gone), SERVER
- * (409, 5xx), TIMEOUT, NETWORK, BAD_RESPONSE (an object without a readable "isActive").
+ * after the session renewed its token once), NOT_FOUND (404: the object is gone), CONFLICT
+ * (409: someone else changed it; the message says to reload), SERVER (5xx), TIMEOUT, NETWORK, BAD_RESPONSE (an object without a readable "isActive").
  * Nothing is retried but the session's renew-and-retry-once after a 401. The outcome is
  * recorded in the session's RingsideChangeLog before the callback runs. */
 void                  ringside_active_change_apply_async    (RingsideActiveChange *self,

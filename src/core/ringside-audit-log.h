@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "ringside-audit-entry.h"
+#include "ringside-list-loader.h"
 #include "ringside-session.h"
 
 G_BEGIN_DECLS
@@ -40,5 +41,11 @@ GListModel *ringside_audit_log_search_finish (RingsideSession      *session,
 
 /* @time as the search wants it: "2025-11-20T00:00:00.000-08:00", in @time's own offset. */
 char       *ringside_audit_log_format_time   (GDateTime            *time);
+
+/* Lets a RingsideListLoader read the History list (ringside_history_list_kind) with the
+ * session given as the loader's source: its path's query ("accountId", "since" in Unix
+ * seconds) becomes the search of the entries from then until now, newest first. The answer
+ * is read whole (RingCX sends the window at once) and handed to the loader as a stream. */
+extern const RingsideListOpener ringside_audit_log_list_opener;
 
 G_END_DECLS

@@ -141,6 +141,14 @@ error_from_status (SoupMessage *message,
                           "The server does not know this address%s. Check the server URL.",
                           suffix);
 
+    case SOUP_STATUS_CONFLICT:
+      /* Shown as it is after "Could not disable …:", so in words and translated. */
+      return g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_CONFLICT,
+                          /* Translators: %s is empty, or a space and the server's own
+                           * explanation in parentheses */
+                          _("Someone else changed it in the meantime%s. Reload and try "
+                            "again."), suffix);
+
     case 429: /* Too Many Requests: not in libsoup 3.2's SoupStatus */
       {
         guint retry_after = parse_retry_after (message);

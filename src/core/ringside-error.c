@@ -93,6 +93,8 @@ ringside_error_is_transient (const GError *error)
     case RINGSIDE_ERROR_KEYRING:
     case RINGSIDE_ERROR_NO_SESSION:
     case RINGSIDE_ERROR_TOO_LARGE:
+    case RINGSIDE_ERROR_CONFLICT:
+    case RINGSIDE_ERROR_BUSY:
     default:
       return FALSE;
     }

@@ -28,6 +28,8 @@ G_BEGIN_DECLS
  * @RINGSIDE_ERROR_KEYRING: the system keyring is missing, locked or failed
  * @RINGSIDE_ERROR_NO_SESSION: no stored session, or not signed in
  * @RINGSIDE_ERROR_TOO_LARGE: a list is larger than Ringside can hold
+ * @RINGSIDE_ERROR_CONFLICT: someone else changed the object meanwhile (409); reload first
+ * @RINGSIDE_ERROR_BUSY: the same change is already under way; nothing was sent
  */
 typedef enum
 {
@@ -47,6 +49,8 @@ typedef enum
   RINGSIDE_ERROR_KEYRING,
   RINGSIDE_ERROR_NO_SESSION,
   RINGSIDE_ERROR_TOO_LARGE,
+  RINGSIDE_ERROR_CONFLICT,
+  RINGSIDE_ERROR_BUSY,
 } RingsideError;
 
 GQuark   ringside_error_quark           (void);

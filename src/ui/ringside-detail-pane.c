@@ -11,6 +11,7 @@
 #include "ringside-agent.h"
 #include "ringside-campaign.h"
 #include "ringside-detail-pane.h"
+#include "ringside-history-item.h"
 #include "ringside-queue.h"
 #include "ringside-ui-utils.h"
 #include "ringside-user.h"
@@ -250,6 +251,10 @@ describe (GObject *item,
     describe_queue (RINGSIDE_QUEUE (item), detail);
   else if (RINGSIDE_IS_CAMPAIGN (item))
     describe_campaign (RINGSIDE_CAMPAIGN (item), detail);
+  /* A row of the History: read-only, it describes itself. */
+  else if (RINGSIDE_IS_HISTORY_ITEM (item))
+    ringside_history_item_describe (RINGSIDE_HISTORY_ITEM (item), &detail->title,
+                                    &detail->subtitle, detail->rows);
 }
 
 /* The change the button makes: the item to the other state. */

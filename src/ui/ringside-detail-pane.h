@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (RingsideDetailPane, ringside_detail_pane, RINGSIDE, DETAIL
 RingsideDetailPane *ringside_detail_pane_new            (void);
 
 GObject            *ringside_detail_pane_get_item       (RingsideDetailPane *self);
-/* @item: a RingsideUser, RingsideAgent, RingsideQueue or RingsideCampaign, or NULL. */
+/* @item: a RingsideUser, RingsideAgent, RingsideQueue or RingsideCampaign, a
+ * RingsideHistoryItem (read-only: no button), or NULL. */
 void                ringside_detail_pane_set_item       (RingsideDetailPane *self,
                                                          GObject            *item);
 /* Where changes are sent; agents, queues and campaigns also need their sub-account's ID. */

@@ -29,6 +29,7 @@ struct _RingsideRemoteList
 
   /* Fixed at construction */
   const RingsideListKind *kind;
+  const RingsideListOpener *opener;
   GStrv               path_values;
   guint64             max_bytes;
   guint               max_items;
@@ -271,10 +272,21 @@ ringside_remote_list_reload (RingsideRemoteList *self)
   load->progress_id = g_signal_connect (load->loader, "notify::parts-read",
                                         G_CALLBACK (on_load_progress), load);
 
-  ringside_list_loader_fetch_kind_async (load->loader, &ringside_session_list_opener,
+  ringside_list_loader_fetch_kind_async (load->loader,
+                                         self->opener != NULL ? self->opener
+                                                              : &ringside_session_list_opener,
                                          self->session,
                                          (const char * const *) self->path_values,
                                          load->cancellable, on_loaded, load);
+}
+
+void
+ringside_remote_list_set_opener (RingsideRemoteList       *self,
+                                 const RingsideListOpener *opener)
+{
+  g_return_if_fail (RINGSIDE_IS_REMOTE_LIST (self));
+
+  self->opener = opener;
 }
 
 static gboolean

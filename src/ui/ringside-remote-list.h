@@ -8,6 +8,7 @@
 
 #include "ringside-item-list.h"
 #include "ringside-list-kind.h"
+#include "ringside-list-loader.h"
 #include "ringside-session.h"
 
 G_BEGIN_DECLS
@@ -109,6 +110,12 @@ guint                    ringside_remote_list_get_n_shown     (RingsideRemoteLis
 void                     ringside_remote_list_set_limits      (RingsideRemoteList *self,
                                                                guint64             max_bytes,
                                                                guint               max_items);
+
+/* How the list is requested: a GET through the session (ringside_session_list_opener, the
+ * default), or another opener for a list that is not a GET (the audit log's search is a PUT
+ * with a body); used from the next reload. @opener must outlive @self. */
+void                     ringside_remote_list_set_opener      (RingsideRemoteList       *self,
+                                                               const RingsideListOpener *opener);
 
 /* Cancels the load in flight, if any, and starts a new one. */
 void                     ringside_remote_list_reload          (RingsideRemoteList *self);

@@ -10,6 +10,7 @@
 #include "ringside-agents-view.h"
 #include "ringside-campaigns-view.h"
 #include "ringside-detail-pane.h"
+#include "ringside-history-view.h"
 #include "ringside-queues-view.h"
 #include "ringside-sub-account-page.h"
 
@@ -26,6 +27,7 @@ struct _RingsideSubAccountPage
   RingsideAgentsView    *agents_view;
   RingsideQueuesView    *queues_view;
   RingsideCampaignsView *campaigns_view;
+  RingsideHistoryView   *history_view;
   GtkDropDown           *group_dropdown;
   GtkStringList         *group_names;
   GtkWidget             *lists_box;
@@ -39,6 +41,8 @@ struct _RingsideSubAccountPage
   /* The group names shown in the drop-down, after "All Groups". */
   GStrv                  groups;
   gboolean               updating_groups;
+  /* The History is read when it is first shown: most visits never look at it. */
+  gboolean               history_stale;
 };
 
 G_DEFINE_FINAL_TYPE (RingsideSubAccountPage, ringside_sub_account_page, ADW_TYPE_BIN)
@@ -61,12 +65,15 @@ get_view (RingsideSubAccountPage *self,
     RINGSIDE_LIST_VIEW (self->agents_view),
     RINGSIDE_LIST_VIEW (self->queues_view),
     RINGSIDE_LIST_VIEW (self->campaigns_view),
+    RINGSIDE_LIST_VIEW (self->history_view),
   };
 
   return i < G_N_ELEMENTS (views) ? views[i] : NULL;
 }
 
-#define N_VIEWS 3
+#define N_VIEWS 4
+/* The History comes last, and is read on demand. */
+#define HISTORY_VIEW 3
 
 RingsideSubAccountPage *
 ringside_sub_account_page_new (void)
@@ -177,10 +184,19 @@ ringside_sub_account_page_reload (RingsideSubAccountPage *self)
   if (self->account_id == NULL)
     return;
 
-  /* All three at once: switching views then shows rows at once. A reload cancels the load in
-   * flight, the previous account's included. */
-  for (guint i = 0; i < N_VIEWS; i++)
+  /* All three lists at once: switching views then shows rows at once. A reload cancels the
+   * load in flight, the previous account's included. */
+  for (guint i = 0; i < HISTORY_VIEW; i++)
     ringside_list_view_reload (get_view (self, i));
+
+  /* The History now if it is shown, else when it is. */
+  if (ringside_sub_account_page_get_visible_view (self) == get_view (self, HISTORY_VIEW))
+    {
+      self->history_stale = FALSE;
+      ringside_list_view_reload (get_view (self, HISTORY_VIEW));
+    }
+  else
+    self->history_stale = TRUE;
 }
 
 void
@@ -212,10 +228,10 @@ ringside_sub_account_page_open (RingsideSubAccountPage *self,
   adw_view_stack_set_visible_child_name (self->view_stack, "agents");
 
   for (guint i = 0; i < N_VIEWS; i++)
-    {
-      ringside_list_view_set_group (get_view (self, i), NULL);
-      ringside_list_view_set_path_values (get_view (self, i), values);
-    }
+    ringside_list_view_set_group (get_view (self, i), NULL);
+  for (guint i = 0; i < HISTORY_VIEW; i++)
+    ringside_list_view_set_path_values (get_view (self, i), values);
+  ringside_history_view_set_account (self->history_view, account_id);
   ringside_sub_account_page_reload (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_ID]);
@@ -363,8 +379,16 @@ on_visible_view_changed (RingsideSubAccountPage *self)
     placeholder = _("Search agents");
   else if (RINGSIDE_IS_QUEUES_VIEW (view))
     placeholder = _("Search queues");
+  else if (RINGSIDE_IS_HISTORY_VIEW (view))
+    placeholder = _("Search history");
   else
     placeholder = _("Search campaigns");
+
+  if (RINGSIDE_IS_HISTORY_VIEW (view) && self->history_stale)
+    {
+      self->history_stale = FALSE;
+      ringside_list_view_reload (view);
+    }
 
   g_object_set (self->search_entry, "placeholder-text", placeholder, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
@@ -475,6 +499,7 @@ ringside_sub_account_page_class_init (RingsideSubAccountPageClass *klass)
   g_type_ensure (RINGSIDE_TYPE_AGENTS_VIEW);
   g_type_ensure (RINGSIDE_TYPE_QUEUES_VIEW);
   g_type_ensure (RINGSIDE_TYPE_CAMPAIGNS_VIEW);
+  g_type_ensure (RINGSIDE_TYPE_HISTORY_VIEW);
   g_type_ensure (RINGSIDE_TYPE_DETAIL_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -487,6 +512,7 @@ ringside_sub_account_page_class_init (RingsideSubAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, agents_view);
   gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, queues_view);
   gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, campaigns_view);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, history_view);
   gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, group_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, group_names);
   gtk_widget_class_bind_template_child (widget_class, RingsideSubAccountPage, lists_box);
@@ -511,6 +537,8 @@ ringside_sub_account_page_class_init (RingsideSubAccountPageClass *klass)
                                        "sub-account.show-view", "s", "queues");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
                                        "sub-account.show-view", "s", "campaigns");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "sub-account.show-view", "s", "history");
 }
 
 static void

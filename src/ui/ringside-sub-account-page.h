@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (RingsideSubAccountPage, ringside_sub_account_page, RINGSID
                       SUB_ACCOUNT_PAGE, AdwBin)
 
 /* A sub-account's contact centre: its agents, queues and campaigns in three views labelled
- * "Agents", "Queues" and "Campaigns" (Alt+1, Alt+2, Alt+3), under a header bar with the
+ * "Agents", "Queues" and "Campaigns" (Alt+1, Alt+2, Alt+3), and its "History" (Alt+4: the
+ * audit log, read when first shown), under a header bar with the
  * account's name and ID and a back button (the action "win.go-back"), with a search bar of its
  * own, where a drop-down narrows the view shown to one group. Each view loads, fails (a 403
  * says which right is missing) and retries on its own.
@@ -36,7 +37,7 @@ const char       *ringside_sub_account_page_get_account_name (RingsideSubAccount
 
 /* The view shown: what refresh and export act on. */
 RingsideListView *ringside_sub_account_page_get_visible_view (RingsideSubAccountPage *self);
-/* "agents", "queues" or "campaigns". */
+/* "agents", "queues", "campaigns" or "history". */
 void              ringside_sub_account_page_show_view       (RingsideSubAccountPage *self,
                                                              const char             *name);
 /* Reloads the lists of the account shown. */

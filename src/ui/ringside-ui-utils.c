@@ -176,6 +176,15 @@ ringside_describe_load_error (const GError  *error,
           text = g_strdup (_("The system keyring could not be used."));
           break;
 
+        case RINGSIDE_ERROR_CONFLICT:
+          text = g_strdup (_("Someone else changed this in the meantime. Reload and try "
+                             "again."));
+          break;
+
+        case RINGSIDE_ERROR_BUSY:
+          text = g_strdup (_("Ringside is still busy with this. Try again in a moment."));
+          break;
+
         case RINGSIDE_ERROR_TOO_LARGE:
           {
             g_autofree char *count = ringside_format_count (RINGSIDE_LIST_LOADER_DEFAULT_MAX_ITEMS);
