@@ -520,6 +520,7 @@ test_session_changes (Fixture       *f,
   ringside_list_view_set_search_text (view, "this session");
   wait_settled (view);
   g_assert_cmpuint (n_shown (view), ==, 3);
+  save_screenshot (f->window, "history-this-session");
 }
 
 /* No audit-log right: the History says so; the other lists work. */

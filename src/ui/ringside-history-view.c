@@ -185,6 +185,33 @@ find_entry (RingsideItemList     *items,
   return best;
 }
 
+static gboolean
+restore_scroll (gpointer user_data)
+{
+  RingsideHistoryView *self = user_data;
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window),
+                            self->scroll_to);
+  self->scroll_to = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The list view keeps the row that was first in sight when rows come before it: back to the
+ * first row, by the list's own action (GTK 4.8 has no gtk_column_view_scroll_to()). */
+static gboolean
+scroll_to_top (gpointer user_data)
+{
+  RingsideHistoryView *self = user_data;
+  GtkWidget *column_view = gtk_scrolled_window_get_child (self->scrolled_window);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (column_view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
+  return G_SOURCE_REMOVE;
+}
+
 static void merge_changes (RingsideHistoryView *self);
 
 static void
@@ -248,7 +275,17 @@ merge_changes (RingsideHistoryView *self)
         }
     }
 
-  ringside_item_list_append (items, added);
+  if (added->len > 0)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+      gboolean at_top = gtk_adjustment_get_value (adjustment) <= 0;
+
+      ringside_item_list_append (items, added);
+      /* A list at its top stays there: the change just made is the row to see, where the
+       * list view would otherwise keep the row that was first in sight. */
+      if (at_top && self->scroll_to <= 0)
+        g_idle_add_full (G_PRIORITY_LOW, scroll_to_top, g_object_ref (self), g_object_unref);
+    }
 }
 
 static void
@@ -292,17 +329,6 @@ watch_session (RingsideHistoryView *self)
     }
 }
 
-static gboolean
-restore_scroll (gpointer user_data)
-{
-  RingsideHistoryView *self = user_data;
-
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window),
-                            self->scroll_to);
-  self->scroll_to = 0;
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_list_notify (RingsideHistoryView *self,
                 GParamSpec          *pspec,
@@ -324,15 +350,41 @@ on_list_notify (RingsideHistoryView *self,
 
 #define CELL_ITEM(list_item) RINGSIDE_HISTORY_ITEM (gtk_list_item_get_item (list_item))
 
+/* Cells keep a readable width: in a narrow window the table scrolls sideways rather than
+ * cutting every column to a few letters. */
+static GtkWidget *
+cell_new (guint min_chars,
+          guint nat_chars)
+{
+  GtkWidget *cell = ringside_list_view_inscription_new (0, nat_chars);
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), min_chars);
+  return cell;
+}
+
 /* Wide enough for "30 Nov 2026, 14:03". */
 static void
 when_cell_setup (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item)
 {
-  GtkWidget *cell = ringside_list_view_inscription_new (0, 18);
+  GtkWidget *cell = cell_new (17, 18);
 
   gtk_widget_add_css_class (cell, "numeric");
   gtk_list_item_set_child (list_item, cell);
+}
+
+static void
+history_cell_setup (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item)
+{
+  gtk_list_item_set_child (list_item, cell_new (14, 24));
+}
+
+static void
+action_cell_setup (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item)
+{
+  gtk_list_item_set_child (list_item, cell_new (10, 12));
 }
 
 static void
@@ -354,6 +406,7 @@ who_cell_setup (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (name), 12);
   gtk_box_append (GTK_BOX (box), name);
 
   gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
@@ -563,6 +616,8 @@ ringside_history_view_class_init (RingsideHistoryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RingsideHistoryView, empty_page);
 
   gtk_widget_class_bind_template_callback (widget_class, when_cell_setup);
+  gtk_widget_class_bind_template_callback (widget_class, history_cell_setup);
+  gtk_widget_class_bind_template_callback (widget_class, action_cell_setup);
   gtk_widget_class_bind_template_callback (widget_class, when_cell_bind);
   gtk_widget_class_bind_template_callback (widget_class, who_cell_setup);
   gtk_widget_class_bind_template_callback (widget_class, who_cell_bind);
