@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "ringside-active-change.h"
@@ -303,6 +304,38 @@ server_log_length (Fixture *f)
   return g_list_model_get_n_items (entries);
 }
 
+static void
+on_csv_written (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ringside_list_view_write_csv_finish (RINGSIDE_LIST_VIEW (source), result,
+                                                      &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static char *
+export_csv (RingsideListView *view)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ringside-history-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "export.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gboolean done = FALSE;
+  char *text = NULL;
+
+  g_assert_no_error (error);
+  ringside_list_view_write_csv_async (view, file, NULL, on_csv_written, &done);
+  ringside_test_wait_for (&done, 60);
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  return text;
+}
+
 /* Tests */
 
 /* Newest first, 30 days at a time: each "Show Older" reaches further back, keeping the
@@ -521,6 +554,24 @@ test_session_changes (Fixture       *f,
   wait_settled (view);
   g_assert_cmpuint (n_shown (view), ==, 3);
   save_screenshot (f->window, "history-this-session");
+
+  /* The export: the rows shown, the columns shown, the tag kept. */
+  {
+    g_autofree char *csv = export_csv (view);
+    g_autoptr(GPtrArray) rows = ringside_test_parse_csv (csv);
+    char **header = g_ptr_array_index (rows, 0);
+
+    g_assert_cmpuint (rows->len, ==, 4);
+    g_assert_cmpstr (header[0], ==, "When");
+    g_assert_cmpstr (header[1], ==, "Who");
+    g_assert_cmpstr (header[2], ==, "What");
+    g_assert_cmpstr (header[3], ==, "Action");
+    g_assert_cmpstr (header[4], ==, "Details");
+    for (guint i = 1; i < rows->len; i++)
+      g_assert_true (g_str_has_suffix (((char **) g_ptr_array_index (rows, i))[1],
+                                       "(this session)"));
+    g_assert_null (strstr (csv, RINGSIDE_DEMO_SECRET_MARKER));
+  }
 }
 
 /* No audit-log right: the History says so; the other lists work. */

@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (RingsideHistoryView, ringside_history_view, RINGSIDE, HIST
  * ringside_audit_log_list_opener) newest first, with the changes Ringside made in this
  * session (the session's RingsideChangeLog) among them, tagged "This session", at once and
  * until the server's log has them. An entry of the log that matches such a change takes the
- * tag, and the change's own row goes: each change is shown once.
+ * tag, and the change's own row goes: each change is shown once. Changes to users are the
+ * tenant's, not the sub-account's, and are not shown here.
  *
  * The log is read by time: the last 30 days first, and 30 days more each time "Show Older"
  * is clicked (ringside_history_view_show_older()). RingCX's search has no pages, so a time
