@@ -22,6 +22,7 @@
 #include "ringside-campaigns-view.h"
 #include "ringside-demo-server.h"
 #include "ringside-detail-pane.h"
+#include "ringside-history-view.h"
 #include "ringside-queues-view.h"
 #include "ringside-session.h"
 #include "ringside-sub-account-page.h"
@@ -704,8 +705,12 @@ scenario_open_sub_account (RingsideApplication *app)
   g_assert_true (RINGSIDE_IS_AGENTS_VIEW (ringside_sub_account_page_get_visible_view (page)));
   save_screenshot (GTK_WINDOW (window), "sub-account");
 
-  /* The switcher's views, by their shortcuts. */
-  gtk_widget_activate_action (GTK_WIDGET (page), "sub-account.show-view", "s", "queues");
+  /* The switcher's views, by their shortcuts: the window's, so that they work even when
+   * no widget has the focus (as after a dialog closes over a button made insensitive). */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  press_window_shortcut (window, "<Alt>4");
+  g_assert_true (RINGSIDE_IS_HISTORY_VIEW (ringside_sub_account_page_get_visible_view (page)));
+  press_window_shortcut (window, "<Alt>2");
   g_assert_true (ringside_sub_account_page_get_visible_view (page) == queues);
   wait_settled (queues);
   g_assert_cmpstr (visible_page (queues), ==, "list");
@@ -714,6 +719,13 @@ scenario_open_sub_account (RingsideApplication *app)
   /* Escape goes back to the accounts. */
   press_window_shortcut (window, "Escape");
   ringside_test_ui_wait_until (showing_main, app, "the accounts again");
+  /* There, the same shortcuts choose among the window's own views. */
+  press_window_shortcut (window, "<Alt>2");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (
+                     ringside_test_ui_window_child (app, "view_stack")), ==, "users");
+  press_window_shortcut (window, "<Alt>1");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (
+                     ringside_test_ui_window_child (app, "view_stack")), ==, "accounts");
 
   /* Enter in the search entry opens the first match. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);

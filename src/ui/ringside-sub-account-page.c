@@ -271,6 +271,20 @@ ringside_sub_account_page_show_view (RingsideSubAccountPage *self,
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
+/* Shows the view at @position in the switcher (Alt+1 is the first); none past the last. */
+void
+ringside_sub_account_page_show_view_at (RingsideSubAccountPage *self,
+                                        guint                   position)
+{
+  g_autoptr(GtkSelectionModel) pages = NULL;
+
+  g_return_if_fail (RINGSIDE_IS_SUB_ACCOUNT_PAGE (self));
+
+  pages = adw_view_stack_get_pages (self->view_stack);
+  if (position < g_list_model_get_n_items (G_LIST_MODEL (pages)))
+    gtk_selection_model_select_item (pages, position, TRUE);
+}
+
 void
 ringside_sub_account_page_search (RingsideSubAccountPage *self)
 {
@@ -528,17 +542,9 @@ ringside_sub_account_page_class_init (RingsideSubAccountPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
 
-  /* As Alt+1 and Alt+2 switch between Accounts and Users in the window. */
+  /* Alt+1…4 are the window's (win.show-view-at), so that they work whatever has the focus. */
   gtk_widget_class_install_action (widget_class, "sub-account.show-view", "s",
                                    show_view_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
-                                       "sub-account.show-view", "s", "agents");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
-                                       "sub-account.show-view", "s", "queues");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
-                                       "sub-account.show-view", "s", "campaigns");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
-                                       "sub-account.show-view", "s", "history");
 }
 
 static void

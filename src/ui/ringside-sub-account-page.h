@@ -40,6 +40,9 @@ RingsideListView *ringside_sub_account_page_get_visible_view (RingsideSubAccount
 /* "agents", "queues", "campaigns" or "history". */
 void              ringside_sub_account_page_show_view       (RingsideSubAccountPage *self,
                                                              const char             *name);
+/* The view at @position in the switcher, as Alt+1… choose it. */
+void              ringside_sub_account_page_show_view_at    (RingsideSubAccountPage *self,
+                                                             guint                   position);
 /* Reloads the lists of the account shown. */
 void              ringside_sub_account_page_reload          (RingsideSubAccountPage *self);
 /* Opens the search bar and focuses its entry. */

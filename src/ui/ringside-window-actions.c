@@ -182,6 +182,31 @@ ringside_window_show_view (GtkWidget  *widget,
                                                                                     NULL));
 }
 
+/* Alt+1, Alt+2…: the n-th view of the switcher in sight. Bound on the window, so that they
+ * work wherever the focus is, or when no widget has it (after a dialog closes). */
+static void
+ringside_window_show_view_at (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  RingsideWindow *self = RINGSIDE_WINDOW (widget);
+  guint position = g_variant_get_uint32 (parameter);
+  g_autoptr(GtkSelectionModel) pages = NULL;
+
+  if (ringside_window_showing_sub_account (self))
+    {
+      ringside_sub_account_page_show_view_at (self->sub_account_page, position);
+      return;
+    }
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "content"))
+    return;
+
+  pages = adw_view_stack_get_pages (self->view_stack);
+  if (position < g_list_model_get_n_items (G_LIST_MODEL (pages)))
+    gtk_selection_model_select_item (pages, position, TRUE);
+}
+
 static void
 ringside_window_search (GtkWidget  *widget,
                         const char *action_name,
@@ -361,10 +386,12 @@ ringside_window_class_init_actions (GtkWidgetClass *widget_class)
                                    ringside_window_show_view);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, ringside_window_go_back);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
-                                       "win.show-view", "s", "accounts");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
-                                       "win.show-view", "s", "users");
+  gtk_widget_class_install_action (widget_class, "win.show-view-at", "u",
+                                   ringside_window_show_view_at);
+
+  for (guint i = 0; i < 4; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-view-at", "u", i);
   /* The leaflet goes back on Alt+Left itself while focus is in it; these work from anywhere. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
