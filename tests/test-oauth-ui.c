@@ -30,6 +30,8 @@
 #define AUTHORIZE_PATH "/restapi/oauth/authorize"
 
 static RingsideDemoServer *server;
+/* Every secret of a flow the demo server saw, for the log check at the end. */
+static GPtrArray *secrets;
 /* Where the test browser (curl) writes the last page it was shown. */
 static char *browser_page_path;
 
@@ -265,12 +267,54 @@ shown_message (RingsideSignInDialog *dialog)
   return gtk_label_get_label (ringside_test_ui_dialog_child (dialog, "message_label"));
 }
 
+static void
+keep_secret (GHashTable *table,
+             const char *name)
+{
+  const char *value = g_hash_table_lookup (table, name);
+
+  if (value != NULL && *value != '\0')
+    g_ptr_array_add (secrets, g_strdup (value));
+}
+
+/* The state, code, verifier and RingCentral token of the flows so far. */
+static void
+collect_secrets (void)
+{
+  GPtrArray *requests = ringside_demo_server_get_requests (server);
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      RingsideDemoRequest *request = g_ptr_array_index (requests, i);
+
+      keep_secret (request->query, "state");
+      keep_secret (request->form, "code");
+      keep_secret (request->form, "code_verifier");
+      keep_secret (request->form, "rcAccessToken");
+    }
+}
+
+static void
+assert_log_clean (void)
+{
+  g_autofree char *log = ringside_test_log_dup ();
+
+  g_assert_cmpuint (secrets->len, >, 0);
+  for (guint i = 0; i < secrets->len; i++)
+    if (strstr (log, g_ptr_array_index (secrets, i)) != NULL)
+      {
+        g_test_message ("The log holds a secret of the browser sign-in");
+        g_test_fail ();
+      }
+}
+
 /* Types @client_id, presses Enter and waits for the browser to open RingCentral's page. */
 static void
 start_browser_sign_in (RingsideSignInDialog *dialog,
                        const char           *client_id)
 {
   g_remove (browser_page_path);
+  collect_secrets ();
   ringside_demo_server_clear_requests (server);
   gtk_editable_set_text (ringside_test_ui_dialog_child (dialog, "browser_client_id_row"),
                          client_id);
@@ -417,6 +461,11 @@ scenario_browser (RingsideApplication *app)
   method = g_settings_get_string (settings, "sign-in-method");
   g_assert_cmpstr (method, ==, "browser");
 
+  /* None of the flows' secrets, nor the session's, reached the log. */
+  collect_secrets ();
+  g_ptr_array_add (secrets, g_strdup (stored));
+  assert_log_clean ();
+
   /* Preferences: the remembered ID, and the port to pin. */
   {
     RingsidePreferencesWindow *preferences;
@@ -458,6 +507,10 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  /* Debug output on, as a user reporting a bug would run it, and all of it kept. */
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+  ringside_test_log_capture (RINGSIDE_TEST_LOG_ALL_FIELDS);
+  secrets = g_ptr_array_new_with_free_func (g_free);
   install_test_browser ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -473,6 +526,7 @@ main (int   argc,
   ringside_demo_server_stop (server);
   g_clear_object (&server);
   g_free (browser_page_path);
+  g_ptr_array_unref (secrets);
 
   return status;
 }
