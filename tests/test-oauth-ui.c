@@ -466,6 +466,22 @@ scenario_browser (RingsideApplication *app)
   g_ptr_array_add (secrets, g_strdup (stored));
   assert_log_clean ();
 
+  /* Signed out, the dialog comes back on Browser with the remembered ID: Enter signs in. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
+  ringside_test_ui_wait_until (ringside_test_ui_message_dialog_is_open, NULL, "the confirmation");
+  ringside_test_ui_respond ("_Sign Out");
+  ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
+  dialog = ringside_test_ui_sign_in_dialog ();
+  ringside_test_ui_wait_until ((RingsideTestCondition) gtk_widget_get_mapped, dialog,
+                               "the dialog to be mapped");
+  g_assert_true (gtk_toggle_button_get_active (ringside_test_ui_dialog_child (dialog,
+                                                                              "browser_toggle")));
+  g_assert_cmpstr (gtk_editable_get_text (ringside_test_ui_dialog_child (dialog,
+                                                                         "browser_client_id_row")),
+                   ==, RINGSIDE_DEMO_CLIENT_ID);
+  assert_focus_in (dialog, "sign_in_button");
+  gtk_window_close (GTK_WINDOW (dialog));
+
   /* Preferences: the remembered ID, and the port to pin. */
   {
     RingsidePreferencesWindow *preferences;

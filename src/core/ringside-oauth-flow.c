@@ -133,6 +133,7 @@ base64url_encode (const guint8 *data,
 char *
 ringside_oauth_challenge_for (const char *verifier)
 {
+  static const guint8 zeros[64] = { 0 };
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   guint8 digest[32];
   gsize length = sizeof digest;
@@ -144,6 +145,10 @@ ringside_oauth_challenge_for (const char *verifier)
   g_checksum_get_digest (checksum, digest, &length);
   challenge = base64url_encode (digest, length);
   explicit_bzero (digest, sizeof digest);
+  /* GChecksum keeps the last block it read and frees it unwiped: a block of zeros replaces
+   * whatever of the verifier is there. */
+  g_checksum_reset (checksum);
+  g_checksum_update (checksum, (const guchar *) zeros, sizeof zeros);
   return challenge;
 }
 
