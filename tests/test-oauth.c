@@ -399,10 +399,10 @@ test_forged_callback (Fixture       *fixture,
       g_assert_cmpuint (forged.status, ==, SOUP_STATUS_NOT_FOUND);
     }
   {
-    g_autofree char *other = g_strdup (base);
+    g_autofree char *origin = g_strndup (base, strrchr (base, '/') - base);
+    g_autofree char *other = g_strconcat (origin, "/favicon.ico", NULL);
     g_auto(Visit) forged = { 0 };
 
-    strcpy (strrchr (other, '/'), "/favicon.ico");
     visit (fixture, other, &forged);
     g_assert_cmpuint (forged.status, ==, SOUP_STATUS_NOT_FOUND);
   }
