@@ -556,9 +556,8 @@ test_pinned_port (Fixture       *fixture,
   port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 
   ringside_oauth_flow_set_port (clash, port);
-  ringside_test_log_expect (G_LOG_LEVEL_WARNING, "cannot listen");
   ringside_oauth_flow_run_async (clash, NULL, ringside_test_store_result, &clash_result);
-  ringside_test_log_assert_expected ();
+  g_assert_true (ringside_test_log_contains ("cannot listen on 127.0.0.1"));
   g_assert_null (ringside_oauth_flow_get_authorize_uri (clash));
   {
     g_autoptr(GAsyncResult) owned = ringside_test_wait_result (&clash_result, 30);

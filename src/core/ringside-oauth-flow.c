@@ -562,7 +562,8 @@ ringside_oauth_flow_listen (RingsideOAuthFlow  *self,
   if (!soup_server_listen_local (self->server, self->port, SOUP_SERVER_LISTEN_IPV4_ONLY,
                                  &local_error))
     {
-      g_warning ("Browser sign-in: cannot listen on 127.0.0.1:%u: %s", self->port,
+      /* The user's to fix (a pinned port that is taken), and the dialog says how. */
+      g_message ("Browser sign-in: cannot listen on 127.0.0.1:%u: %s", self->port,
                  local_error->message);
       ringside_oauth_flow_stop_server (self);
       if (self->port != 0)
