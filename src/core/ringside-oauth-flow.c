@@ -26,6 +26,8 @@
 /* 32 random bytes' worth, as RFC 7636 §4.1 recommends. */
 #define VERIFIER_LENGTH 64
 #define STATE_LENGTH    43
+/* How long the browser has to read the page that ends the flow. */
+#define ANSWER_DEADLINE_S 10
 #define UNRESERVED \
   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
 
@@ -284,7 +286,20 @@ on_callback_finished (SoupServerMessage *msg,
                       RingsideOAuthFlow *self)
 {
   g_signal_handlers_disconnect_by_func (msg, on_callback_finished, self);
+  clear_source (&self->timeout_source);
   g_idle_add_full (G_PRIORITY_DEFAULT, complete_in_idle, g_object_ref (self), g_object_unref);
+}
+
+/* A browser that never reads its page does not hold the outcome back. */
+static gboolean
+on_answer_deadline (gpointer user_data)
+{
+  RingsideOAuthFlow *self = user_data;
+
+  g_clear_pointer (&self->timeout_source, g_source_unref);
+  g_signal_handlers_disconnect_by_func (self->callback_msg, on_callback_finished, self);
+  ringside_oauth_flow_complete (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* Settles the outcome (@token or @error, taken) and tells the browser, if it came back. */
@@ -316,6 +331,10 @@ ringside_oauth_flow_conclude (RingsideOAuthFlow *self,
       answer_page (self->callback_msg, SOUP_STATUS_OK, _("Ringside could not sign in"), text);
     }
   g_signal_connect (self->callback_msg, "finished", G_CALLBACK (on_callback_finished), self);
+  self->timeout_source = g_timeout_source_new_seconds (ANSWER_DEADLINE_S);
+  g_source_set_callback (self->timeout_source, on_answer_deadline, self, NULL);
+  g_source_set_static_name (self->timeout_source, "[ringside] browser sign-in answer");
+  g_source_attach (self->timeout_source, g_main_context_get_thread_default ());
   soup_server_message_unpause (self->callback_msg);
 }
 
