@@ -63,7 +63,6 @@ describe_sign_in_error (const GError         *error,
                         RingsideSignInMethod  method)
 {
   gboolean jwt = method == RINGSIDE_SIGN_IN_METHOD_JWT;
-
   guint retry_after;
 
   if (error->domain != RINGSIDE_ERROR)
