@@ -141,6 +141,17 @@ on_visited (GObject      *source,
   visit->done = TRUE;
 }
 
+static void
+send_message (Fixture     *fixture,
+              SoupMessage *message,
+              Visit       *out)
+{
+  memset (out, 0, sizeof *out);
+  soup_session_send_and_read_async (fixture->browser, message, G_PRIORITY_DEFAULT, NULL,
+                                    on_visited, out);
+  ringside_test_wait_for (&out->done, 30);
+}
+
 /* The browser: GET @uri, following redirects, to the end. */
 static void
 visit (Fixture    *fixture,
@@ -150,10 +161,7 @@ visit (Fixture    *fixture,
   g_autoptr(SoupMessage) message = soup_message_new ("GET", uri);
 
   g_assert_nonnull (message);
-  memset (out, 0, sizeof *out);
-  soup_session_send_and_read_async (fixture->browser, message, G_PRIORITY_DEFAULT, NULL,
-                                    on_visited, out);
-  ringside_test_wait_for (&out->done, 30);
+  send_message (fixture, message, out);
 }
 
 /* Keeps the code and verifier the token endpoint received, for the log check. */
@@ -528,6 +536,57 @@ test_second_flow (Fixture       *fixture,
   ringside_clear_secret (&token);
 }
 
+/* The browser asks for the callback and goes away before the answer: the flow still ends,
+ * with the token (the code was good), and its server shuts down. */
+static void
+test_browser_gone (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(RingsideOAuthFlow) flow = new_flow (fixture, RINGSIDE_DEMO_CLIENT_ID);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupMessage) authorize = NULL;
+  g_auto(Visit) page = { 0 };
+  g_autoptr(GSocketClient) socket_client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GUri) location = NULL;
+  g_autofree char *request = NULL;
+  g_autofree char *redirect_uri = NULL;
+  g_autofree char *token = NULL;
+
+  start_flow (fixture, flow, &result);
+  redirect_uri = g_strdup (ringside_oauth_flow_get_redirect_uri (flow));
+
+  /* Where the authorize page sends the browser, without going there. */
+  authorize = soup_message_new ("GET", ringside_oauth_flow_get_authorize_uri (flow));
+  soup_message_add_flags (authorize, SOUP_MESSAGE_NO_REDIRECT);
+  send_message (fixture, authorize, &page);
+  g_assert_no_error (page.error);
+  g_assert_cmpuint (soup_message_get_status (authorize), ==, SOUP_STATUS_FOUND);
+  location = g_uri_parse (soup_message_headers_get_one (
+                            soup_message_get_response_headers (authorize), "Location"),
+                          G_URI_FLAGS_ENCODED, &error);
+  g_assert_no_error (error);
+
+  connection = g_socket_client_connect_to_host (socket_client, "127.0.0.1",
+                                                (guint16) g_uri_get_port (location), NULL,
+                                                &error);
+  g_assert_no_error (error);
+  request = g_strdup_printf ("GET %s?%s HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+                             g_uri_get_path (location), g_uri_get_query (location));
+  g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (
+                                              G_IO_STREAM (connection)),
+                                            request, strlen (request), NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_io_stream_close (G_IO_STREAM (connection), NULL, &error));
+
+  token = finish_flow (fixture, flow, &result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (token);
+  assert_not_listening (fixture, redirect_uri);
+  ringside_clear_secret (&token);
+}
+
 static void
 test_pinned_port (Fixture       *fixture,
                   gconstpointer  data)
@@ -605,6 +664,7 @@ main (int   argc,
   ADD ("/oauth/cancel", test_cancel);
   ADD ("/oauth/cancel-while-trading", test_cancel_while_trading);
   ADD ("/oauth/second-flow", test_second_flow);
+  ADD ("/oauth/browser-gone", test_browser_gone);
   ADD ("/oauth/pinned-port", test_pinned_port);
 
   return g_test_run ();
