@@ -12,9 +12,10 @@ G_BEGIN_DECLS
 
 /* What the files of the demo server share. ringside-demo-server.c has the type, routing,
  * start/stop and the request log; each resource it serves has a file with its handlers and a
- * route table (ringside-demo-auth.c, -accounts.c, -users.c, and the contact centre's -agents.c,
- * -queues.c, -campaigns.c and -audit.c around ringside-demo-contact-centre.c, which makes each
- * sub-account's data and pages lists); ringside-demo-faults.c applies fault rules;
+ * route table (ringside-demo-auth.c, -oauth.c, -accounts.c, -users.c, and the contact
+ * centre's -agents.c, -queues.c, -campaigns.c and -audit.c around
+ * ringside-demo-contact-centre.c, which makes each sub-account's data and pages lists);
+ * ringside-demo-faults.c applies fault rules;
  * ringside-demo-reply.c writes answers and JSON text. */
 
 #define PATH_LOGOUT_PREFIX  "/api/auth/logout/"
