@@ -282,8 +282,8 @@ scenario_sign_in (RingsideApplication *app)
   g_autofree char *stored = NULL;
   AdwViewStack *view_stack;
 
-  /* Nothing stored: the dialog opens over the window, on the method used last (a pasted
-   * token for a new user), with its field focused. */
+  /* Nothing stored: the dialog opens over the window, on the method used last (the browser
+   * for a new user), with its field focused. */
   ringside_test_ui_wait_until (ringside_test_ui_sign_in_dialog_is_open, NULL, "the sign-in dialog");
   dialog = ringside_test_ui_sign_in_dialog ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog))
@@ -291,6 +291,8 @@ scenario_sign_in (RingsideApplication *app)
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   ringside_test_ui_wait_until ((RingsideTestCondition) gtk_widget_get_mapped, dialog,
                                "the dialog to be mapped");
+  assert_focus_in (dialog, "browser_client_id_row");
+  gtk_toggle_button_set_active (ringside_test_ui_dialog_child (dialog, "token_toggle"), TRUE);
   assert_focus_in (dialog, "token_row");
 
   /* The JWT way: its first field gets the focus; and back. */

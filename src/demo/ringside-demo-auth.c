@@ -219,6 +219,14 @@ handle_platform_token (RingsideDemoServer        *self,
   g_autofree char *refresh_token = NULL;
   g_autofree char *owner_id = NULL;
 
+  /* The browser sign-in's grant: a public client, no Basic credentials. */
+  if (g_strcmp0 (ringside_demo_request_get_form (request, "grant_type"),
+                 "authorization_code") == 0)
+    {
+      ringside_demo_oauth_handle_token (self, request, commit, reply);
+      return;
+    }
+
   if (!client_credentials_match (request->authorization))
     {
       reply_oauth_error (reply, SOUP_STATUS_UNAUTHORIZED, "invalid_client",

@@ -146,6 +146,7 @@ void
 ringside_demo_reply_clear (RingsideDemoReply *reply)
 {
   g_clear_pointer (&reply->body, g_bytes_unref);
+  g_clear_pointer (&reply->location, g_free);
 }
 
 void
@@ -239,6 +240,9 @@ ringside_demo_reply_send (SoupServerMessage       *msg,
 
       soup_message_headers_replace (headers, "Retry-After", value);
     }
+
+  if (reply->location != NULL)
+    soup_message_headers_replace (headers, "Location", reply->location);
 
   if (reply->body != NULL)
     {

@@ -12,9 +12,10 @@ G_BEGIN_DECLS
 
 /* What the files of the demo server share. ringside-demo-server.c has the type, routing,
  * start/stop and the request log; each resource it serves has a file with its handlers and a
- * route table (ringside-demo-auth.c, -accounts.c, -users.c, and the contact centre's -agents.c,
- * -queues.c, -campaigns.c and -audit.c around ringside-demo-contact-centre.c, which makes each
- * sub-account's data and pages lists); ringside-demo-faults.c applies fault rules;
+ * route table (ringside-demo-auth.c, -oauth.c, -accounts.c, -users.c, and the contact
+ * centre's -agents.c, -queues.c, -campaigns.c and -audit.c around
+ * ringside-demo-contact-centre.c, which makes each sub-account's data and pages lists);
+ * ringside-demo-faults.c applies fault rules;
  * ringside-demo-reply.c writes answers and JSON text. */
 
 #define PATH_LOGOUT_PREFIX  "/api/auth/logout/"
@@ -96,6 +97,10 @@ struct _RingsideDemoServer
   guint         exchange_limit;
   GQueue        exchange_times;   /* monotonic µs of recent exchanges */
 
+  /* The browser sign-in (ringside-demo-oauth.c) */
+  GHashTable   *oauth_codes;      /* code → DemoOAuthCode, each used once */
+  gboolean      oauth_refuse;     /* the consent page answers access_denied */
+
   /* Faults (ringside-demo-faults.c) */
   GPtrArray    *faults;           /* FaultRule */
   GPtrArray    *pending;          /* PendingMessage */
@@ -112,6 +117,7 @@ typedef struct
   const char *content_type;
   GBytes     *body;
   guint       retry_after;
+  char       *location;       /* a Location header, for redirects */
 } RingsideDemoReply;
 
 void ringside_demo_reply_clear      (RingsideDemoReply         *reply);
@@ -208,6 +214,7 @@ extern const RingsideDemoRoute ringside_demo_agents_routes[];
 extern const RingsideDemoRoute ringside_demo_queues_routes[];
 extern const RingsideDemoRoute ringside_demo_campaigns_routes[];
 extern const RingsideDemoRoute ringside_demo_audit_routes[];
+extern const RingsideDemoRoute ringside_demo_oauth_routes[];
 
 /* The first route at @path, whatever its method, or NULL. */
 const RingsideDemoRoute *ringside_demo_find_route     (const char                *path);
@@ -229,6 +236,15 @@ void     ringside_demo_auth_finalize       (RingsideDemoServer        *self);
 /* Answers 401 unless the request carries a live access token of this server. */
 gboolean ringside_demo_auth_require_access (RingsideDemoServer        *self,
                                             const RingsideDemoRequest *request,
+                                            RingsideDemoReply         *reply);
+
+/* The browser sign-in: the authorize page and the authorization code grant
+ * (ringside-demo-oauth.c); the platform's token endpoint hands that grant over. */
+void     ringside_demo_oauth_init          (RingsideDemoServer        *self);
+void     ringside_demo_oauth_finalize      (RingsideDemoServer        *self);
+void     ringside_demo_oauth_handle_token  (RingsideDemoServer        *self,
+                                            const RingsideDemoRequest *request,
+                                            gboolean                   commit,
                                             RingsideDemoReply         *reply);
 
 /* Data (ringside-demo-accounts.c, ringside-demo-users.c) */

@@ -191,6 +191,7 @@ static const RingsideDemoRoute * const route_tables[] = {
   ringside_demo_queues_routes,
   ringside_demo_campaigns_routes,
   ringside_demo_audit_routes,
+  ringside_demo_oauth_routes,
 };
 
 /* A "*" segment of @pattern stands for one non-empty segment of @path. */
@@ -352,6 +353,7 @@ ringside_demo_server_finalize (GObject *object)
   g_hash_table_unref (self->bodies);
   g_hash_table_unref (self->cc_accounts);
   ringside_demo_auth_finalize (self);
+  ringside_demo_oauth_finalize (self);
   ringside_demo_faults_finalize (self);
   g_ptr_array_unref (self->requests);
 
@@ -379,6 +381,7 @@ ringside_demo_server_init (RingsideDemoServer *self)
   self->cc_agents = 20000;
 
   ringside_demo_auth_init (self);
+  ringside_demo_oauth_init (self);
   ringside_demo_faults_init (self);
   self->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) ringside_demo_request_free);
 

@@ -153,6 +153,13 @@ void         ringside_demo_server_set_token_options       (RingsideDemoServer *s
 void         ringside_demo_server_accept_rc_token         (RingsideDemoServer *self,
                                                            const char         *rc_access_token);
 
+/* Whether the demo's authorize page (GET /restapi/oauth/authorize) approves at once, with a
+ * 302 to the redirect URI carrying a code (the default), or refuses with
+ * error=access_denied. Its token endpoint takes the code once, for RINGSIDE_DEMO_CLIENT_ID
+ * only, with the verifier of the challenge and the same redirect URI. */
+void         ringside_demo_server_set_oauth_consent       (RingsideDemoServer *self,
+                                                           gboolean            approve);
+
 /* At most @per_minute exchanges (POST /api/auth/login/rc/accesstoken) in any 60 s, as
  * RingCX allows 5; the next one gets 429 with Retry-After. 0, the default, is no limit. */
 void         ringside_demo_server_set_exchange_limit      (RingsideDemoServer *self,

@@ -16,6 +16,8 @@ struct _RingsidePreferencesWindow
 
   /* Template widgets */
   RingsideServerGroup  *server_group;
+  AdwEntryRow          *oauth_client_id_row;
+  GtkSpinButton        *oauth_port_spin;
 
   /* Owned */
   RingsideApplication  *app;
@@ -196,6 +198,11 @@ ringside_preferences_window_constructed (GObject *object)
   /* The command line wins over the settings for this run: show what is used, read-only. */
   overridden = ringside_application_get_server_overridden (self->app);
   ringside_preferences_window_load (self);
+  /* Neither is a secret: the client ID of a public client, a port number. */
+  g_settings_bind (ringside_application_get_settings (self->app), "oauth-client-id",
+                   self->oauth_client_id_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (ringside_application_get_settings (self->app), "oauth-loopback-port",
+                   self->oauth_port_spin, "value", G_SETTINGS_BIND_DEFAULT);
   if (overridden)
     {
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->server_group),
@@ -278,6 +285,10 @@ ringside_preferences_window_class_init (RingsidePreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ringside-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RingsidePreferencesWindow, server_group);
+  gtk_widget_class_bind_template_child (widget_class, RingsidePreferencesWindow,
+                                        oauth_client_id_row);
+  gtk_widget_class_bind_template_child (widget_class, RingsidePreferencesWindow,
+                                        oauth_port_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_server_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_custom_url_applied);
 }

@@ -9,38 +9,7 @@
 
 #include "ringside-demo-server.h"
 #include "ringside-error.h"
-#include "ringside-server-group.h"
-#include "ringside-sign-in-dialog.h"
-
-struct _RingsideSignInDialog
-{
-  AdwWindow            parent_instance;
-
-  /* Template widgets */
-  GtkButton           *cancel_button;
-  GtkButton           *sign_in_button;
-  GtkSpinner          *spinner;
-  GtkWidget           *form_box;
-  GtkRevealer         *message_revealer;
-  GtkWidget           *message_box;
-  GtkImage            *message_icon;
-  GtkLabel            *message_label;
-  GtkToggleButton     *token_toggle;
-  GtkToggleButton     *jwt_toggle;
-  GtkStack            *method_stack;
-  GtkLabel            *token_description;
-  AdwEntryRow         *token_row;
-  AdwEntryRow         *client_id_row;
-  AdwEntryRow         *client_secret_row;
-  AdwEntryRow         *jwt_row;
-  RingsideServerGroup *server_group;
-
-  /* Owned */
-  RingsideApplication *app;
-  /* Set while a sign-in is in flight. */
-  GCancellable        *cancellable;
-  gboolean             signing_in_with_jwt;
-};
+#include "ringside-sign-in-dialog-private.h"
 
 G_DEFINE_FINAL_TYPE (RingsideSignInDialog, ringside_sign_in_dialog, ADW_TYPE_WINDOW)
 
@@ -70,13 +39,18 @@ row_is_empty (AdwEntryRow *row)
   return *row_text (row) == '\0';
 }
 
-static gboolean
-ringside_sign_in_dialog_uses_jwt (RingsideSignInDialog *self)
+/* The method chosen in the switcher (not necessarily the one in flight). */
+RingsideSignInMethod
+ringside_sign_in_dialog_get_method (RingsideSignInDialog *self)
 {
-  return gtk_toggle_button_get_active (self->jwt_toggle);
+  if (gtk_toggle_button_get_active (self->jwt_toggle))
+    return RINGSIDE_SIGN_IN_METHOD_JWT;
+  if (gtk_toggle_button_get_active (self->token_toggle))
+    return RINGSIDE_SIGN_IN_METHOD_TOKEN;
+  return RINGSIDE_SIGN_IN_METHOD_BROWSER;
 }
 
-static gboolean
+gboolean
 ringside_sign_in_dialog_is_busy (RingsideSignInDialog *self)
 {
   return self->cancellable != NULL;
@@ -85,9 +59,10 @@ ringside_sign_in_dialog_is_busy (RingsideSignInDialog *self)
 /* Messages */
 
 static char *
-describe_sign_in_error (const GError *error,
-                        gboolean      jwt)
+describe_sign_in_error (const GError         *error,
+                        RingsideSignInMethod  method)
 {
+  gboolean jwt = method == RINGSIDE_SIGN_IN_METHOD_JWT;
   guint retry_after;
 
   if (error->domain != RINGSIDE_ERROR)
@@ -101,6 +76,9 @@ describe_sign_in_error (const GError *error,
       if (jwt)
         return g_strdup (_("RingCentral did not accept these credentials. Check the client ID, "
                            "client secret and JWT."));
+      if (method == RINGSIDE_SIGN_IN_METHOD_BROWSER)
+        return g_strdup (_("RingCX did not accept the sign-in. Check that your RingCentral "
+                           "user may use RingCX, and sign in again."));
       return g_strdup (_("RingCentral did not accept this token. Paste a fresh access token."));
 
     case RINGSIDE_ERROR_INVALID_INPUT:
@@ -163,7 +141,7 @@ describe_sign_in_error (const GError *error,
     }
 }
 
-static void
+void
 ringside_sign_in_dialog_show_message (RingsideSignInDialog *self,
                                       const char           *message,
                                       gboolean              is_error)
@@ -214,7 +192,7 @@ ringside_sign_in_dialog_set_reason (RingsideSignInDialog *self,
       || g_error_matches (reason, RINGSIDE_ERROR, RINGSIDE_ERROR_TOKEN_EXPIRED))
     message = g_strdup (_("Your session has ended. Sign in again to continue."));
   else
-    message = describe_sign_in_error (reason, FALSE);
+    message = describe_sign_in_error (reason, RINGSIDE_SIGN_IN_METHOD_TOKEN);
 
   ringside_sign_in_dialog_show_message (self, message, FALSE);
 }
@@ -236,20 +214,33 @@ ringside_sign_in_dialog_can_sign_in (RingsideSignInDialog *self)
 {
   gboolean filled;
 
-  if (ringside_sign_in_dialog_uses_jwt (self))
-    filled = !row_is_empty (self->client_id_row)
-             && !row_is_empty (self->client_secret_row)
-             && !row_is_empty (self->jwt_row);
-  else
-    filled = !row_is_empty (self->token_row);
+  switch (ringside_sign_in_dialog_get_method (self))
+    {
+    case RINGSIDE_SIGN_IN_METHOD_JWT:
+      filled = !row_is_empty (self->client_id_row)
+               && !row_is_empty (self->client_secret_row)
+               && !row_is_empty (self->jwt_row);
+      break;
+
+    case RINGSIDE_SIGN_IN_METHOD_TOKEN:
+      filled = !row_is_empty (self->token_row);
+      break;
+
+    case RINGSIDE_SIGN_IN_METHOD_BROWSER:
+    default:
+      filled = ringside_sign_in_dialog_browser_can_start (self);
+      break;
+    }
 
   return filled && ringside_sign_in_dialog_check_server (self);
 }
 
-static void
+void
 ringside_sign_in_dialog_update (RingsideSignInDialog *self)
 {
   gboolean busy = ringside_sign_in_dialog_is_busy (self);
+  /* The browser method waits on a page of its own, with its own spinner. */
+  gboolean waiting = busy && self->method == RINGSIDE_SIGN_IN_METHOD_BROWSER;
 
   /* Template signals may arrive before construction has finished. */
   if (self->app == NULL)
@@ -258,8 +249,10 @@ ringside_sign_in_dialog_update (RingsideSignInDialog *self)
   gtk_widget_set_sensitive (self->form_box, !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button),
                             !busy && ringside_sign_in_dialog_can_sign_in (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy && !waiting);
+  gtk_spinner_set_spinning (self->spinner, busy && !waiting);
+  gtk_spinner_set_spinning (self->waiting_spinner, waiting);
+  gtk_stack_set_visible_child_name (self->page_stack, waiting ? "waiting" : "form");
 }
 
 static void
@@ -268,12 +261,28 @@ ringside_sign_in_dialog_focus_first_empty (RingsideSignInDialog *self)
   AdwEntryRow *rows[3] = { self->token_row, NULL, NULL };
   guint n_rows = 1;
 
-  if (ringside_sign_in_dialog_uses_jwt (self))
+  switch (ringside_sign_in_dialog_get_method (self))
     {
+    case RINGSIDE_SIGN_IN_METHOD_JWT:
       rows[0] = self->client_id_row;
       rows[1] = self->client_secret_row;
       rows[2] = self->jwt_row;
       n_rows = 3;
+      break;
+
+    case RINGSIDE_SIGN_IN_METHOD_BROWSER:
+      /* A remembered (or built-in) client ID: Enter, or the button, is all it takes. */
+      if (ringside_sign_in_dialog_browser_can_start (self))
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (self->sign_in_button));
+          return;
+        }
+      rows[0] = self->browser_client_id_row;
+      break;
+
+    case RINGSIDE_SIGN_IN_METHOD_TOKEN:
+    default:
+      break;
     }
 
   for (guint i = 0; i < n_rows; i++)
@@ -295,12 +304,14 @@ on_field_changed (RingsideSignInDialog *self)
   ringside_sign_in_dialog_update (self);
 }
 
+static const char * const method_names[] = { "browser", "token", "jwt" };
+
 static void
 on_method_toggled (RingsideSignInDialog *self)
 {
-  gboolean jwt = ringside_sign_in_dialog_uses_jwt (self);
+  RingsideSignInMethod method = ringside_sign_in_dialog_get_method (self);
 
-  gtk_stack_set_visible_child_name (self->method_stack, jwt ? "jwt" : "token");
+  gtk_stack_set_visible_child_name (self->method_stack, method_names[method]);
   ringside_sign_in_dialog_update (self);
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -347,31 +358,61 @@ error_is_about_server (const GError *error)
 }
 
 static void
+ringside_sign_in_dialog_focus_after_failure (RingsideSignInDialog *self)
+{
+  switch (self->method)
+    {
+    case RINGSIDE_SIGN_IN_METHOD_JWT:
+      gtk_widget_grab_focus (GTK_WIDGET (self->jwt_row));
+      break;
+
+    case RINGSIDE_SIGN_IN_METHOD_BROWSER:
+      gtk_widget_grab_focus (GTK_WIDGET (self->browser_client_id_row));
+      break;
+
+    case RINGSIDE_SIGN_IN_METHOD_TOKEN:
+    default:
+      gtk_widget_grab_focus (GTK_WIDGET (self->token_row));
+      break;
+    }
+}
+
+void
+ringside_sign_in_dialog_fail_with (RingsideSignInDialog *self,
+                                   const char           *message)
+{
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->flow);
+  ringside_sign_in_dialog_update (self);
+  ringside_sign_in_dialog_show_message (self, message, TRUE);
+  ringside_sign_in_dialog_focus_after_failure (self);
+}
+
+static void
 ringside_sign_in_dialog_fail (RingsideSignInDialog *self,
                               const GError         *error)
 {
-  g_autofree char *message = describe_sign_in_error (error, self->signing_in_with_jwt);
+  g_autofree char *message = describe_sign_in_error (error, self->method);
 
   ringside_sign_in_dialog_show_message (self, message, TRUE);
 
   if (error_is_about_server (error) && ringside_server_group_focus_address (self->server_group))
     return;
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->signing_in_with_jwt ? self->jwt_row
-                                                               : self->token_row));
+  ringside_sign_in_dialog_focus_after_failure (self);
 }
 
-static void
-on_signed_in (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+void
+ringside_sign_in_dialog_on_signed_in (GObject      *source,
+                                      GAsyncResult *result,
+                                      gpointer      user_data)
 {
   g_autoptr(RingsideSignInDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   RingsideSession *session = RINGSIDE_SESSION (source);
   gboolean ok;
 
-  if (self->signing_in_with_jwt)
+  if (self->method == RINGSIDE_SIGN_IN_METHOD_JWT)
     ok = ringside_session_sign_in_with_jwt_finish (session, result, &error);
   else
     ok = ringside_session_sign_in_with_token_finish (session, result, &error);
@@ -381,6 +422,7 @@ on_signed_in (GObject      *source,
     return;
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->flow);
   ringside_sign_in_dialog_update (self);
 
   /* A keyring that cannot save the session does not stop anyone from signing in; the
@@ -388,6 +430,8 @@ on_signed_in (GObject      *source,
   if (ok || (g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_KEYRING)
              && ringside_session_get_state (session) == RINGSIDE_SESSION_STATE_SIGNED_IN))
     {
+      if (self->method == RINGSIDE_SIGN_IN_METHOD_BROWSER)
+        ringside_sign_in_dialog_browser_signed_in (self);
       g_signal_emit (self, signals[SIGNED_IN], 0);
       gtk_window_close (GTK_WINDOW (self));
       return;
@@ -401,35 +445,39 @@ ringside_sign_in_dialog_sign_in (RingsideSignInDialog *self)
 {
   RingsideSession *session;
   GSettings *settings = ringside_application_get_settings (self->app);
-  gboolean jwt = ringside_sign_in_dialog_uses_jwt (self);
+  RingsideSignInMethod method = ringside_sign_in_dialog_get_method (self);
 
   if (ringside_sign_in_dialog_is_busy (self) || !ringside_sign_in_dialog_can_sign_in (self))
     return;
 
   ringside_sign_in_dialog_apply_server (self);
-  /* Only the method is remembered, never what was typed. */
-  g_settings_set_string (settings, "sign-in-method", jwt ? "jwt" : "token");
+  /* The method is remembered, never a secret that was typed. */
+  g_settings_set_string (settings, "sign-in-method", method_names[method]);
 
   session = ringside_application_get_session (self->app);
   g_return_if_fail (session != NULL);
 
   self->cancellable = g_cancellable_new ();
-  self->signing_in_with_jwt = jwt;
+  self->method = method;
   ringside_sign_in_dialog_show_message (self, NULL, FALSE);
   /* The fields turn insensitive: GTK 4.8 does not take the focus out of them itself. */
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   ringside_sign_in_dialog_update (self);
 
-  if (jwt)
+  if (method == RINGSIDE_SIGN_IN_METHOD_BROWSER)
+    ringside_sign_in_dialog_browser_start (self);
+  else if (method == RINGSIDE_SIGN_IN_METHOD_JWT)
     ringside_session_sign_in_with_jwt_async (session,
                                              row_text (self->client_id_row),
                                              row_text (self->client_secret_row),
                                              row_text (self->jwt_row),
-                                             self->cancellable, on_signed_in,
+                                             self->cancellable,
+                                             ringside_sign_in_dialog_on_signed_in,
                                              g_object_ref (self));
   else
     ringside_session_sign_in_with_token_async (session, row_text (self->token_row),
-                                               self->cancellable, on_signed_in,
+                                               self->cancellable,
+                                               ringside_sign_in_dialog_on_signed_in,
                                                g_object_ref (self));
 }
 
@@ -441,6 +489,7 @@ ringside_sign_in_dialog_cancel (RingsideSignInDialog *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->flow);
   ringside_sign_in_dialog_update (self);
 }
 
@@ -463,7 +512,11 @@ on_cancel_clicked (RingsideSignInDialog *self)
 {
   /* While signing in, Cancel stops that and keeps the dialog open to change what was typed. */
   if (ringside_sign_in_dialog_is_busy (self))
-    ringside_sign_in_dialog_cancel (self);
+    {
+      ringside_sign_in_dialog_cancel (self);
+      /* Back where the sign-in started: the waiting page and its button are gone. */
+      ringside_sign_in_dialog_focus_after_failure (self);
+    }
   else
     gtk_window_close (GTK_WINDOW (self));
 }
@@ -479,8 +532,14 @@ ringside_sign_in_dialog_load_settings (RingsideSignInDialog *self)
   gboolean demo = ringside_application_get_demo (self->app);
   gboolean overridden = ringside_application_get_server_overridden (self->app);
 
-  gtk_toggle_button_set_active (g_str_equal (method, "jwt") && !demo
-                                ? self->jwt_toggle : self->token_toggle, TRUE);
+  /* The demo has no JWT to offer: its token is filled in instead. */
+  if (g_str_equal (method, "jwt") && !demo)
+    gtk_toggle_button_set_active (self->jwt_toggle, TRUE);
+  else if (g_str_equal (method, "browser"))
+    gtk_toggle_button_set_active (self->browser_toggle, TRUE);
+  else
+    gtk_toggle_button_set_active (self->token_toggle, TRUE);
+  ringside_sign_in_dialog_browser_load (self);
 
   ringside_server_group_set_custom_url (self->server_group, custom_url);
   ringside_server_group_set_kind (self->server_group,
@@ -541,6 +600,7 @@ ringside_sign_in_dialog_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->flow);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RINGSIDE_TYPE_SIGN_IN_DIALOG);
 
@@ -618,11 +678,13 @@ ringside_sign_in_dialog_class_init (RingsideSignInDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, page_stack);
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, form_box);
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, message_revealer);
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, message_box);
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, message_icon);
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, message_label);
+  gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, browser_toggle);
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, token_toggle);
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, jwt_toggle);
   gtk_widget_class_bind_template_child (widget_class, RingsideSignInDialog, method_stack);
@@ -638,6 +700,7 @@ ringside_sign_in_dialog_class_init (RingsideSignInDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sign_in_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
+  ringside_sign_in_dialog_browser_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -14,9 +14,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RingsideSignInDialog, ringside_sign_in_dialog, RINGSIDE, SIGN_IN_DIALOG,
                       AdwWindow)
 
-/* Signs the session of @app in with a pasted access token or JWT credentials, on the server
- * chosen here (kept in the settings). Emits "signed-in" and closes itself on success. */
+/* Signs the session of @app in through the browser, with a pasted access token or with JWT
+ * credentials, on the server chosen here (kept in the settings).
+ * Emits "signed-in" and closes itself on success. */
 RingsideSignInDialog *ringside_sign_in_dialog_new        (RingsideApplication  *app);
+
+/* Seconds the browser sign-in waits for the browser (5 minutes unless set), for tests. */
+void                  ringside_sign_in_dialog_set_browser_timeout (RingsideSignInDialog *self,
+                                                                   guint                 seconds);
 
 /* Says why the user has to sign in (the session ended, the keyring is unavailable, ...);
  * NULL hides it. */
