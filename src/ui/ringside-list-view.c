@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ringside-column-fit.h"
 #include "ringside-list-view.h"
 
 typedef struct
@@ -496,6 +497,43 @@ on_cell_bind (GtkListItemFactory  *factory,
                                   -1);
 }
 
+/* Allocated by hand rather than by AdwBin's layout manager, which would leave no place to
+ * learn the width: columns give way in a narrow view (ringside-column-fit.h), before the
+ * first rows are shown, as the loading page is allocated too. */
+static void
+ringside_list_view_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  *minimum_baseline = *natural_baseline = -1;
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
+                        natural_baseline);
+}
+
+static void
+ringside_list_view_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  RingsideListViewPrivate *priv =
+    ringside_list_view_get_instance_private (RINGSIDE_LIST_VIEW (widget));
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+  if (priv->column_view != NULL)
+    ringside_column_view_fit_to_width (priv->column_view, width);
+}
+
 /* Sorting from the keyboard: GTK 4.8's column headers cannot take the focus, so Ctrl+1…9
  * (see ringside_list_view_init) sorts by that column as a click on its header does
  * (again: the other way), and the table's accessible description says how it is sorted. */
@@ -867,6 +905,8 @@ ringside_list_view_class_init (RingsideListViewClass *klass)
   object_class->finalize = ringside_list_view_finalize;
   object_class->get_property = ringside_list_view_get_property;
   object_class->set_property = ringside_list_view_set_property;
+  GTK_WIDGET_CLASS (klass)->measure = ringside_list_view_measure;
+  GTK_WIDGET_CLASS (klass)->size_allocate = ringside_list_view_size_allocate;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, RINGSIDE_TYPE_SESSION,
@@ -900,6 +940,8 @@ static void
 ringside_list_view_init (RingsideListView *self)
 {
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   /* Managed by the window: the shortcuts work wherever the focus is while the view shows
    * (a hidden view is not mapped, and its shortcuts do not run). */
