@@ -540,6 +540,31 @@ test_narrow_columns (Fixture       *fixture,
   assert_shown_columns (view, NULL);
 }
 
+/* A sort by a click on a header leaves no focus ring on the row the focus stayed at; a sort
+ * from the keyboard (Ctrl+2) keeps the rings, which show where the keys act. */
+static void
+test_users_sort_focus (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkWindow *window = fixture->window;
+
+  reload_and_wait (fixture->view);
+  wait_for_frames (fixture->view, 2);
+  gtk_widget_grab_focus (GTK_WIDGET (column_view (fixture->view)));
+  g_assert_true (gtk_widget_get_state_flags (GTK_WIDGET (column_view (fixture->view))) &
+                 GTK_STATE_FLAG_FOCUS_WITHIN);
+
+  gtk_window_set_focus_visible (window, TRUE);
+  gtk_column_view_sort_by_column (column_view (fixture->view),
+                                  column_titled (fixture->view, "User Name"),
+                                  GTK_SORT_ASCENDING);
+  g_assert_false (gtk_window_get_focus_visible (window));
+
+  gtk_window_set_focus_visible (window, TRUE);
+  g_assert_true (gtk_widget_activate_action (fixture->view, "list.sort-by", "u", 0));
+  g_assert_true (gtk_window_get_focus_visible (window));
+}
+
 /* Users */
 
 static void
@@ -1296,6 +1321,7 @@ main (int   argc,
   ADD_TEST ("/views/accounts/narrow", RINGSIDE_TYPE_ACCOUNTS_VIEW, test_narrow_columns);
   ADD_TEST ("/views/users/populate", RINGSIDE_TYPE_USERS_VIEW, test_users_populate);
   ADD_TEST ("/views/users/narrow", RINGSIDE_TYPE_USERS_VIEW, test_narrow_columns);
+  ADD_TEST ("/views/users/sort-focus", RINGSIDE_TYPE_USERS_VIEW, test_users_sort_focus);
   ADD_TEST ("/views/users/search", RINGSIDE_TYPE_USERS_VIEW, test_users_search);
   ADD_TEST ("/views/users/search-roles", RINGSIDE_TYPE_USERS_VIEW, test_users_search_roles);
   ADD_TEST ("/views/users/filters", RINGSIDE_TYPE_USERS_VIEW, test_users_filters);

@@ -26,6 +26,7 @@ typedef struct
   /* The sort last asked for from the keyboard (GTK 4.8 cannot say which column sorts). */
   guint               sort_column;
   GtkSortType         sort_order;
+  gboolean            sorting_by_key;
 } RingsideListViewPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RingsideListView, ringside_list_view, ADW_TYPE_BIN)
@@ -548,7 +549,9 @@ ringside_list_view_sort_by (RingsideListView *self,
 
   priv->sort_column = position;
   priv->sort_order = order;
+  priv->sorting_by_key = TRUE;
   gtk_column_view_sort_by_column (priv->column_view, column, order);
+  priv->sorting_by_key = FALSE;
 
   description = g_strdup_printf (order == GTK_SORT_ASCENDING
                                  /* Translators: %s is a column title, e.g. "Sorted by Name" */
@@ -559,6 +562,25 @@ ringside_list_view_sort_by (RingsideListView *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (priv->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+}
+
+/* A sort replaces every row, and GTK 4.8's list keeps its focus at the same position: on
+ * the first row, which the window had given the focus. Sorted by a click on a header, that
+ * row would then wear a focus ring nobody moved there (the ring shows once a key was
+ * pressed anywhere): a pointer sort hides the rings until the next key press, as any click
+ * on a row would. */
+static void
+on_sorter_changed (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (priv->sorting_by_key || !GTK_IS_WINDOW (root) ||
+      (gtk_widget_get_state_flags (GTK_WIDGET (priv->column_view)) &
+       GTK_STATE_FLAG_FOCUS_WITHIN) == 0)
+    return;
+
+  gtk_window_set_focus_visible (GTK_WINDOW (root), FALSE);
 }
 
 static void
@@ -790,6 +812,8 @@ ringside_list_view_constructed (GObject *object)
     }
 
   ringside_remote_list_set_sorter (priv->list, gtk_column_view_get_sorter (priv->column_view));
+  g_signal_connect_object (gtk_column_view_get_sorter (priv->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
   rows = ringside_remote_list_get_model (priv->list);
   selection = gtk_single_selection_new (g_object_ref (rows));
   gtk_single_selection_set_autoselect (selection, FALSE);
