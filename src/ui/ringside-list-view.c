@@ -498,9 +498,8 @@ on_cell_bind (GtkListItemFactory  *factory,
                                   -1);
 }
 
-/* Allocated by hand rather than by AdwBin's layout manager, which would leave no place to
- * learn the width: columns give way in a narrow view (ringside-column-fit.h), before the
- * first rows are shown, as the loading page is allocated too. */
+/* Allocated by hand, not by AdwBin's layout manager, to learn the width: columns give way in
+ * a narrow view (ringside-column-fit.h) before the first rows show, as pages are allocated. */
 static void
 ringside_list_view_measure (GtkWidget      *widget,
                             GtkOrientation  orientation,
@@ -564,11 +563,9 @@ ringside_list_view_sort_by (RingsideListView *self,
                                   -1);
 }
 
-/* A sort replaces every row, and GTK 4.8's list keeps its focus at the same position: on
- * the first row, which the window had given the focus. Sorted by a click on a header, that
- * row would then wear a focus ring nobody moved there (the ring shows once a key was
- * pressed anywhere): a pointer sort hides the rings until the next key press, as any click
- * on a row would. */
+/* A sort replaces every row, and GTK 4.8's list keeps its focus at the same position (the
+ * first row, which the window focused): after a click on a header, that row would wear a
+ * focus ring nobody moved there. A pointer sort hides the rings until the next key press. */
 static void
 on_sorter_changed (RingsideListView *self)
 {
