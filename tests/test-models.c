@@ -735,7 +735,8 @@ test_user_extra (void)
     "{\"userId\": 7, \"fullName\": \"Ann\", \"phoneNumberE164\": \"+15555550100\","
     " \"voicemailPin\": \"1234\", \"apiToken\": \"t0k3n-secret\", \"nothing\": null,"
     " \"empty\": \"\", \"site\": {\"siteName\": \"Head Office\", \"sipPassword\": \"x\","
-    " \"floors\": [1, 2]}, \"userManagedByRC\": true, \"children\": []}";
+    " \"floors\": [1, 2, null, {}]}, \"userManagedByRC\": true, \"children\": [],"
+    " \"note\": \"a \\\"quoted\\\" \\\\ line\\n\\u0001\", \"ratio\": 0.5, \"none\": []}";
   g_autoptr(JsonNode) node = json_from_string (json, NULL);
   g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(JsonNode) extra = NULL;
@@ -754,7 +755,10 @@ test_user_extra (void)
   extra = json_from_string (text, &error);
   g_assert_no_error (error);
   object = json_node_get_object (extra);
-  g_assert_cmpuint (json_object_get_size (object), ==, 3);
+  g_assert_cmpuint (json_object_get_size (object), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (object, "note"), ==,
+                   "a \"quoted\" \\ line\n\001");
+  g_assert_cmpfloat (json_object_get_double_member (object, "ratio"), ==, 0.5);
   g_assert_cmpstr (json_object_get_string_member (object, "phoneNumberE164"), ==,
                    "+15555550100");
   g_assert_true (json_object_get_boolean_member (object, "userManagedByRC"));

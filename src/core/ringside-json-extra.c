@@ -30,94 +30,163 @@ ringside_json_is_secret_name (const char *name)
   return FALSE;
 }
 
-/* A copy of @node without secret members at any depth, nor nulls and empty containers;
- * NULL when nothing is left. */
-static JsonNode *
-filtered_copy (JsonNode *node,
-               guint     depth)
+static void
+write_string (GString    *out,
+               const char *text)
 {
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node) || depth > MAX_DEPTH)
-    return NULL;
-
-  if (JSON_NODE_HOLDS_OBJECT (node))
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
     {
-      JsonObject *object = json_node_get_object (node);
-      g_autoptr(JsonObject) copy = json_object_new ();
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *member;
+      guchar c = (guchar) *p;
 
-      json_object_iter_init_ordered (&iter, object);
-      while (json_object_iter_next_ordered (&iter, &name, &member))
+      if (c == '"' || c == '\\')
         {
-          JsonNode *kept;
-
-          if (ringside_json_is_secret_name (name))
-            continue;
-          kept = filtered_copy (member, depth + 1);
-          if (kept != NULL)
-            json_object_set_member (copy, name, kept);
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) c);
         }
-      if (json_object_get_size (copy) == 0)
-        return NULL;
-      return json_node_init_object (json_node_alloc (), copy);
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
     }
+  g_string_append_c (out, '"');
+}
 
-  if (JSON_NODE_HOLDS_ARRAY (node))
+static gboolean write_kept_value (GString *out, JsonNode *node, guint depth);
+
+/* Appends "name":value for each member kept; FALSE (and nothing appended) when none is. */
+static gboolean
+write_kept_members (GString            *out,
+                JsonObject         *object,
+                const char * const *known,
+                guint               depth)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+  gboolean any = FALSE;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
     {
-      JsonArray *array = json_node_get_array (node);
-      g_autoptr(JsonArray) copy = json_array_new ();
+      gsize start = out->len;
 
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *kept = filtered_copy (json_array_get_element (array, i), depth + 1);
-
-          if (kept != NULL)
-            json_array_add_element (copy, kept);
-        }
-      if (json_array_get_length (copy) == 0)
-        return NULL;
-      return json_node_init_array (json_node_alloc (), copy);
+      if ((known != NULL && g_strv_contains (known, name)) ||
+          ringside_json_is_secret_name (name))
+        continue;
+      if (any)
+        g_string_append_c (out, ',');
+      write_string (out, name);
+      g_string_append_c (out, ':');
+      if (write_kept_value (out, member, depth + 1))
+        any = TRUE;
+      else
+        g_string_truncate (out, start);
     }
+  return any;
+}
 
-  if (json_node_get_value_type (node) == G_TYPE_STRING &&
-      *json_node_get_string (node) == '\0')
-    return NULL;
+/* Appends @node without secret members at any depth, nulls and empty values; FALSE (and
+ * nothing appended) when nothing is left. Written as text at once, not copied first: a list
+ * of 100,000 users does this 100,000 times. */
+static gboolean
+write_kept_value (GString  *out,
+              JsonNode *node,
+              guint     depth)
+{
+  gsize start = out->len;
 
-  return json_node_copy (node);
+  if (node == NULL || depth > MAX_DEPTH)
+    return FALSE;
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      g_string_append_c (out, '{');
+      if (!write_kept_members (out, json_node_get_object (node), NULL, depth))
+        {
+          g_string_truncate (out, start);
+          return FALSE;
+        }
+      g_string_append_c (out, '}');
+      return TRUE;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        gboolean any = FALSE;
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            gsize element_start = out->len;
+
+            if (any)
+              g_string_append_c (out, ',');
+            if (write_kept_value (out, json_array_get_element (array, i), depth + 1))
+              any = TRUE;
+            else
+              g_string_truncate (out, element_start);
+          }
+        if (!any)
+          {
+            g_string_truncate (out, start);
+            return FALSE;
+          }
+        g_string_append_c (out, ']');
+        return TRUE;
+      }
+
+    case JSON_NODE_VALUE:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_STRING)
+          {
+            const char *text = json_node_get_string (node);
+
+            if (*text == '\0' || !g_utf8_validate (text, -1, NULL))
+              return FALSE;
+            write_string (out, text);
+          }
+        else if (type == G_TYPE_BOOLEAN)
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+        else if (type == G_TYPE_INT64)
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+        else if (type == G_TYPE_DOUBLE)
+          {
+            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+            g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer,
+                                                  json_node_get_double (node)));
+          }
+        else
+          return FALSE;
+        return TRUE;
+      }
+
+    case JSON_NODE_NULL:
+    default:
+      return FALSE;
+    }
 }
 
 char *
 ringside_json_dup_extra (JsonObject         *object,
                          const char * const *known)
 {
-  g_autoptr(JsonObject) extra = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
+  GString *out;
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  extra = json_object_new ();
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &member))
+  out = g_string_new ("{");
+  if (!write_kept_members (out, object, known, 0))
     {
-      JsonNode *kept;
-
-      if ((known != NULL && g_strv_contains (known, name)) ||
-          ringside_json_is_secret_name (name))
-        continue;
-      kept = filtered_copy (member, 1);
-      if (kept != NULL)
-        json_object_set_member (extra, name, kept);
+      g_string_free (out, TRUE);
+      return NULL;
     }
-
-  if (json_object_get_size (extra) == 0)
-    return NULL;
-
-  node = json_node_init_object (json_node_alloc (), extra);
-  return json_to_string (node, FALSE);
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
 }
 
 /* Short words people write in capitals. */
