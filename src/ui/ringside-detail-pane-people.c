@@ -111,7 +111,11 @@ setup_report (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (labels), user_name);
   gtk_box_append (GTK_BOX (box), labels);
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_widget_add_css_class (box, "ringside-report");
+  /* Spaced as the boxed rows above. */
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -161,6 +165,7 @@ all_reports_new (RingsideDetailPane *self,
                                    G_LIST_MODEL (store))),
                                  factory);
   gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list_view), TRUE);
+  gtk_list_view_set_show_separators (GTK_LIST_VIEW (list_view), TRUE);
   gtk_widget_add_css_class (list_view, "ringside-reports");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Direct Reports"), -1);
