@@ -969,6 +969,26 @@ user_enabled_is_true (gpointer data)
   return ringside_user_get_enabled (data);
 }
 
+/* The row below @root that links to @person's details. */
+static GtkWidget *
+find_person_row (GtkWidget *root,
+                 GObject   *person)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ACTION_ROW (child) && g_object_get_data (G_OBJECT (child), "person") == person)
+        return child;
+      found = find_person_row (child, person);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 scenario_user_details (RingsideApplication *app)
 {
@@ -979,6 +999,7 @@ scenario_user_details (RingsideApplication *app)
   RingsideUser *user = NULL;
   LabelWait wait;
   GtkWidget *button;
+  GtkWidget *manager_row;
 
   ringside_test_ui_wait_until (ringside_test_ui_lists_are_shown, app, "both lists");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "users");
@@ -1003,6 +1024,23 @@ scenario_user_details (RingsideApplication *app)
   wait.text = ringside_user_get_full_name (ringside_user_get_parent (user));
   ringside_test_ui_wait_until (label_is_shown, &wait, "the manager's name");
   save_screenshot (GTK_WINDOW (window), "user-details");
+
+  /* What the demo sends and no row shows is under "More", its voicemail PIN is not. */
+  wait.text = "Phone number E164";
+  ringside_test_ui_wait_until (label_is_shown, &wait, "the unknown member");
+  g_assert_false (label_below_contains (pane, "Voicemail"));
+  g_assert_false (label_below_contains (pane, "Pin"));
+
+  /* The manager's name is a link to the manager's details; back returns to the user. */
+  g_assert_true (ringside_detail_pane_go_back (RINGSIDE_DETAIL_PANE (pane)) == FALSE);
+  manager_row = find_person_row (pane, G_OBJECT (ringside_user_get_parent (user)));
+  g_assert_nonnull (manager_row);
+  g_signal_emit_by_name (manager_row, "activated");
+  g_assert_true (ringside_detail_pane_get_item (RINGSIDE_DETAIL_PANE (pane)) ==
+                 G_OBJECT (ringside_user_get_parent (user)));
+  g_assert_nonnull (find_person_row (pane, G_OBJECT (user)));
+  g_assert_true (ringside_detail_pane_go_back (RINGSIDE_DETAIL_PANE (pane)));
+  g_assert_true (ringside_detail_pane_get_item (RINGSIDE_DETAIL_PANE (pane)) == G_OBJECT (user));
 
   button = ringside_test_ui_find_button (pane, "Disable");
   g_assert_nonnull (button);

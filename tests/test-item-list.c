@@ -515,6 +515,46 @@ test_relation_cycle (void)
   g_assert_null (self_parent);
 }
 
+/* A manager's direct reports: the users linked to it, in list order, whichever came first;
+ * not its reports' reports. */
+static void
+test_related_to (void)
+{
+  g_autoptr(RingsideItemList) list = ringside_item_list_new_for_kind (&ringside_users_list_kind);
+  g_autoptr(RingsideItemList) plain = ringside_item_list_new (RINGSIDE_TYPE_USER);
+  g_autoptr(RingsideUser) boss = new_user (1, 0, "Boss");
+  g_autoptr(RingsideUser) early = new_user (5, 3, "Early");
+  g_autoptr(RingsideUser) manager = new_user (3, 1, "Manager");
+  g_autoptr(RingsideUser) peer = new_user (4, 1, "Peer");
+  g_autoptr(RingsideUser) report = new_user (6, 3, "Report");
+  g_autoptr(GPtrArray) of_boss = NULL;
+  g_autoptr(GPtrArray) of_manager = NULL;
+  g_autoptr(GPtrArray) of_report = NULL;
+  g_autoptr(GPtrArray) of_plain = NULL;
+
+  append_users (list, g_object_ref (early), g_object_ref (boss), NULL);
+  append_users (list, g_object_ref (manager), g_object_ref (peer), g_object_ref (report),
+                NULL);
+
+  of_boss = ringside_item_list_dup_related_to (list, boss);
+  g_assert_cmpuint (of_boss->len, ==, 2);
+  g_assert_true (of_boss->pdata[0] == manager);
+  g_assert_true (of_boss->pdata[1] == peer);
+
+  of_manager = ringside_item_list_dup_related_to (list, manager);
+  g_assert_cmpuint (of_manager->len, ==, 2);
+  g_assert_true (of_manager->pdata[0] == early);
+  g_assert_true (of_manager->pdata[1] == report);
+
+  of_report = ringside_item_list_dup_related_to (list, report);
+  g_assert_cmpuint (of_report->len, ==, 0);
+
+  /* A list without a relation links nothing. */
+  append_users (plain, g_object_ref (boss), NULL);
+  of_plain = ringside_item_list_dup_related_to (plain, boss);
+  g_assert_cmpuint (of_plain->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -533,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/item-list/append-from-handler", test_append_from_handler);
   g_test_add_func ("/item-list/relation", test_relation);
   g_test_add_func ("/item-list/relation-cycle", test_relation_cycle);
+  g_test_add_func ("/item-list/related-to", test_related_to);
 
   return g_test_run ();
 }

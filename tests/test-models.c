@@ -7,6 +7,7 @@
 
 #include "ringside-account.h"
 #include "ringside-error.h"
+#include "ringside-json-extra.h"
 #include "ringside-user.h"
 
 /* Shaped like the Account example of RingCentral's OpenAPI spec, with a few more members a
@@ -725,6 +726,83 @@ test_user_sort_keys (void)
                            ringside_user_get_user_name_sort_key (zed)), <, 0);
 }
 
+/* What the model does not read is kept for the details' "More", secrets dropped at any
+ * depth, nulls and empty values left out; names and values read as words. */
+static void
+test_user_extra (void)
+{
+  const char *json =
+    "{\"userId\": 7, \"fullName\": \"Ann\", \"phoneNumberE164\": \"+15555550100\","
+    " \"voicemailPin\": \"1234\", \"apiToken\": \"t0k3n-secret\", \"nothing\": null,"
+    " \"empty\": \"\", \"site\": {\"siteName\": \"Head Office\", \"sipPassword\": \"x\","
+    " \"floors\": [1, 2, null, {}]}, \"userManagedByRC\": true, \"children\": [],"
+    " \"note\": \"a \\\"quoted\\\" \\\\ line\\n\\u0001\", \"ratio\": 0.5, \"none\": []}";
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(JsonNode) extra = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *site = NULL;
+  const char *text;
+  JsonObject *object;
+
+  g_assert_true (ringside_user_parse_json (node, users, &error));
+  g_assert_no_error (error);
+  text = ringside_user_get_extra_json (users->pdata[0]);
+  g_assert_nonnull (text);
+  g_assert_null (strstr (text, "1234"));
+  g_assert_null (strstr (text, "t0k3n"));
+  g_assert_null (strstr (text, "Password"));
+  extra = json_from_string (text, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (extra);
+  g_assert_cmpuint (json_object_get_size (object), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (object, "note"), ==,
+                   "a \"quoted\" \\ line\n\001");
+  g_assert_cmpfloat (json_object_get_double_member (object, "ratio"), ==, 0.5);
+  g_assert_cmpstr (json_object_get_string_member (object, "phoneNumberE164"), ==,
+                   "+15555550100");
+  g_assert_true (json_object_get_boolean_member (object, "userManagedByRC"));
+  site = ringside_json_value_to_text (json_object_get_member (object, "site"), "Yes", "No",
+                                      80);
+  g_assert_cmpstr (site, ==, "Site name: Head Office; Floors: 1, 2");
+
+  /* Nothing left over: no text. */
+  g_ptr_array_set_size (users, 0);
+  g_clear_pointer (&node, json_node_unref);
+  node = json_from_string ("{\"userId\": 8, \"userPin\": \"9\"}", NULL);
+  g_assert_true (ringside_user_parse_json (node, users, &error));
+  g_assert_null (ringside_user_get_extra_json (users->pdata[0]));
+}
+
+static void
+test_json_words (void)
+{
+  struct { const char *name, *words; } cases[] = {
+    { "phoneNumberE164", "Phone number E164" },
+    { "rcUserId", "RC user ID" },
+    { "userManagedByRC", "User managed by RC" },
+    { "max_rows", "Max rows" },
+    { "MAX_ROWS", "Max rows" },
+    { "agentGroupIds", "Agent group IDs" },
+    { "x", "X" },
+  };
+  g_autoptr(JsonNode) long_list = json_from_string ("[\"abcdef\", \"ghijkl\", true]", NULL);
+  g_autofree char *cut = ringside_json_value_to_text (long_list, "Yes", "No", 10);
+  g_autofree char *whole = ringside_json_value_to_text (long_list, "Yes", "No", 40);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *words = ringside_json_name_to_words (cases[i].name);
+
+      g_assert_cmpstr (words, ==, cases[i].words);
+    }
+  g_assert_cmpstr (whole, ==, "abcdef, ghijkl, Yes");
+  g_assert_cmpstr (cut, ==, "abcdef, g…");
+  g_assert_true (ringside_json_is_secret_name ("sipPassword"));
+  g_assert_true (ringside_json_is_secret_name ("PIN"));
+  g_assert_false (ringside_json_is_secret_name ("phoneNumberE164"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -750,6 +828,8 @@ main (int   argc,
   g_test_add_func ("/models/user/matches", test_user_matches);
   g_test_add_func ("/models/user/matches-roles", test_user_matches_roles);
   g_test_add_func ("/models/user/sort-keys", test_user_sort_keys);
+  g_test_add_func ("/models/user/extra", test_user_extra);
+  g_test_add_func ("/models/json-words", test_json_words);
 
   return g_test_run ();
 }

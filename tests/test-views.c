@@ -460,10 +460,109 @@ test_accounts_export (Fixture       *fixture,
     }
   g_assert_cmpstr (((char **) g_ptr_array_index (rows, 1))[status], ==, "Archived");
 
+  /* "Main Account" repeats one account on every row: the table leaves it out, the export
+   * keeps it. */
+  for (guint i = 1; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RingsideAccount) first = g_list_model_get_item (model, 0);
+      g_autoptr(RingsideAccount) account = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (ringside_account_get_main_account_name (account), ==,
+                       ringside_account_get_main_account_name (first));
+    }
+  wait_for_frames (fixture->view, 2);
+  g_assert_false (gtk_column_view_column_get_visible (column_titled (fixture->view,
+                                                                      "Main Account")));
+
   /* The server sends secrets with every account; none of them is written. */
   raw = fetch_raw (fixture, ACCOUNTS_PATH);
   g_assert_nonnull (strstr (raw, RINGSIDE_DEMO_SECRET_MARKER));
   g_assert_null (strstr (csv, RINGSIDE_DEMO_SECRET_MARKER));
+}
+
+/* A narrow window (a phone's 360 pixels): the columns that matter least make way, the
+ * name and the user name (the e-mail address) stay; wide again, every column is back. */
+
+static void
+assert_shown_columns (GtkWidget          *view,
+                      const char * const *titles)
+{
+  GListModel *columns = gtk_column_view_get_columns (column_view (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *title = gtk_column_view_column_get_title (column);
+
+      if (titles == NULL)
+        g_assert_true (gtk_column_view_column_get_visible (column) ||
+                       g_str_equal (title, "Main Account"));
+      else if (g_strv_contains (titles, title) != gtk_column_view_column_get_visible (column))
+        g_error ("Column “%s” is %s", title,
+                 gtk_column_view_column_get_visible (column) ? "shown" : "hidden");
+    }
+}
+
+static void
+test_narrow_columns (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  static const char * const users[] = { "Name", "User Name", NULL };
+  static const char * const accounts[] = { "Name", "Account ID", NULL };
+  gboolean is_users = RINGSIDE_IS_USERS_VIEW (fixture->view);
+  GtkWidget *box = gtk_widget_get_parent (fixture->view);
+  g_autoptr(GtkWidget) view = g_object_ref (fixture->view);
+  GtkWidget *narrow = adw_window_new ();
+  g_autofree char *csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  gtk_box_remove (GTK_BOX (box), view);
+  gtk_window_set_default_size (GTK_WINDOW (narrow), 360, 720);
+  adw_window_set_content (ADW_WINDOW (narrow), view);
+  gtk_window_present (GTK_WINDOW (narrow));
+  reload_and_wait (view);
+  wait_for_frames (view, 3);
+  g_assert_cmpint (gtk_widget_get_width (view), <=, 360);
+  assert_shown_columns (view, is_users ? users : accounts);
+  g_assert_cmpstr (visible_page (view), ==, "list");
+
+  /* Hidden to fit, a column is still exported. */
+  csv = export_csv (view);
+  rows = ringside_test_parse_csv (csv);
+  g_assert_cmpuint (g_strv_length (g_ptr_array_index (rows, 0)), ==, is_users ? 7 : 6);
+
+  /* Back in the wide window, all of them. */
+  adw_window_set_content (ADW_WINDOW (narrow), NULL);
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_window_destroy (GTK_WINDOW (narrow));
+  wait_for_frames (view, 3);
+  g_assert_cmpint (gtk_widget_get_width (view), >=, 1000);
+  assert_shown_columns (view, NULL);
+}
+
+/* A sort by a click on a header leaves no focus ring on the row the focus stayed at; a sort
+ * from the keyboard (Ctrl+2) keeps the rings, which show where the keys act. */
+static void
+test_users_sort_focus (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkWindow *window = fixture->window;
+
+  reload_and_wait (fixture->view);
+  wait_for_frames (fixture->view, 2);
+  gtk_widget_grab_focus (GTK_WIDGET (column_view (fixture->view)));
+  g_assert_true (gtk_widget_get_state_flags (GTK_WIDGET (column_view (fixture->view))) &
+                 GTK_STATE_FLAG_FOCUS_WITHIN);
+
+  gtk_window_set_focus_visible (window, TRUE);
+  gtk_column_view_sort_by_column (column_view (fixture->view),
+                                  column_titled (fixture->view, "User Name"),
+                                  GTK_SORT_ASCENDING);
+  g_assert_false (gtk_window_get_focus_visible (window));
+
+  gtk_window_set_focus_visible (window, TRUE);
+  g_assert_true (gtk_widget_activate_action (fixture->view, "list.sort-by", "u", 0));
+  g_assert_true (gtk_window_get_focus_visible (window));
 }
 
 /* Users */
@@ -1219,7 +1318,10 @@ main (int   argc,
   ADD_TEST ("/views/accounts/populate", RINGSIDE_TYPE_ACCOUNTS_VIEW, test_accounts_populate);
   ADD_TEST ("/views/accounts/sort-by-id", RINGSIDE_TYPE_ACCOUNTS_VIEW, test_accounts_sort_by_id);
   ADD_TEST ("/views/accounts/export", RINGSIDE_TYPE_ACCOUNTS_VIEW, test_accounts_export);
+  ADD_TEST ("/views/accounts/narrow", RINGSIDE_TYPE_ACCOUNTS_VIEW, test_narrow_columns);
   ADD_TEST ("/views/users/populate", RINGSIDE_TYPE_USERS_VIEW, test_users_populate);
+  ADD_TEST ("/views/users/narrow", RINGSIDE_TYPE_USERS_VIEW, test_narrow_columns);
+  ADD_TEST ("/views/users/sort-focus", RINGSIDE_TYPE_USERS_VIEW, test_users_sort_focus);
   ADD_TEST ("/views/users/search", RINGSIDE_TYPE_USERS_VIEW, test_users_search);
   ADD_TEST ("/views/users/search-roles", RINGSIDE_TYPE_USERS_VIEW, test_users_search_roles);
   ADD_TEST ("/views/users/filters", RINGSIDE_TYPE_USERS_VIEW, test_users_filters);

@@ -21,8 +21,8 @@ if [ "${RINGSIDE_SCREENSHOTS_INNER:-}" != 1 ]; then
   fi
   build_dir=$(cd "$1" && pwd)
   output_dir=$(mkdir -p "${2:-$here}" && cd "${2:-$here}" && pwd)
-  # The screen is large because Xvfb's pointer cannot be moved: it rests in the middle of
-  # the screen, and the windows, at its top left corner, must stay clear of it.
+  # The screen is large so that the pointer, moved to its bottom right corner, stays clear
+  # of the windows at its top left corner.
   exec "$source_root/tests/run-isolated.sh" --keyring \
     env RINGSIDE_SCREENSHOTS_INNER=1 xvfb-run -a -s '-screen 0 2400x1600x24' \
     bash "$0" "$build_dir" "$output_dir"
@@ -39,8 +39,6 @@ export GDK_BACKEND=x11
 export NO_AT_BRIDGE=1 GTK_A11Y=none
 schema=io.github.ringside.Ringside
 
-gsettings set $schema window-width 1000
-gsettings set $schema window-height 680
 gsettings set $schema window-maximized false
 
 # Prints the visible windows of a process, largest first, as "AREA ID X Y WIDTH HEIGHT".
@@ -96,13 +94,23 @@ grab_when_still () {
   echo "the screen did not settle for $(basename "$out")" >&2
 }
 
-# shot NAME VIEW ARGS...: starts the app on VIEW with ARGS and saves NAME.png.
+# shot NAME SIZE SCHEME VIEW KEYS ARGS...: starts the app at SIZE ("1280x800") in the SCHEME
+# ("light" or "dark") on VIEW with ARGS, types KEYS ("" for none: words to type, then keys,
+# see send_keys) once it is shown, and saves NAME.png.
 shot () {
-  local name=$1 view=$2 pid x y w h out
-  shift 2
+  local name=$1 size=$2 scheme=$3 view=$4 keys=$5 pid x y w h out
+  shift 5
   out=$output_dir/$name
+  # The pointer to a corner, where it hovers over nothing.
+  xdotool mousemove 2390 1590
   gsettings set $schema last-view "$view"
-  "$app" "$@" &
+  gsettings set $schema window-width "${size%x*}"
+  gsettings set $schema window-height "${size#*x}"
+  if [ "$scheme" = dark ]; then
+    ADW_DEBUG_COLOR_SCHEME=prefer-dark "$app" "$@" &
+  else
+    ADW_DEBUG_COLOR_SCHEME=prefer-light "$app" "$@" &
+  fi
   pid=$!
   if ! main_window_geometry "$pid" > /dev/null; then
     echo "no window appeared for $name" >&2
@@ -113,6 +121,10 @@ shot () {
   sleep 1
   read -r x y w h < <(main_window_geometry "$pid")
   centre_dialogs "$pid" "$x" "$y" "$w" "$h"
+  if [ -n "$keys" ]; then
+    grab_when_still "$out"
+    send_keys "$x" "$y" "$w" "$h" $keys
+  fi
   grab_when_still "$out"
   convert "$out.tmp.png" -crop "${w}x${h}+${x}+${y}" +repage -strip "$out.png"
   rm -f "$out.tmp.png"
@@ -121,7 +133,32 @@ shot () {
   echo "$out.png"
 }
 
-shot accounts accounts --demo
-shot users users --demo
+# send_keys X Y W H KEY...: "type:TEXT" types TEXT (which starts a search), "scroll:N" turns
+# the wheel N notches down over the right half of the window (the details when they are
+# beside the list, the page when they are alone), anything else is an xdotool key name.
+send_keys () {
+  local x=$1 y=$2 w=$3 h=$4 key
+  shift 4
+  for key in "$@"; do
+    case "$key" in
+      type:*) xdotool type --delay 60 "${key#type:}" ;;
+      scroll:*)
+        xdotool mousemove $((x + w * 3 / 4)) $((y + h / 2))
+        xdotool click --repeat "${key#scroll:}" --delay 40 5
+        xdotool mousemove 2390 1590 ;;
+      *) xdotool key "$key" ;;
+    esac
+    sleep 1
+  done
+}
+
+# Large screens, light and dark: the accounts, then a user's details beside the users (the
+# search for "kwame" opens the first Kwame, who has two managers above him).
+shot accounts 1280x800 light accounts "" --demo
+shot users 1280x800 light users "type:kwame Return" --demo
+shot users-dark 1280x800 dark users "type:kwame Return scroll:12" --demo
+# A phone: the users list, then a manager's details, their reports and "More".
+shot users-narrow 360x720 light users "" --demo
+shot details-narrow-dark 360x720 dark users "type:dana Return scroll:14" --demo
 # No session is stored in this keyring, so the app opens on the sign-in dialog.
-shot sign-in accounts
+shot sign-in 1280x800 light accounts ""

@@ -10,6 +10,7 @@
 
 #include "ringside-agent.h"
 #include "ringside-group.h"
+#include "ringside-json-extra.h"
 #include "ringside-json-member.h"
 
 struct _RingsideAgent
@@ -33,6 +34,13 @@ struct _RingsideAgent
   char      *display_name_sort_key;
   char      *group_name_sort_key;
   char      *search_key;
+  char          *extra;  /* members not read, secrets left out, as JSON; nullable */
+};
+
+/* What the parser reads: the rest is the item's "extra" (ringside-json-extra.h). */
+static const char * const known_members[] = {
+  "agentId", "agentGroup", "agentGroupId", "groupId", "firstName", "lastName", "username",
+  "email", "agentType", "active", "isActive", "externalAgentId", "createdOn", "created", NULL,
 };
 
 G_DEFINE_FINAL_TYPE (RingsideAgent, ringside_agent, G_TYPE_OBJECT)
@@ -61,6 +69,7 @@ ringside_agent_finalize (GObject *object)
 {
   RingsideAgent *self = (RingsideAgent *) object;
 
+  g_clear_pointer (&self->extra, g_free);
   g_free (self->group_name);
   g_free (self->first_name);
   g_free (self->last_name);
@@ -292,6 +301,7 @@ ringside_agent_new_from_json (JsonNode  *node,
        !ringside_json_read_date (object, "created", &self->created, error)))
     return NULL;
 
+  self->extra = ringside_json_dup_extra (object, known_members);
   self->is_active = active;
   self->agent_type = ringside_agent_type_to_words (type_code);
 
@@ -493,3 +503,11 @@ const RingsideListKind ringside_agents_list_kind = {
   .group_of = agents_group_of,
   .forbidden_message = N_("You don’t have permission to view agent groups in this account."),
 };
+
+const char *
+ringside_agent_get_extra_json (RingsideAgent *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_AGENT (self), NULL);
+
+  return self->extra;
+}

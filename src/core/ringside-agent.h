@@ -64,4 +64,8 @@ char          *ringside_agent_type_to_words        (const char    *code);
  * then each group's agents, several groups at a time. Path value: "accountId". */
 extern const RingsideListKind ringside_agents_list_kind;
 
+/* The members of its JSON the model does not read, secrets left out, as compact JSON text
+ * (ringside_json_dup_extra()); NULL when there are none. */
+const char *ringside_agent_get_extra_json (RingsideAgent *self);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "ringside-campaign.h"
 #include "ringside-group.h"
+#include "ringside-json-extra.h"
 #include "ringside-json-member.h"
 
 struct _RingsideCampaign
@@ -28,6 +29,13 @@ struct _RingsideCampaign
 
   char      *name_sort_key;
   char      *search_key;
+  char          *extra;  /* members not read, secrets left out, as JSON; nullable */
+};
+
+/* What the parser reads: the rest is the item's "extra" (ringside-json-extra.h). */
+static const char * const known_members[] = {
+  "campaignId", "dialGroup", "dialGroupId", "groupId", "dialMode", "campaignName", "isActive",
+  "campaignPriority", "startDate", "endDate", NULL,
 };
 
 G_DEFINE_FINAL_TYPE (RingsideCampaign, ringside_campaign, G_TYPE_OBJECT)
@@ -53,6 +61,7 @@ ringside_campaign_finalize (GObject *object)
 {
   RingsideCampaign *self = (RingsideCampaign *) object;
 
+  g_clear_pointer (&self->extra, g_free);
   g_free (self->dial_group_name);
   g_free (self->name);
   g_free (self->dial_mode);
@@ -256,6 +265,7 @@ ringside_campaign_new_from_json (JsonNode  *node,
       !ringside_json_read_date (object, "endDate", &self->end_date, error))
     return NULL;
 
+  self->extra = ringside_json_dup_extra (object, known_members);
   if (dial_mode != NULL)
     self->dial_mode = ringside_campaign_dial_mode_to_words (dial_mode);
 
@@ -453,3 +463,11 @@ const RingsideListKind ringside_campaigns_list_kind = {
   .group_of = campaigns_group_of,
   .forbidden_message = N_("You don’t have permission to view dial groups in this account."),
 };
+
+const char *
+ringside_campaign_get_extra_json (RingsideCampaign *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_CAMPAIGN (self), NULL);
+
+  return self->extra;
+}

@@ -58,4 +58,8 @@ char             *ringside_campaign_dial_mode_to_words   (const char       *code
  * (paged), several groups at a time. Path value: "accountId". */
 extern const RingsideListKind ringside_campaigns_list_kind;
 
+/* The members of its JSON the model does not read, secrets left out, as compact JSON text
+ * (ringside_json_dup_extra()); NULL when there are none. */
+const char *ringside_campaign_get_extra_json (RingsideCampaign *self);
+
 G_END_DECLS

@@ -425,3 +425,33 @@ ringside_item_list_lookup (RingsideItemList *self,
 
   return self->index != NULL ? g_hash_table_lookup (self->index, &key) : NULL;
 }
+
+/**
+ * ringside_item_list_dup_related_to:
+ * @self: a #RingsideItemList
+ * @item: an item of the list
+ *
+ * Returns: (transfer container) (element-type GObject): the items linked to @item
+ */
+GPtrArray *
+ringside_item_list_dup_related_to (RingsideItemList *self,
+                                   gpointer          item)
+{
+  GPtrArray *related = g_ptr_array_new_with_free_func (g_object_unref);
+  RingsideListRelatedFunc get_related;
+
+  g_return_val_if_fail (RINGSIDE_IS_ITEM_LIST (self), related);
+  g_return_val_if_fail (item != NULL, related);
+
+  if (self->index == NULL)
+    return related;
+
+  /* One pass over pointers: a few hundred microseconds for 100,000 users, asked once when
+   * details open, so no second index to keep in step with every append. */
+  get_related = self->kind->relation->get_related;
+  for (guint i = 0; i < self->items->len; i++)
+    if (get_related (self->items->pdata[i]) == item)
+      g_ptr_array_add (related, g_object_ref (self->items->pdata[i]));
+
+  return related;
+}

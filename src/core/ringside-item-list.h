@@ -53,5 +53,9 @@ gpointer          ringside_item_list_peek       (RingsideItemList *self,
  * has no relation (so no index). The last item added with a key wins. */
 gpointer          ringside_item_list_lookup     (RingsideItemList *self,
                                                  gint64            key);
+/* The items linked to @item by the list's relation (a manager's direct reports), in list
+ * order, with references; empty when the list has no relation. Takes one pass over the list. */
+GPtrArray        *ringside_item_list_dup_related_to (RingsideItemList *self,
+                                                     gpointer          item);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ringside-json-extra.h"
 #include "ringside-json-member.h"
 #include "ringside-queue.h"
 
@@ -26,6 +27,13 @@ struct _RingsideQueue
 
   char              *name_sort_key;
   char              *search_key;
+  char          *extra;  /* members not read, secrets left out, as JSON; nullable */
+};
+
+/* What the parser reads: the rest is the item's "extra" (ringside-json-extra.h). */
+static const char * const known_members[] = {
+  "gateId", "gateName", "name", "gateDesc", "description", "isActive", "gatePriority",
+  "gateOpen", NULL,
 };
 
 G_DEFINE_FINAL_TYPE (RingsideQueue, ringside_queue, G_TYPE_OBJECT)
@@ -50,6 +58,7 @@ ringside_queue_finalize (GObject *object)
 {
   RingsideQueue *self = (RingsideQueue *) object;
 
+  g_clear_pointer (&self->extra, g_free);
   g_free (self->group_name);
   g_free (self->name);
   g_free (self->description);
@@ -164,6 +173,7 @@ queue_new (JsonNode    *node,
       !ringside_json_read_int64 (object, "gatePriority", &self->priority, error))
     return NULL;
 
+  self->extra = ringside_json_dup_extra (object, known_members);
   open = ringside_json_get_member (object, "gateOpen");
   if (open != NULL)
     {
@@ -346,3 +356,11 @@ const RingsideListKind ringside_queues_list_kind = {
   .group_of = queues_group_of,
   .forbidden_message = N_("You don’t have permission to view queues in this account."),
 };
+
+const char *
+ringside_queue_get_extra_json (RingsideQueue *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_QUEUE (self), NULL);
+
+  return self->extra;
+}

@@ -58,4 +58,8 @@ gboolean           ringside_queue_matches           (RingsideQueue  *self,
 /* GET A/gateGroups/withChildren, paged. Path value: "accountId". */
 extern const RingsideListKind ringside_queues_list_kind;
 
+/* The members of its JSON the model does not read, secrets left out, as compact JSON text
+ * (ringside_json_dup_extra()); NULL when there are none. */
+const char *ringside_queue_get_extra_json (RingsideQueue *self);
+
 G_END_DECLS

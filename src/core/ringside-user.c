@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "ringside-json-extra.h"
 #include "ringside-json-member.h"
 #include "ringside-user.h"
 
@@ -37,6 +38,7 @@ struct _RingsideUser
   GStrv      role_words;   /* what people read ("Manage Users"), never NULL */
   char      *roles_text;   /* the words, joined */
   GDateTime *creation_date;
+  char      *extra;        /* the members not read above, as JSON text; nullable */
 
   /* Full name, user name and IDs, casefolded once so that filtering stays fast. */
   char      *search_key;
@@ -77,6 +79,7 @@ ringside_user_finalize (GObject *object)
   RingsideUser *self = (RingsideUser *) object;
 
   g_clear_pointer (&self->user_name, g_free);
+  g_clear_pointer (&self->extra, g_free);
   g_clear_pointer (&self->first_name, g_free);
   g_clear_pointer (&self->last_name, g_free);
   g_clear_pointer (&self->full_name, g_free);
@@ -440,6 +443,12 @@ parse_children (RingsideUser  *self,
   return TRUE;
 }
 
+/* What parse_user() reads, or the hierarchy's structure: the rest is "extra". */
+static const char * const known_members[] = {
+  "userId", "userName", "firstName", "lastName", "fullName", "enabled", "rootUser",
+  "rcUserId", "creationDate", "roles", "parentPath", "children", NULL,
+};
+
 /* Appends the user, then its descendants depth first. Parent and depth come from @parent
  * when the user is nested in it, else from "parentPath". */
 static gboolean
@@ -479,6 +488,8 @@ parse_user (JsonNode      *node,
       !ringside_json_read_date (object, "creationDate", &self->creation_date, error) ||
       !read_roles (self, object, error))
     return FALSE;
+
+  self->extra = ringside_json_dup_extra (object, known_members);
 
   if (parent != NULL)
     {
@@ -825,4 +836,12 @@ ringside_user_set_enabled (RingsideUser *self,
     return;
   self->enabled = !!enabled;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENABLED]);
+}
+
+const char *
+ringside_user_get_extra_json (RingsideUser *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_USER (self), NULL);
+
+  return self->extra;
 }

@@ -57,6 +57,10 @@ const char   *ringside_user_get_roles_text    (RingsideUser  *self);
 /* Nullable. */
 GDateTime    *ringside_user_get_creation_date (RingsideUser  *self);
 
+/* The members of the user's JSON the model does not read, secrets left out, as compact JSON
+ * text (ringside_json_dup_extra()); NULL when there are none. */
+const char   *ringside_user_get_extra_json    (RingsideUser  *self);
+
 /* Collation keys of the casefolded names, made when the user is parsed (in the loader's
  * worker thread): users sort by a name when its keys are compared with strcmp(). */
 const char   *ringside_user_get_full_name_sort_key (RingsideUser *self);

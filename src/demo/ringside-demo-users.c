@@ -267,6 +267,13 @@ append_user (GString        *out,
   ringside_demo_json_member_bool (out, "userManagedByRC", user->linked);
   ringside_demo_json_member (out, "phoneNumberE164");
   g_string_append_printf (out, "\"+1%u555%04u\",", area_code, 100 + user->phone % 100);
+  /* Members the app has no column for, one nested, and one whose name says it is a secret:
+   * the details show the first two under "More" and never the PIN. */
+  g_string_append_printf (out, "\"site\":{\"siteName\":\"%s\",\"extensionNumber\":\"%u\"},",
+                          user->kind == USER_KIND_AGENT ? "Contact Centre" : "Head Office",
+                          1000 + (guint) (user->id % 9000));
+  ringside_demo_json_member (out, "voicemailPin");
+  g_string_append_printf (out, "\"%04u\",", (guint) ((user->id * 7919) % 10000));
   ringside_demo_json_member_string (out, "parentPath",
                                     ancestors->len > 0 ? ancestors->str : NULL);
   ringside_demo_json_member_date (out, "creationDate", user->created);

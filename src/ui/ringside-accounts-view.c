@@ -10,6 +10,7 @@
 
 #include "ringside-account.h"
 #include "ringside-accounts-view.h"
+#include "ringside-column-fit.h"
 
 /* The columns in their order in the .ui, which are also the fields of the CSV export. */
 typedef enum
@@ -32,6 +33,8 @@ struct _RingsideAccountsView
   GtkColumnViewColumn *status_column;
   GtkColumnViewColumn *start_date_column;
   GtkColumnViewColumn *end_date_column;
+
+  RingsideItemList    *accounts;  /* the loaded list watched (owned) */
 };
 
 G_DEFINE_FINAL_TYPE (RingsideAccountsView, ringside_accounts_view, RINGSIDE_TYPE_LIST_VIEW)
@@ -289,7 +292,75 @@ account_field_text (gpointer item,
     }
 }
 
+/* "Main Account" names the same account on every row for most tenants: it is hidden then. */
+static void
+update_main_account_column (RingsideAccountsView *self)
+{
+  GListModel *accounts = G_LIST_MODEL (self->accounts);
+  guint n_accounts = g_list_model_get_n_items (accounts);
+  const char *first = NULL;
+  gboolean redundant = TRUE;
+
+  for (guint i = 0; i < n_accounts && redundant; i++)
+    {
+      RingsideAccount *account = ringside_item_list_peek (RINGSIDE_ITEM_LIST (accounts), i);
+      const char *name = ringside_account_get_main_account_name (account);
+
+      if (i == 0)
+        first = name;
+      else
+        redundant = g_strcmp0 (first, name) == 0;
+    }
+  /* Two accounts or more say the same: one account alone says nothing repeated. */
+  ringside_column_set_redundant (self->main_account_column, redundant && n_accounts > 1);
+}
+
+/* Each load fills a list of its own. */
+static void
+on_items_replaced (RingsideAccountsView *self)
+{
+  RingsideRemoteList *list = ringside_list_view_get_list (RINGSIDE_LIST_VIEW (self));
+
+  if (self->accounts != NULL)
+    g_signal_handlers_disconnect_by_func (self->accounts, update_main_account_column, self);
+  g_set_object (&self->accounts, ringside_remote_list_get_items (list));
+  g_signal_connect_object (self->accounts, "items-changed",
+                           G_CALLBACK (update_main_account_column), self, G_CONNECT_SWAPPED);
+  update_main_account_column (self);
+}
+
 /* GObject */
+
+static void
+ringside_accounts_view_constructed (GObject *object)
+{
+  RingsideAccountsView *self = RINGSIDE_ACCOUNTS_VIEW (object);
+
+  G_OBJECT_CLASS (ringside_accounts_view_parent_class)->constructed (object);
+
+  g_signal_connect_object (ringside_list_view_get_list (RINGSIDE_LIST_VIEW (self)),
+                           "notify::items", G_CALLBACK (on_items_replaced), self,
+                           G_CONNECT_SWAPPED);
+  on_items_replaced (self);
+
+  /* At 360 pixels, the name and ID; the rest as room allows. */
+  ringside_column_set_min_view_width (self->status_column, 460);
+  ringside_column_set_min_view_width (self->start_date_column, 600);
+  ringside_column_set_min_view_width (self->end_date_column, 720);
+  ringside_column_set_min_view_width (self->main_account_column, 860);
+}
+
+static void
+ringside_accounts_view_dispose (GObject *object)
+{
+  RingsideAccountsView *self = RINGSIDE_ACCOUNTS_VIEW (object);
+
+  if (self->accounts != NULL)
+    g_signal_handlers_disconnect_by_func (self->accounts, update_main_account_column, self);
+  g_clear_object (&self->accounts);
+
+  G_OBJECT_CLASS (ringside_accounts_view_parent_class)->dispose (object);
+}
 
 static void
 ringside_accounts_view_class_init (RingsideAccountsViewClass *klass)
@@ -297,6 +368,8 @@ ringside_accounts_view_class_init (RingsideAccountsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   RingsideListViewClass *list_view_class = RINGSIDE_LIST_VIEW_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->constructed = ringside_accounts_view_constructed;
+  G_OBJECT_CLASS (klass)->dispose = ringside_accounts_view_dispose;
   list_view_class->kind = &ringside_accounts_list_kind;
   list_view_class->count_text = count_text;
   list_view_class->forbidden_message = N_("Your account lacks permission to list accounts.");

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ringside-column-fit.h"
 #include "ringside-csv-export.h"
 #include "ringside-csv-writer.h"
 
@@ -191,7 +192,7 @@ ringside_csv_export_new (GFile                      *file,
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (shown_columns, i);
 
-      if (!gtk_column_view_column_get_visible (column))
+      if (!ringside_column_is_exported (column))
         continue;
 
       for (guint field = 0; field < n_columns; field++)

@@ -10,28 +10,11 @@
 #include "ringside-active-change.h"
 #include "ringside-agent.h"
 #include "ringside-campaign.h"
-#include "ringside-detail-pane.h"
+#include "ringside-detail-pane-private.h"
 #include "ringside-history-item.h"
 #include "ringside-queue.h"
 #include "ringside-ui-utils.h"
 #include "ringside-user.h"
-
-struct _RingsideDetailPane
-{
-  AdwBin           parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay *toast_overlay;
-  AdwWindowTitle  *window_title;
-  GtkButton       *active_button;
-  AdwBin          *content;
-
-  /* Owned references */
-  GObject         *item;
-  RingsideSession *session;
-  char            *account_id;
-  GCancellable    *cancellable;
-};
 
 G_DEFINE_FINAL_TYPE (RingsideDetailPane, ringside_detail_pane, ADW_TYPE_BIN)
 
@@ -68,6 +51,16 @@ ringside_detail_pane_set_session (RingsideDetailPane *self,
 }
 
 void
+ringside_detail_pane_set_related_list (RingsideDetailPane *self,
+                                       RingsideItemList   *list)
+{
+  g_return_if_fail (RINGSIDE_IS_DETAIL_PANE (self));
+  g_return_if_fail (list == NULL || RINGSIDE_IS_ITEM_LIST (list));
+
+  g_set_object (&self->related_list, list);
+}
+
+void
 ringside_detail_pane_set_account_id (RingsideDetailPane *self,
                                      const char         *account_id)
 {
@@ -84,6 +77,7 @@ typedef struct
   char      *title;
   char      *subtitle;
   GPtrArray *rows;       /* label, value, label, value… (owned strings) */
+  const char *extra;     /* the item's unread JSON members, for "More"; nullable */
   gboolean   switchable; /* whether the item can be disabled or enabled */
   gboolean   active;
 } Detail;
@@ -134,8 +128,9 @@ yes_no (gboolean value)
 }
 
 static void
-describe_user (RingsideUser *user,
-               Detail       *detail)
+describe_user (RingsideDetailPane *self,
+               RingsideUser       *user,
+               Detail             *detail)
 {
   RingsideUser *parent = ringside_user_get_parent (user);
   const char *roles = ringside_user_get_roles_text (user);
@@ -152,8 +147,10 @@ describe_user (RingsideUser *user,
   add_row (detail, _("Root User"), yes_no (ringside_user_get_root_user (user)));
   add_row_take (detail, _("Created"),
                 ringside_format_date (ringside_user_get_creation_date (user)));
-  if (parent != NULL)
+  /* Without the list, no chain of links: the manager's name at least. */
+  if (parent != NULL && self->related_list == NULL)
     add_row (detail, _("Reports To"), ringside_user_get_full_name (parent));
+  detail->extra = ringside_user_get_extra_json (user);
   detail->switchable = TRUE;
   detail->active = ringside_user_get_enabled (user);
 }
@@ -176,6 +173,7 @@ describe_agent (RingsideAgent *agent,
   add_row (detail, _("Active"), yes_no (ringside_agent_get_is_active (agent)));
   add_row (detail, _("External ID"), ringside_agent_get_external_id (agent));
   add_row_take (detail, _("Created"), ringside_format_date (ringside_agent_get_created (agent)));
+  detail->extra = ringside_agent_get_extra_json (agent);
   detail->switchable = TRUE;
   detail->active = ringside_agent_get_is_active (agent);
 }
@@ -209,6 +207,7 @@ describe_queue (RingsideQueue *queue,
   add_row (detail, _("Hours"), open);
   add_row_take (detail, _("Priority"),
                 g_strdup_printf ("%" G_GINT64_FORMAT, ringside_queue_get_priority (queue)));
+  detail->extra = ringside_queue_get_extra_json (queue);
   detail->switchable = TRUE;
   detail->active = ringside_queue_get_is_active (queue);
 }
@@ -233,18 +232,20 @@ describe_campaign (RingsideCampaign *campaign,
                 ringside_format_date (ringside_campaign_get_start_date (campaign)));
   add_row_take (detail, _("End Date"),
                 ringside_format_date (ringside_campaign_get_end_date (campaign)));
+  detail->extra = ringside_campaign_get_extra_json (campaign);
   detail->switchable = TRUE;
   detail->active = ringside_campaign_get_is_active (campaign);
 }
 
 static void
-describe (GObject *item,
-          Detail  *detail)
+describe (RingsideDetailPane *self,
+          GObject            *item,
+          Detail             *detail)
 {
   detail->rows = g_ptr_array_new_with_free_func (g_free);
 
   if (RINGSIDE_IS_USER (item))
-    describe_user (RINGSIDE_USER (item), detail);
+    describe_user (self, RINGSIDE_USER (item), detail);
   else if (RINGSIDE_IS_AGENT (item))
     describe_agent (RINGSIDE_AGENT (item), detail);
   else if (RINGSIDE_IS_QUEUE (item))
@@ -303,9 +304,9 @@ make_change (RingsideDetailPane *self,
   return NULL;
 }
 
-static GtkWidget *
-value_row_new (const char *label,
-               const char *value)
+GtkWidget *
+ringside_detail_pane_value_row_new (const char *label,
+                                    const char *value)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *value_label = gtk_label_new (value);
@@ -328,6 +329,27 @@ value_row_new (const char *label,
   return row;
 }
 
+/* Back goes through the people visited by links, then closes the details. */
+static void
+update_back_button (RingsideDetailPane *self)
+{
+  GObject *previous = self->history->len > 0 ? g_ptr_array_index (self->history,
+                                                                 self->history->len - 1)
+                                             : NULL;
+  g_autofree char *label = NULL;
+
+  if (RINGSIDE_IS_USER (previous))
+    /* Translators: the back button's tooltip, %s is a person's name */
+    label = g_strdup_printf (_("Back to %s"),
+                             ringside_user_get_full_name (RINGSIDE_USER (previous)));
+  else
+    label = g_strdup (previous != NULL ? _("Back") : _("Close Details"));
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->back_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 update (RingsideDetailPane *self)
 {
@@ -346,7 +368,8 @@ update (RingsideDetailPane *self)
       return;
     }
 
-  describe (self->item, &detail);
+  describe (self, self->item, &detail);
+  update_back_button (self);
   adw_window_title_set_title (self->window_title, detail.title ? detail.title : "");
   adw_window_title_set_subtitle (self->window_title, detail.subtitle ? detail.subtitle : "");
 
@@ -360,9 +383,14 @@ update (RingsideDetailPane *self)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), group_description);
   for (guint i = 0; i + 1 < detail.rows->len; i += 2)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               value_row_new (g_ptr_array_index (detail.rows, i),
-                                              g_ptr_array_index (detail.rows, i + 1)));
+                               ringside_detail_pane_value_row_new (
+                                 g_ptr_array_index (detail.rows, i),
+                                 g_ptr_array_index (detail.rows, i + 1)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  if (RINGSIDE_IS_USER (self->item))
+    ringside_detail_pane_add_people (self, ADW_PREFERENCES_PAGE (page),
+                                     RINGSIDE_USER (self->item));
+  ringside_detail_pane_add_more (ADW_PREFERENCES_PAGE (page), detail.extra);
   adw_bin_set_child (self->content, page);
 
   gtk_widget_set_visible (GTK_WIDGET (self->active_button), detail.switchable);
@@ -390,13 +418,10 @@ on_item_notify (RingsideDetailPane *self)
   update (self);
 }
 
-void
-ringside_detail_pane_set_item (RingsideDetailPane *self,
-                               GObject            *item)
+static void
+show_item (RingsideDetailPane *self,
+           GObject            *item)
 {
-  g_return_if_fail (RINGSIDE_IS_DETAIL_PANE (self));
-  g_return_if_fail (item == NULL || G_IS_OBJECT (item));
-
   if (self->item != NULL)
     g_signal_handlers_disconnect_by_func (self->item, on_item_notify, self);
   g_set_object (&self->item, item);
@@ -404,6 +429,49 @@ ringside_detail_pane_set_item (RingsideDetailPane *self,
     g_signal_connect_object (item, "notify", G_CALLBACK (on_item_notify), self,
                              G_CONNECT_SWAPPED);
   update (self);
+}
+
+void
+ringside_detail_pane_set_item (RingsideDetailPane *self,
+                               GObject            *item)
+{
+  g_return_if_fail (RINGSIDE_IS_DETAIL_PANE (self));
+  g_return_if_fail (item == NULL || G_IS_OBJECT (item));
+
+  /* An item opened from outside starts a new trail. */
+  g_ptr_array_set_size (self->history, 0);
+  show_item (self, item);
+}
+
+void
+ringside_detail_pane_follow_link (RingsideDetailPane *self,
+                                  GObject            *item)
+{
+  g_return_if_fail (RINGSIDE_IS_DETAIL_PANE (self));
+  g_return_if_fail (G_IS_OBJECT (item));
+
+  if (item == self->item)
+    return;
+  if (self->item != NULL)
+    g_ptr_array_add (self->history, g_object_ref (self->item));
+  show_item (self, item);
+  /* The keyboard starts at the top of the new details, as on a new page. */
+  gtk_widget_child_focus (GTK_WIDGET (self->content), GTK_DIR_TAB_FORWARD);
+}
+
+gboolean
+ringside_detail_pane_go_back (RingsideDetailPane *self)
+{
+  g_autoptr(GObject) previous = NULL;
+
+  g_return_val_if_fail (RINGSIDE_IS_DETAIL_PANE (self), FALSE);
+
+  if (self->history->len == 0)
+    return FALSE;
+  previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
+  show_item (self, previous);
+  gtk_widget_child_focus (GTK_WIDGET (self->content), GTK_DIR_TAB_FORWARD);
+  return TRUE;
 }
 
 /* Applying, in a few steps: confirm → apply → show the new state or the failure. */
@@ -540,7 +608,7 @@ on_active_clicked (RingsideDetailPane *self)
 
   if (self->item == NULL)
     return;
-  describe (self->item, &detail);
+  describe (self, self->item, &detail);
   change = make_change (self, !detail.active);
   if (change == NULL)
     return;
@@ -578,7 +646,16 @@ on_active_clicked (RingsideDetailPane *self)
 static void
 on_back_clicked (RingsideDetailPane *self)
 {
-  g_signal_emit (self, signals[CLOSE_REQUESTED], 0);
+  if (!ringside_detail_pane_go_back (self))
+    g_signal_emit (self, signals[CLOSE_REQUESTED], 0);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  on_back_clicked (RINGSIDE_DETAIL_PANE (widget));
 }
 
 static void
@@ -591,6 +668,9 @@ ringside_detail_pane_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->item, on_item_notify, self);
   g_clear_object (&self->item);
   g_clear_object (&self->session);
+  g_clear_object (&self->related_list);
+  if (self->history != NULL)
+    g_ptr_array_set_size (self->history, 0);
 
   G_OBJECT_CLASS (ringside_detail_pane_parent_class)->dispose (object);
 }
@@ -601,6 +681,7 @@ ringside_detail_pane_finalize (GObject *object)
   RingsideDetailPane *self = RINGSIDE_DETAIL_PANE (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
   g_free (self->account_id);
 
   G_OBJECT_CLASS (ringside_detail_pane_parent_class)->finalize (object);
@@ -627,14 +708,17 @@ ringside_detail_pane_class_init (RingsideDetailPaneClass *klass)
                                                "ringside-detail-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, RingsideDetailPane, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RingsideDetailPane, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RingsideDetailPane, back_button);
   gtk_widget_class_bind_template_child (widget_class, RingsideDetailPane, active_button);
   gtk_widget_class_bind_template_child (widget_class, RingsideDetailPane, content);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_active_clicked);
 
   gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Escape, 0, "close-requested", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "close-requested", NULL);
+  /* Alt+Left is back, as in a browser: through the people visited, then out. */
+  gtk_widget_class_install_action (widget_class, "details.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "details.back", NULL);
 }
 
 static void
@@ -642,4 +726,5 @@ ringside_detail_pane_init (RingsideDetailPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->history = g_ptr_array_new_with_free_func (g_object_unref);
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ringside-column-fit.h"
 #include "ringside-list-view.h"
 
 typedef struct
@@ -25,6 +26,7 @@ typedef struct
   /* The sort last asked for from the keyboard (GTK 4.8 cannot say which column sorts). */
   guint               sort_column;
   GtkSortType         sort_order;
+  gboolean            sorting_by_key;
 } RingsideListViewPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RingsideListView, ringside_list_view, ADW_TYPE_BIN)
@@ -496,6 +498,42 @@ on_cell_bind (GtkListItemFactory  *factory,
                                   -1);
 }
 
+/* Allocated by hand, not by AdwBin's layout manager, to learn the width: columns give way in
+ * a narrow view (ringside-column-fit.h) before the first rows show, as pages are allocated. */
+static void
+ringside_list_view_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  *minimum_baseline = *natural_baseline = -1;
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
+                        natural_baseline);
+}
+
+static void
+ringside_list_view_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  RingsideListViewPrivate *priv =
+    ringside_list_view_get_instance_private (RINGSIDE_LIST_VIEW (widget));
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+  if (priv->column_view != NULL)
+    ringside_column_view_fit_to_width (priv->column_view, width);
+}
+
 /* Sorting from the keyboard: GTK 4.8's column headers cannot take the focus, so Ctrl+1…9
  * (see ringside_list_view_init) sorts by that column as a click on its header does
  * (again: the other way), and the table's accessible description says how it is sorted. */
@@ -510,7 +548,9 @@ ringside_list_view_sort_by (RingsideListView *self,
 
   priv->sort_column = position;
   priv->sort_order = order;
+  priv->sorting_by_key = TRUE;
   gtk_column_view_sort_by_column (priv->column_view, column, order);
+  priv->sorting_by_key = FALSE;
 
   description = g_strdup_printf (order == GTK_SORT_ASCENDING
                                  /* Translators: %s is a column title, e.g. "Sorted by Name" */
@@ -521,6 +561,23 @@ ringside_list_view_sort_by (RingsideListView *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (priv->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+}
+
+/* A sort replaces every row, and GTK 4.8's list keeps its focus at the same position (the
+ * first row, which the window focused): after a click on a header, that row would wear a
+ * focus ring nobody moved there. A pointer sort hides the rings until the next key press. */
+static void
+on_sorter_changed (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (priv->sorting_by_key || !GTK_IS_WINDOW (root) ||
+      (gtk_widget_get_state_flags (GTK_WIDGET (priv->column_view)) &
+       GTK_STATE_FLAG_FOCUS_WITHIN) == 0)
+    return;
+
+  gtk_window_set_focus_visible (GTK_WINDOW (root), FALSE);
 }
 
 static void
@@ -752,6 +809,8 @@ ringside_list_view_constructed (GObject *object)
     }
 
   ringside_remote_list_set_sorter (priv->list, gtk_column_view_get_sorter (priv->column_view));
+  g_signal_connect_object (gtk_column_view_get_sorter (priv->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
   rows = ringside_remote_list_get_model (priv->list);
   selection = gtk_single_selection_new (g_object_ref (rows));
   gtk_single_selection_set_autoselect (selection, FALSE);
@@ -867,6 +926,8 @@ ringside_list_view_class_init (RingsideListViewClass *klass)
   object_class->finalize = ringside_list_view_finalize;
   object_class->get_property = ringside_list_view_get_property;
   object_class->set_property = ringside_list_view_set_property;
+  GTK_WIDGET_CLASS (klass)->measure = ringside_list_view_measure;
+  GTK_WIDGET_CLASS (klass)->size_allocate = ringside_list_view_size_allocate;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, RINGSIDE_TYPE_SESSION,
@@ -900,6 +961,8 @@ static void
 ringside_list_view_init (RingsideListView *self)
 {
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   /* Managed by the window: the shortcuts work wherever the focus is while the view shows
    * (a hidden view is not mapped, and its shortcuts do not run). */

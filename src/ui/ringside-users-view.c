@@ -10,6 +10,7 @@
 
 #include "ringside-user.h"
 #include "ringside-users-view.h"
+#include "ringside-column-fit.h"
 
 /* The columns in their order in the .ui, which are also the fields of the CSV export. */
 typedef enum
@@ -522,4 +523,12 @@ ringside_users_view_init (RingsideUsersView *self)
   ringside_column_set_compare_func (self->created_column, compare_creation_dates, NULL);
 
   ringside_column_set_compare_func (self->reports_to_column, compare_reports_to, NULL);
+
+  /* At 360 pixels, the name and the user name (the e-mail address); the rest as room
+   * allows, the roles first. */
+  ringside_column_set_min_view_width (self->roles_column, 520);
+  ringside_column_set_min_view_width (self->enabled_column, 600);
+  ringside_column_set_min_view_width (self->id_column, 700);
+  ringside_column_set_min_view_width (self->reports_to_column, 860);
+  ringside_column_set_min_view_width (self->created_column, 980);
 }

@@ -81,6 +81,10 @@ on_user_activated (RingsideWindow *self,
                    GObject        *user)
 {
   ringside_detail_pane_set_session (self->user_details, self->session);
+  ringside_detail_pane_set_related_list (
+    self->user_details,
+    ringside_remote_list_get_items (ringside_list_view_get_list (
+                                      RINGSIDE_LIST_VIEW (self->users_view))));
   ringside_detail_pane_set_item (self->user_details, user);
   gtk_widget_set_visible (self->user_details_separator, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->user_details), TRUE);

@@ -129,6 +129,33 @@ describe_offline (const GError *error)
                      "reconnect."));
 }
 
+/* Narrower than this (a phone is 360 pixels), the header bar gives its title the room it
+ * needs: the title may sit off centre (strict centring alone would keep the window 466
+ * pixels wide), the "Demo" tag makes way (the banner says it) and the title is the short
+ * one. */
+#define NARROW_WIDTH 600
+
+static void
+ringside_window_update_header (RingsideWindow *self)
+{
+  RingsideApplication *app = ringside_window_get_app (self);
+  gboolean demo = app != NULL && ringside_application_get_demo (app);
+  int width = 0;
+  int height = 0;
+  const char *title = gtk_window_get_title (GTK_WINDOW (self));
+  gboolean narrow;
+
+  /* GTK 4.8 takes no NULL here. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  narrow = width > 0 && width < NARROW_WIDTH;
+
+  adw_header_bar_set_centering_policy (self->header_bar, narrow ? ADW_CENTERING_POLICY_LOOSE
+                                                                : ADW_CENTERING_POLICY_STRICT);
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_tag), demo && !narrow);
+  adw_view_switcher_title_set_title (self->switcher_title,
+                                     narrow || title == NULL ? _("Ringside") : title);
+}
+
 static void
 ringside_window_update_banners (RingsideWindow *self)
 {
@@ -136,11 +163,9 @@ ringside_window_update_banners (RingsideWindow *self)
   gboolean demo = app != NULL && ringside_application_get_demo (app);
   gboolean offline = self->state == RINGSIDE_SESSION_STATE_OFFLINE;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->demo_tag), demo);
   gtk_revealer_set_reveal_child (self->demo_banner, demo);
   gtk_window_set_title (GTK_WINDOW (self), demo ? _("Ringside Demo") : _("Ringside"));
-  adw_view_switcher_title_set_title (self->switcher_title,
-                                     gtk_window_get_title (GTK_WINDOW (self)));
+  ringside_window_update_header (self);
 
   if (offline)
     {
@@ -611,6 +636,9 @@ ringside_window_init (RingsideWindow *self)
                            G_CALLBACK (on_users_loading_changed), self, G_CONNECT_SWAPPED);
   on_visible_view_changed (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (ringside_window_update_header),
+                    NULL);
+  ringside_window_update_header (self);
 
   self->session_signals = g_signal_group_new (RINGSIDE_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::state",
