@@ -273,7 +273,7 @@ append_user (GString        *out,
                           user->kind == USER_KIND_AGENT ? "Contact Centre" : "Head Office",
                           1000 + (guint) (user->id % 9000));
   ringside_demo_json_member (out, "voicemailPin");
-  g_string_append_printf (out, "\"%04u\",", (guint) ((user->id * 7919) % 10000));
+  g_string_append_printf (out, "\"%04u\",", (guint) (((guint64) user->id * 7919) % 10000));
   ringside_demo_json_member_string (out, "parentPath",
                                     ancestors->len > 0 ? ancestors->str : NULL);
   ringside_demo_json_member_date (out, "creationDate", user->created);
