@@ -14,20 +14,28 @@ on_wait_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static guint
+wait_seconds (void)
+{
+  guint64 factor = g_ascii_strtoull (g_getenv ("RINGSIDE_TEST_WAIT_FACTOR") ?: "1", NULL, 10);
+
+  return RINGSIDE_TEST_UI_WAIT_SECONDS * CLAMP (factor, 1, 10);
+}
+
 void
 ringside_test_ui_wait_until (RingsideTestCondition  condition,
                              gpointer               data,
                              const char            *what)
 {
   gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (RINGSIDE_TEST_UI_WAIT_SECONDS, on_wait_timeout,
-                                            &timed_out);
+  guint seconds = wait_seconds ();
+  guint timeout_id = g_timeout_add_seconds (seconds, on_wait_timeout, &timed_out);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
 
   if (timed_out)
-    g_error ("Timed out after %d s waiting for %s", RINGSIDE_TEST_UI_WAIT_SECONDS, what);
+    g_error ("Timed out after %u s waiting for %s", seconds, what);
 
   g_source_remove (timeout_id);
 }

@@ -21,7 +21,7 @@ typedef gboolean (*RingsideTestCondition) (gpointer data);
 typedef void     (*RingsideTestScenario)  (RingsideApplication *app);
 
 /* Iterates the main context until @condition holds, failing the test with @what after
- * RINGSIDE_TEST_UI_WAIT_SECONDS. */
+ * RINGSIDE_TEST_UI_WAIT_SECONDS, times $RINGSIDE_TEST_WAIT_FACTOR when set (sanitizers). */
 void                  ringside_test_ui_wait_until        (RingsideTestCondition  condition,
                                                           gpointer               data,
                                                           const char            *what);
