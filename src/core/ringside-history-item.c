@@ -68,9 +68,9 @@ format_when (GDateTime *time)
   if (time == NULL)
     return g_strdup ("");
   local = g_date_time_to_local (time);
-  /* Translators: the time of a change in the History, e.g. "4 Dec 2026, 14:03"; see
-   * g_date_time_format() */
-  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+  /* Translators: the time of a change in the History, e.g. "Dec 4, 2026, 14:03", like the
+   * dates of the other lists ("%b %-d, %Y"); see g_date_time_format() */
+  return g_date_time_format (local, _("%b %-d, %Y, %H:%M"));
 }
 
 /* One sentence per kind of object, so that translators can inflect. */
