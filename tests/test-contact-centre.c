@@ -1066,6 +1066,85 @@ test_app_user_details (void)
   ringside_test_ui_run_app (args, scenario_user_details);
 }
 
+/* A phone's 360 pixels: each view keeps the columns that say what a row is, the others make
+ * way (and come back when the window is wide again). */
+
+typedef struct
+{
+  RingsideListView   *view;
+  const char * const *titles;   /* those shown, or NULL for all */
+} ColumnsWait;
+
+static gboolean
+columns_shown_are (gpointer data)
+{
+  ColumnsWait *wait = data;
+  GListModel *columns = gtk_column_view_get_columns (column_view (wait->view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      gboolean expected = wait->titles == NULL ||
+                          g_strv_contains (wait->titles,
+                                           gtk_column_view_column_get_title (column));
+
+      if (gtk_column_view_column_get_visible (column) != expected)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+move_page_to_window (Fixture *f,
+                     int      width,
+                     int      height)
+{
+  g_autoptr(GtkWidget) page = g_object_ref (GTK_WIDGET (f->page));
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+
+  adw_window_set_content (ADW_WINDOW (f->window), NULL);
+  gtk_window_destroy (f->window);
+  gtk_window_set_default_size (window, width, height);
+  adw_window_set_content (ADW_WINDOW (window), page);
+  f->window = window;
+  gtk_window_present (window);
+}
+
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  static const char * const agents[] = { "Name", "User Name or E-mail", NULL };
+  static const char * const queues[] = { "Name", "Group", NULL };
+  static const char * const campaigns[] = { "Name", "Dial Group", NULL };
+  static const char * const history[] = { "When", "What", NULL };
+  static const char * const *narrow[] = { agents, queues, campaigns, history };
+
+  move_page_to_window (f, 360, 720);
+  open_and_wait (f, f->account_id);
+
+  for (guint wide = 0; wide < 2; wide++)
+    {
+      if (wide)
+        move_page_to_window (f, 1100, 640);
+
+      for (guint position = 0; position < G_N_ELEMENTS (narrow); position++)
+        {
+          ColumnsWait wait;
+
+          ringside_sub_account_page_show_view_at (f->page, position);
+          wait.view = RINGSIDE_LIST_VIEW (ringside_sub_account_page_get_visible_view (f->page));
+          wait.titles = wide ? NULL : narrow[position];
+          ringside_test_ui_wait_until (columns_shown_are, &wait,
+                                       wide ? "every column back" : "the columns to fit");
+          if (wide)
+            g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (wait.view)), >=, 1000);
+          else
+            g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (wait.view)), <=, 360);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1084,6 +1163,7 @@ main (int   argc,
   ADD ("export", test_export);
   ADD ("switch-account", test_switch_account);
   ADD ("details-and-changes", test_details_and_changes);
+  ADD ("narrow", test_narrow);
 
 #undef ADD
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ringside-agent.h"
+#include "ringside-column-fit.h"
 #include "ringside-agents-view.h"
 
 /* The columns in their order in the .ui, which are also the fields of the CSV export. */
@@ -277,6 +278,13 @@ static void
 ringside_agents_view_init (RingsideAgentsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Narrow, the columns that matter least give way first (see ringside-column-fit.h). */
+  ringside_column_set_min_view_width (self->group_column, 520);
+  ringside_column_set_min_view_width (self->type_column, 600);
+  ringside_column_set_min_view_width (self->active_column, 700);
+  ringside_column_set_min_view_width (self->external_id_column, 860);
+  ringside_column_set_min_view_width (self->created_column, 980);
 
   ringside_column_set_compare_func (self->name_column, compare_names, NULL);
   ringside_column_set_compare_func (self->user_name_column, compare_user_names, NULL);

@@ -10,6 +10,7 @@
 
 #include "ringside-campaign.h"
 #include "ringside-campaigns-view.h"
+#include "ringside-column-fit.h"
 
 /* The columns in their order in the .ui, which are also the fields of the CSV export. */
 typedef enum
@@ -274,6 +275,13 @@ static void
 ringside_campaigns_view_init (RingsideCampaignsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Narrow, the columns that matter least give way first (see ringside-column-fit.h). */
+  ringside_column_set_min_view_width (self->active_column, 520);
+  ringside_column_set_min_view_width (self->dial_mode_column, 600);
+  ringside_column_set_min_view_width (self->priority_column, 700);
+  ringside_column_set_min_view_width (self->start_column, 860);
+  ringside_column_set_min_view_width (self->end_column, 980);
 
   ringside_column_set_compare_func (self->name_column, compare_names, NULL);
   ringside_column_set_compare_func (self->dial_group_column, compare_dial_groups, NULL);

@@ -9,6 +9,7 @@
 
 #include "ringside-audit-log.h"
 #include "ringside-change-log.h"
+#include "ringside-column-fit.h"
 #include "ringside-history-item.h"
 #include "ringside-history-view.h"
 
@@ -631,6 +632,11 @@ static void
 ringside_history_view_init (RingsideHistoryView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Narrow, the columns that matter least give way first (see ringside-column-fit.h). */
+  ringside_column_set_min_view_width (self->action_column, 520);
+  ringside_column_set_min_view_width (self->who_column, 700);
+  ringside_column_set_min_view_width (self->details_column, 860);
 
   self->merged_records = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
 

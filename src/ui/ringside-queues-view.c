@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ringside-column-fit.h"
 #include "ringside-queue.h"
 #include "ringside-queues-view.h"
 
@@ -263,6 +264,12 @@ static void
 ringside_queues_view_init (RingsideQueuesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Narrow, the columns that matter least give way first (see ringside-column-fit.h). */
+  ringside_column_set_min_view_width (self->active_column, 520);
+  ringside_column_set_min_view_width (self->open_column, 600);
+  ringside_column_set_min_view_width (self->priority_column, 700);
+  ringside_column_set_min_view_width (self->description_column, 860);
 
   ringside_column_set_compare_func (self->name_column, compare_names, NULL);
   ringside_column_set_compare_func (self->group_column, compare_groups, NULL);
