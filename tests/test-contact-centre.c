@@ -901,13 +901,16 @@ test_details_and_changes (Fixture       *f,
   g_assert_cmpuint (ringside_demo_server_count_requests (f->server, path), ==, 0);
   g_assert_true (ringside_agent_get_is_active (agent));
 
-  /* Confirm: the server's agent is inactive, and so are the details and the row. */
+  /* Confirm: the server's agent is inactive, and so are the details and the row. The
+   * keyboard is back on the button, which now says "Enable". */
+  gtk_widget_grab_focus (disable);
   g_signal_emit_by_name (disable, "clicked");
   ringside_test_ui_wait_until (ringside_test_ui_message_dialog_is_open, NULL, "the question");
   ringside_test_ui_respond ("Disable");
   ringside_test_ui_wait_until (agent_is_inactive, agent, "the agent to be disabled");
   g_assert_false (server_agent_active (f, path));
-  g_assert_nonnull (ringside_test_ui_find_button (GTK_WIDGET (pane), "Enable"));
+  g_assert_true (ringside_test_ui_find_button (GTK_WIDGET (pane), "Enable") == disable);
+  g_assert_true (gtk_window_get_focus (f->window) == disable);
   wait_settled (agents);
   g_assert_false (ringside_agent_get_is_active (shown_agent (agents,
                                                              ringside_agent_get_id (agent))));

@@ -522,6 +522,24 @@ on_undo (AdwToast  *toast,
   apply (self, change);
 }
 
+/* The button was insensitive while the change ran, and the confirmation or the toast that
+ * held the focus is gone: without this, the keyboard would be left nowhere. */
+static void
+take_back_lost_focus (RingsideDetailPane *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *button = GTK_WIDGET (self->active_button);
+  GtkWidget *focus;
+
+  if (!GTK_IS_WINDOW (root) || !gtk_widget_get_mapped (button) ||
+      !gtk_widget_is_sensitive (button))
+    return;
+
+  focus = gtk_window_get_focus (GTK_WINDOW (root));
+  if (focus == NULL || !gtk_widget_get_mapped (focus) || !gtk_widget_is_sensitive (focus))
+    gtk_widget_grab_focus (button);
+}
+
 static void
 on_applied (GObject      *source,
             GAsyncResult *result,
@@ -564,6 +582,7 @@ on_applied (GObject      *source,
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo), self, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
+  take_back_lost_focus (self);
   apply_data_free (data);
 }
 
