@@ -85,6 +85,23 @@ check "the symbolic icon is installed as $app_id-symbolic.svg" test -f "$symboli
 check "nothing is installed outside $prefix" \
   test -z "$(find "$root" \( -type f -o -type l \) ! -path "$root$prefix/*" -print -quit)"
 
+# Started from the build tree, the program finds the schema meson compiled there; installed
+# where GLib does not look (this scratch root), it says so in a line instead of aborting.
+no_schema_env=(env -u GSETTINGS_SCHEMA_DIR XDG_DATA_DIRS="$scratch/nowhere" \
+               XDG_DATA_HOME="$scratch/nowhere" LANGUAGE=C LC_ALL=C)
+starts_from_build_tree () {
+  "${no_schema_env[@]}" "$build_root/src/ringside" --help >/dev/null 2>&1
+}
+says_schema_missing () {
+  local out status
+  out=$("${no_schema_env[@]}" "$bin" --help 2>&1)
+  status=$?
+  [ "$status" -eq 1 ] && [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] &&
+    printf '%s' "$out" | grep -qF "meson install -C build"
+}
+check "build/src/ringside starts with the build tree's schema" starts_from_build_tree
+check "without its schema the program says what to run, in one line" says_schema_missing
+
 # LINGUAS lists one or more languages per line; '#' starts a comment.
 languages=$(sed 's/#.*//' "$linguas_file" 2>/dev/null | tr -s ' \t' '\n\n' | sed '/^$/d')
 for lang in $languages; do
