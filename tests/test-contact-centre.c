@@ -666,6 +666,21 @@ press_window_shortcut (RingsideWindow *window,
   g_error ("The window has no shortcut %s", accelerator);
 }
 
+typedef struct
+{
+  RingsideSubAccountPage *page;
+  GObject                *item;   /* the details shown */
+} DetailsWait;
+
+static gboolean
+details_are_shown (gpointer data)
+{
+  DetailsWait *wait = data;
+
+  wait->item = ringside_sub_account_page_get_details_item (wait->page);
+  return wait->item != NULL;
+}
+
 static void
 scenario_open_sub_account (RingsideApplication *app)
 {
@@ -737,6 +752,26 @@ scenario_open_sub_account (RingsideApplication *app)
   g_assert_cmpstr (ringside_sub_account_page_get_account_id (page), ==, big_id);
   /* It opens on the agents, with its own search cleared. */
   g_assert_true (ringside_sub_account_page_get_visible_view (page) == agents);
+
+  /* There too, Enter in the search opens the first match: an agent's details. */
+  wait_settled (agents);
+  {
+    GtkWidget *page_search = find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+    g_autoptr(RingsideAgent) first = NULL;
+    DetailsWait details = { page, NULL };
+
+    ringside_sub_account_page_search (page);
+    gtk_editable_set_text (GTK_EDITABLE (page_search), "kim");
+    g_signal_emit_by_name (page_search, "activate");
+    ringside_test_ui_wait_until (details_are_shown, &details, "an agent's details");
+    wait_settled (agents);
+    first = g_list_model_get_item (ringside_list_view_get_model (agents), 0);
+    g_assert_true (details.item == G_OBJECT (first));
+    g_assert_nonnull (strstr (ringside_agent_get_display_name (first), "Kim"));
+    g_signal_emit_by_name (find_descendant (GTK_WIDGET (page), RINGSIDE_TYPE_DETAIL_PANE),
+                           "close-requested");
+    g_assert_null (ringside_sub_account_page_get_details_item (page));
+  }
 
   /* Alt+Left goes back too. */
   press_window_shortcut (window, "<Alt>Left");

@@ -43,6 +43,7 @@ struct _RingsideSubAccountPage
   gboolean               updating_groups;
   /* The History is read when it is first shown: most visits never look at it. */
   gboolean               history_stale;
+  GCancellable          *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (RingsideSubAccountPage, ringside_sub_account_page, ADW_TYPE_BIN)
@@ -381,6 +382,30 @@ on_search_changed (RingsideSubAccountPage *self)
 }
 
 static void
+on_search_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(RingsideListView) view = user_data;
+
+  if (ringside_remote_list_wait_for_search_finish (RINGSIDE_REMOTE_LIST (source), result, NULL))
+    ringside_list_view_activate_first (view);
+}
+
+/* Enter in the search entry opens the first match's details, once the rows of what was typed
+ * are in: the entry tells its text only after a pause, and rows are filtered a few at a time. */
+static void
+on_search_activate (RingsideSubAccountPage *self)
+{
+  RingsideListView *view = ringside_sub_account_page_get_visible_view (self);
+
+  on_search_changed (self);
+  ringside_remote_list_wait_for_search_async (ringside_list_view_get_list (view),
+                                              self->cancellable, on_search_done,
+                                              g_object_ref (view));
+}
+
+static void
 on_visible_view_changed (RingsideSubAccountPage *self)
 {
   RingsideListView *view = ringside_sub_account_page_get_visible_view (self);
@@ -429,6 +454,8 @@ ringside_sub_account_page_dispose (GObject *object)
 {
   RingsideSubAccountPage *self = RINGSIDE_SUB_ACCOUNT_PAGE (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RINGSIDE_TYPE_SUB_ACCOUNT_PAGE);
 
   G_OBJECT_CLASS (ringside_sub_account_page_parent_class)->dispose (object);
@@ -540,6 +567,7 @@ ringside_sub_account_page_class_init (RingsideSubAccountPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_detail_item_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
 
   /* Alt+1…4 are the window's (win.show-view-at), so that they work whatever has the focus. */
@@ -551,6 +579,7 @@ static void
 ringside_sub_account_page_init (RingsideSubAccountPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
   ringside_drop_down_name_button (self->group_dropdown, _("Show One Group"));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
