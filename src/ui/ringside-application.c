@@ -9,8 +9,8 @@
 
 #include "ringside-application.h"
 #include "ringside-demo-server.h"
-#include "ringside-error.h"
 #include "ringside-preferences-window.h"
+#include "ringside-sign-in-context.h"
 #include "ringside-window.h"
 
 struct _RingsideApplication
@@ -21,6 +21,8 @@ struct _RingsideApplication
   RingsideSession    *session;
   GSignalGroup       *session_signals;
   RingsideDemoServer *demo_server;
+  /* What the windows and dialogs see of all this, kept in step. */
+  RingsideSignInContext *context;
 
   /* Normalized URLs from the command line, the demo or the properties; NULL to follow the
    * settings. */
@@ -87,6 +89,17 @@ ringside_application_update_actions (RingsideApplication *self)
                                  && state != RINGSIDE_SESSION_STATE_SIGNING_IN);
 }
 
+/* The demo flag first: whoever follows the session reads it as the session changes. */
+static void
+ringside_application_update_context (RingsideApplication *self)
+{
+  ringside_sign_in_context_set_demo (self->context, self->demo_server != NULL);
+  ringside_sign_in_context_set_server_url (self->context, self->server_url);
+  ringside_sign_in_context_set_server_overridden (self->context,
+                                                  self->server_url_override != NULL);
+  ringside_sign_in_context_set_session (self->context, self->session);
+}
+
 /* Creates the session, or replaces it when the URLs it was made for are no longer the ones in
  * use. A replaced session is dropped as it is: whoever changes the server deliberately signs
  * out first (see the preferences); its stored session stays in the keyring for that server. */
@@ -111,6 +124,7 @@ ringside_application_update_session (RingsideApplication *self)
   g_signal_group_set_target (self->session_signals, session);
   ringside_application_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  ringside_application_update_context (self);
 }
 
 /* Recomputes the URLs in use, then brings the session (once there is one) in step. */
@@ -147,6 +161,7 @@ ringside_application_update_urls (RingsideApplication *self)
   /* Until the first activation there is no session to keep in step. */
   if (self->session != NULL)
     ringside_application_update_session (self);
+  ringside_application_update_context (self);
 }
 
 static void
@@ -324,7 +339,7 @@ ringside_application_activate (GApplication *application)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = GTK_WINDOW (ringside_window_new (self));
+    window = GTK_WINDOW (ringside_window_new (GTK_APPLICATION (self), self->context));
 
   gtk_window_present (window);
 }
@@ -352,7 +367,7 @@ ringside_application_preferences_action (GSimpleAction *action,
 {
   RingsideApplication *self = RINGSIDE_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  RingsidePreferencesWindow *preferences = ringside_preferences_window_new (self);
+  RingsidePreferencesWindow *preferences = ringside_preferences_window_new (self->context);
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -450,6 +465,7 @@ ringside_application_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->demo_server);
   g_clear_object (&self->session_signals);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ringside_application_parent_class)->dispose (object);
@@ -566,6 +582,7 @@ static void
 ringside_application_init (RingsideApplication *self)
 {
   self->settings = g_settings_new (BASE_APPLICATION_ID);
+  self->context = ringside_sign_in_context_new (self->settings, NULL, NULL, FALSE, FALSE);
   g_signal_connect_object (self->settings, "changed::server-kind",
                            G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::custom-server-url",
@@ -658,68 +675,4 @@ ringside_application_set_platform_url (RingsideApplication *self,
   g_return_if_fail (RINGSIDE_IS_APPLICATION (self));
 
   ringside_application_set_override (self, &self->platform_url_override, url);
-}
-
-static void
-on_resumed (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  RingsideSession *session = RINGSIDE_SESSION (source);
-  gboolean demo = GPOINTER_TO_INT (g_task_get_task_data (task));
-  gboolean ok;
-
-  if (demo)
-    ok = ringside_session_sign_in_with_token_finish (session, result, &error);
-  else
-    ok = ringside_session_restore_finish (session, result, &error);
-
-  if (!ok)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-void
-ringside_application_resume_async (RingsideApplication *self,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  gboolean demo;
-
-  g_return_if_fail (RINGSIDE_IS_APPLICATION (self));
-  g_return_if_fail (self->session != NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ringside_application_resume_async);
-
-  demo = ringside_application_get_demo (self);
-  g_task_set_task_data (task, GINT_TO_POINTER (demo), NULL);
-
-  if (demo)
-    ringside_session_sign_in_with_token_async (self->session, RINGSIDE_DEMO_RC_ACCESS_TOKEN,
-                                               cancellable, on_resumed, g_steal_pointer (&task));
-  else if (!ringside_session_get_persistent (self->session))
-    g_task_return_new_error (task, RINGSIDE_ERROR, RINGSIDE_ERROR_NO_SESSION,
-                             _("This session is never stored"));
-  else
-    ringside_session_restore_async (self->session, cancellable, on_resumed,
-                                    g_steal_pointer (&task));
-}
-
-gboolean
-ringside_application_resume_finish (RingsideApplication  *self,
-                                    GAsyncResult         *result,
-                                    GError              **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        ringside_application_resume_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -34,14 +34,4 @@ void                 ringside_application_set_server_url     (RingsideApplicatio
 void                 ringside_application_set_platform_url   (RingsideApplication *self,
                                                               const char          *url);
 
-/* Gets the session going without asking anything: in demo mode it signs in to the demo server,
- * otherwise it restores the stored session (RINGSIDE_ERROR_NO_SESSION when there is none). */
-void                 ringside_application_resume_async       (RingsideApplication *self,
-                                                              GCancellable        *cancellable,
-                                                              GAsyncReadyCallback  callback,
-                                                              gpointer             user_data);
-gboolean             ringside_application_resume_finish      (RingsideApplication *self,
-                                                              GAsyncResult        *result,
-                                                              GError             **error);
-
 G_END_DECLS

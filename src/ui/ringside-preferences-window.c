@@ -20,7 +20,7 @@ struct _RingsidePreferencesWindow
   GtkSpinButton        *oauth_port_spin;
 
   /* Owned */
-  RingsideApplication  *app;
+  RingsideSignInContext *context;
 
   /* Set while the rows are being filled from the settings, not by the user. */
   gboolean              loading;
@@ -31,7 +31,7 @@ G_DEFINE_FINAL_TYPE (RingsidePreferencesWindow, ringside_preferences_window,
 
 enum {
   PROP_0,
-  PROP_APP,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -78,7 +78,7 @@ on_change_dialog_gone (gpointer  data,
 static void
 ringside_preferences_window_load (RingsidePreferencesWindow *self)
 {
-  GSettings *settings = ringside_application_get_settings (self->app);
+  GSettings *settings = ringside_sign_in_context_get_settings (self->context);
   g_autofree char *custom_url = g_settings_get_string (settings, "custom-server-url");
 
   self->loading = TRUE;
@@ -101,7 +101,7 @@ on_signed_out (GObject      *source,
   if (!ringside_session_sign_out_finish (RINGSIDE_SESSION (source), result, &error))
     g_debug ("Signing out was incomplete: %s", error->message);
 
-  ringside_server_save_choice (ringside_application_get_settings (change->self->app),
+  ringside_server_save_choice (ringside_sign_in_context_get_settings (change->self->context),
                                change->kind, change->url);
   gtk_window_close (GTK_WINDOW (change->self));
 }
@@ -113,7 +113,7 @@ on_change_response (AdwMessageDialog *dialog,
 {
   ServerChange *change = user_data;
   RingsidePreferencesWindow *self = change->self;
-  RingsideSession *session = ringside_application_get_session (self->app);
+  RingsideSession *session = ringside_sign_in_context_get_session (self->context);
 
   if (!g_str_equal (response, "change"))
     {
@@ -131,7 +131,7 @@ ringside_preferences_window_request_change (RingsidePreferencesWindow *self,
                                             RingsideServerKind         kind,
                                             const char                *url)
 {
-  RingsideSession *session = ringside_application_get_session (self->app);
+  RingsideSession *session = ringside_sign_in_context_get_session (self->context);
   AdwMessageDialog *dialog;
   const char *current_url;
 
@@ -140,7 +140,8 @@ ringside_preferences_window_request_change (RingsidePreferencesWindow *self,
       || ringside_session_get_state (session) == RINGSIDE_SESSION_STATE_SIGNED_OUT
       || g_strcmp0 (current_url, url) == 0)
     {
-      ringside_server_save_choice (ringside_application_get_settings (self->app), kind, url);
+      ringside_server_save_choice (ringside_sign_in_context_get_settings (self->context),
+                                   kind, url);
       return;
     }
 
@@ -189,19 +190,21 @@ static void
 ringside_preferences_window_constructed (GObject *object)
 {
   RingsidePreferencesWindow *self = RINGSIDE_PREFERENCES_WINDOW (object);
+  GSettings *settings;
   gboolean overridden;
 
   G_OBJECT_CLASS (ringside_preferences_window_parent_class)->constructed (object);
 
-  g_return_if_fail (RINGSIDE_IS_APPLICATION (self->app));
+  g_return_if_fail (RINGSIDE_IS_SIGN_IN_CONTEXT (self->context));
 
+  settings = ringside_sign_in_context_get_settings (self->context);
   /* The command line wins over the settings for this run: show what is used, read-only. */
-  overridden = ringside_application_get_server_overridden (self->app);
+  overridden = ringside_sign_in_context_get_server_overridden (self->context);
   ringside_preferences_window_load (self);
   /* Neither is a secret: the client ID of a public client, a port number. */
-  g_settings_bind (ringside_application_get_settings (self->app), "oauth-client-id",
+  g_settings_bind (settings, "oauth-client-id",
                    self->oauth_client_id_row, "text", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (ringside_application_get_settings (self->app), "oauth-loopback-port",
+  g_settings_bind (settings, "oauth-loopback-port",
                    self->oauth_port_spin, "value", G_SETTINGS_BIND_DEFAULT);
   if (overridden)
     {
@@ -209,9 +212,9 @@ ringside_preferences_window_constructed (GObject *object)
                                              _("Chosen on the command line for as long as "
                                                "Ringside runs."));
       ringside_server_group_show_fixed (self->server_group,
-                                        ringside_application_get_demo (self->app)
+                                        ringside_sign_in_context_get_demo (self->context)
                                         ? _("Demo Server") : NULL,
-                                        ringside_application_get_server_url (self->app));
+                                        ringside_sign_in_context_get_server_url (self->context));
     }
 }
 
@@ -221,7 +224,7 @@ ringside_preferences_window_dispose (GObject *object)
   RingsidePreferencesWindow *self = RINGSIDE_PREFERENCES_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RINGSIDE_TYPE_PREFERENCES_WINDOW);
-  g_clear_object (&self->app);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (ringside_preferences_window_parent_class)->dispose (object);
 }
@@ -236,8 +239,8 @@ ringside_preferences_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_APP:
-      g_value_set_object (value, self->app);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     default:
@@ -255,8 +258,8 @@ ringside_preferences_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_APP:
-      self->app = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -275,9 +278,9 @@ ringside_preferences_window_class_init (RingsidePreferencesWindowClass *klass)
   object_class->get_property = ringside_preferences_window_get_property;
   object_class->set_property = ringside_preferences_window_set_property;
 
-  properties[PROP_APP] =
-    g_param_spec_object ("app", NULL, NULL,
-                         RINGSIDE_TYPE_APPLICATION,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RINGSIDE_TYPE_SIGN_IN_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -296,15 +299,15 @@ ringside_preferences_window_class_init (RingsidePreferencesWindowClass *klass)
 static void
 ringside_preferences_window_init (RingsidePreferencesWindow *self)
 {
-  /* Filled from the settings in constructed(), once the application is known. */
+  /* Filled from the settings in constructed(), once the context is known. */
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 RingsidePreferencesWindow *
-ringside_preferences_window_new (RingsideApplication *app)
+ringside_preferences_window_new (RingsideSignInContext *context)
 {
-  g_return_val_if_fail (RINGSIDE_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (RINGSIDE_IS_SIGN_IN_CONTEXT (context), NULL);
 
-  return g_object_new (RINGSIDE_TYPE_PREFERENCES_WINDOW, "app", app, NULL);
+  return g_object_new (RINGSIDE_TYPE_PREFERENCES_WINDOW, "context", context, NULL);
 }

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "ringside-application.h"
+#include "ringside-sign-in-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RingsidePreferencesWindow, ringside_preferences_window, RINGSIDE,
                       PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-RingsidePreferencesWindow *ringside_preferences_window_new (RingsideApplication *app);
+/* The server to use (unless the command line chose it) and the browser sign-in's settings. */
+RingsidePreferencesWindow *ringside_preferences_window_new (RingsideSignInContext *context);
 
 G_END_DECLS

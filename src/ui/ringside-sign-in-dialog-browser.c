@@ -43,10 +43,10 @@ ringside_sign_in_dialog_browser_can_start (RingsideSignInDialog *self)
 void
 ringside_sign_in_dialog_browser_load (RingsideSignInDialog *self)
 {
-  GSettings *settings = ringside_application_get_settings (self->app);
+  GSettings *settings = ringside_sign_in_context_get_settings (self->context);
   g_autofree char *saved = g_settings_get_string (settings, "oauth-client-id");
 
-  if (ringside_application_get_demo (self->app))
+  if (ringside_sign_in_context_get_demo (self->context))
     {
       /* The demo server's authorize page knows this app: Enter is all it takes. */
       gtk_editable_set_text (GTK_EDITABLE (self->browser_client_id_row),
@@ -66,10 +66,10 @@ ringside_sign_in_dialog_browser_load (RingsideSignInDialog *self)
 void
 ringside_sign_in_dialog_browser_signed_in (RingsideSignInDialog *self)
 {
-  GSettings *settings = ringside_application_get_settings (self->app);
+  GSettings *settings = ringside_sign_in_context_get_settings (self->context);
   g_autofree char *typed = NULL;
 
-  if (ringside_application_get_demo (self->app))
+  if (ringside_sign_in_context_get_demo (self->context))
     return;
 
   /* Only an ID that worked is remembered; an empty field keeps using the built-in one. */
@@ -205,7 +205,7 @@ on_flow_done (GObject      *source,
   gtk_widget_set_visible (GTK_WIDGET (self->copy_link_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->copy_link_hint), FALSE);
 
-  session = ringside_application_get_session (self->app);
+  session = ringside_sign_in_context_get_session (self->context);
   ringside_session_sign_in_with_token_async (session, token, self->cancellable,
                                              ringside_sign_in_dialog_on_signed_in,
                                              g_object_ref (self));
@@ -215,8 +215,8 @@ on_flow_done (GObject      *source,
 void
 ringside_sign_in_dialog_browser_start (RingsideSignInDialog *self)
 {
-  GSettings *settings = ringside_application_get_settings (self->app);
-  RingsideSession *session = ringside_application_get_session (self->app);
+  GSettings *settings = ringside_sign_in_context_get_settings (self->context);
+  RingsideSession *session = ringside_sign_in_context_get_session (self->context);
   g_autofree char *client_id = dup_client_id (self);
   const char *uri;
 

@@ -55,7 +55,7 @@ struct _RingsideSignInDialog
   GtkLabel             *copy_link_hint;
 
   /* Owned */
-  RingsideApplication  *app;
+  RingsideSignInContext *context;
   /* Set while a sign-in is in flight. */
   GCancellable         *cancellable;
   RingsideSignInMethod  method;

@@ -15,7 +15,7 @@ G_DEFINE_FINAL_TYPE (RingsideSignInDialog, ringside_sign_in_dialog, ADW_TYPE_WIN
 
 enum {
   PROP_0,
-  PROP_APP,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -203,7 +203,7 @@ ringside_sign_in_dialog_set_reason (RingsideSignInDialog *self,
 static gboolean
 ringside_sign_in_dialog_check_server (RingsideSignInDialog *self)
 {
-  if (ringside_application_get_server_overridden (self->app))
+  if (ringside_sign_in_context_get_server_overridden (self->context))
     return TRUE;
 
   return ringside_server_group_get_url (self->server_group) != NULL;
@@ -243,7 +243,7 @@ ringside_sign_in_dialog_update (RingsideSignInDialog *self)
   gboolean waiting = busy && self->method == RINGSIDE_SIGN_IN_METHOD_BROWSER;
 
   /* Template signals may arrive before construction has finished. */
-  if (self->app == NULL)
+  if (self->context == NULL)
     return;
 
   gtk_widget_set_sensitive (self->form_box, !busy);
@@ -339,10 +339,10 @@ ringside_sign_in_dialog_clear_secrets (RingsideSignInDialog *self)
 static void
 ringside_sign_in_dialog_apply_server (RingsideSignInDialog *self)
 {
-  if (ringside_application_get_server_overridden (self->app))
+  if (ringside_sign_in_context_get_server_overridden (self->context))
     return;
 
-  ringside_server_save_choice (ringside_application_get_settings (self->app),
+  ringside_server_save_choice (ringside_sign_in_context_get_settings (self->context),
                                ringside_server_group_get_kind (self->server_group),
                                ringside_server_group_get_url (self->server_group));
 }
@@ -444,7 +444,7 @@ static void
 ringside_sign_in_dialog_sign_in (RingsideSignInDialog *self)
 {
   RingsideSession *session;
-  GSettings *settings = ringside_application_get_settings (self->app);
+  GSettings *settings = ringside_sign_in_context_get_settings (self->context);
   RingsideSignInMethod method = ringside_sign_in_dialog_get_method (self);
 
   if (ringside_sign_in_dialog_is_busy (self) || !ringside_sign_in_dialog_can_sign_in (self))
@@ -454,7 +454,7 @@ ringside_sign_in_dialog_sign_in (RingsideSignInDialog *self)
   /* The method is remembered, never a secret that was typed. */
   g_settings_set_string (settings, "sign-in-method", method_names[method]);
 
-  session = ringside_application_get_session (self->app);
+  session = ringside_sign_in_context_get_session (self->context);
   g_return_if_fail (session != NULL);
 
   self->cancellable = g_cancellable_new ();
@@ -526,11 +526,11 @@ on_cancel_clicked (RingsideSignInDialog *self)
 static void
 ringside_sign_in_dialog_load_settings (RingsideSignInDialog *self)
 {
-  GSettings *settings = ringside_application_get_settings (self->app);
+  GSettings *settings = ringside_sign_in_context_get_settings (self->context);
   g_autofree char *method = g_settings_get_string (settings, "sign-in-method");
   g_autofree char *custom_url = g_settings_get_string (settings, "custom-server-url");
-  gboolean demo = ringside_application_get_demo (self->app);
-  gboolean overridden = ringside_application_get_server_overridden (self->app);
+  gboolean demo = ringside_sign_in_context_get_demo (self->context);
+  gboolean overridden = ringside_sign_in_context_get_server_overridden (self->context);
 
   /* The demo has no JWT to offer: its token is filled in instead. */
   if (g_str_equal (method, "jwt") && !demo)
@@ -546,7 +546,7 @@ ringside_sign_in_dialog_load_settings (RingsideSignInDialog *self)
                                   g_settings_get_enum (settings, "server-kind"));
   if (overridden)
     ringside_server_group_show_fixed (self->server_group, demo ? _("Demo Server") : NULL,
-                                      ringside_application_get_server_url (self->app));
+                                      ringside_sign_in_context_get_server_url (self->context));
 
   if (demo)
     {
@@ -587,7 +587,7 @@ ringside_sign_in_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (ringside_sign_in_dialog_parent_class)->constructed (object);
 
-  g_return_if_fail (RINGSIDE_IS_APPLICATION (self->app));
+  g_return_if_fail (RINGSIDE_IS_SIGN_IN_CONTEXT (self->context));
 
   ringside_sign_in_dialog_load_settings (self);
 }
@@ -604,7 +604,7 @@ ringside_sign_in_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RINGSIDE_TYPE_SIGN_IN_DIALOG);
 
-  g_clear_object (&self->app);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (ringside_sign_in_dialog_parent_class)->dispose (object);
 }
@@ -619,8 +619,8 @@ ringside_sign_in_dialog_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_APP:
-      g_value_set_object (value, self->app);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     default:
@@ -638,8 +638,8 @@ ringside_sign_in_dialog_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_APP:
-      self->app = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -661,10 +661,11 @@ ringside_sign_in_dialog_class_init (RingsideSignInDialogClass *klass)
   widget_class->map = ringside_sign_in_dialog_map;
   window_class->close_request = ringside_sign_in_dialog_close_request;
 
-  /* Not GtkWindow:application: the dialog is no window of its own to the application. */
-  properties[PROP_APP] =
-    g_param_spec_object ("app", NULL, NULL,
-                         RINGSIDE_TYPE_APPLICATION,
+  /* Not GtkWindow:application: the dialog is no window of its own to the application, and
+   * learns what it needs of it from the context. */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RINGSIDE_TYPE_SIGN_IN_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -712,9 +713,9 @@ ringside_sign_in_dialog_init (RingsideSignInDialog *self)
 }
 
 RingsideSignInDialog *
-ringside_sign_in_dialog_new (RingsideApplication *app)
+ringside_sign_in_dialog_new (RingsideSignInContext *context)
 {
-  g_return_val_if_fail (RINGSIDE_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (RINGSIDE_IS_SIGN_IN_CONTEXT (context), NULL);
 
-  return g_object_new (RINGSIDE_TYPE_SIGN_IN_DIALOG, "app", app, NULL);
+  return g_object_new (RINGSIDE_TYPE_SIGN_IN_DIALOG, "context", context, NULL);
 }

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "ringside-application.h"
+#include "ringside-sign-in-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,10 +14,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RingsideSignInDialog, ringside_sign_in_dialog, RINGSIDE, SIGN_IN_DIALOG,
                       AdwWindow)
 
-/* Signs the session of @app in through the browser, with a pasted access token or with JWT
+/* Signs the session of @context in through the browser, with a pasted access token or with JWT
  * credentials, on the server chosen here (kept in the settings).
  * Emits "signed-in" and closes itself on success. */
-RingsideSignInDialog *ringside_sign_in_dialog_new        (RingsideApplication  *app);
+RingsideSignInDialog *ringside_sign_in_dialog_new        (RingsideSignInContext *context);
 
 /* Seconds the browser sign-in waits for the browser (5 minutes unless set), for tests. */
 void                  ringside_sign_in_dialog_set_browser_timeout (RingsideSignInDialog *self,

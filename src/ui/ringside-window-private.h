@@ -52,6 +52,7 @@ struct _RingsideWindow
   RingsideSignInDialog *sign_in_dialog;   /* a weak pointer while it is open */
 
   /* Owned */
+  RingsideSignInContext *context;
   GSettings            *settings;
   RingsideSession      *session;
   GSignalGroup         *session_signals;
@@ -70,7 +71,6 @@ struct _RingsideWindow
   /* A refresh reloaded only the visible view: the other one reloads when it is shown. */
   guint                 accounts_stale : 1;
   guint                 users_stale : 1;
-  guint                 app_attached : 1;
 };
 
 static inline gboolean

@@ -8,18 +8,28 @@
 
 #include <glib/gi18n.h>
 
+#include "ringside-demo-server.h"
 #include "ringside-error.h"
 #include "ringside-sign-in-dialog.h"
 #include "ringside-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RingsideWindow, ringside_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void ringside_window_update_state (RingsideWindow *self);
 
-static RingsideApplication *
-ringside_window_get_app (RingsideWindow *self)
+static gboolean
+ringside_window_get_demo (RingsideWindow *self)
 {
-  return RINGSIDE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  /* The template's callbacks may come before the context. */
+  return self->context != NULL && ringside_sign_in_context_get_demo (self->context);
 }
 
 gboolean
@@ -97,7 +107,7 @@ ringside_window_show_sign_in (RingsideWindow *self,
 {
   if (self->sign_in_dialog == NULL)
     {
-      RingsideSignInDialog *dialog = ringside_sign_in_dialog_new (ringside_window_get_app (self));
+      RingsideSignInDialog *dialog = ringside_sign_in_dialog_new (self->context);
 
       gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
       g_signal_connect_object (dialog, "signed-in", G_CALLBACK (on_dialog_signed_in), self,
@@ -138,8 +148,7 @@ describe_offline (const GError *error)
 static void
 ringside_window_update_header (RingsideWindow *self)
 {
-  RingsideApplication *app = ringside_window_get_app (self);
-  gboolean demo = app != NULL && ringside_application_get_demo (app);
+  gboolean demo = ringside_window_get_demo (self);
   int width = 0;
   int height = 0;
   const char *title = gtk_window_get_title (GTK_WINDOW (self));
@@ -159,8 +168,7 @@ ringside_window_update_header (RingsideWindow *self)
 static void
 ringside_window_update_banners (RingsideWindow *self)
 {
-  RingsideApplication *app = ringside_window_get_app (self);
-  gboolean demo = app != NULL && ringside_application_get_demo (app);
+  gboolean demo = ringside_window_get_demo (self);
   gboolean offline = self->state == RINGSIDE_SESSION_STATE_OFFLINE;
 
   gtk_revealer_set_reveal_child (self->demo_banner, demo);
@@ -316,6 +324,73 @@ on_session_signed_out (RingsideWindow  *self,
     ringside_window_show_sign_in (self, reason);
 }
 
+/* Resuming: getting the session going without asking anything */
+
+static void
+on_session_resumed (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  RingsideSession *session = RINGSIDE_SESSION (source);
+  gboolean demo = GPOINTER_TO_INT (g_task_get_task_data (task));
+  gboolean ok;
+
+  if (demo)
+    ok = ringside_session_sign_in_with_token_finish (session, result, &error);
+  else
+    ok = ringside_session_restore_finish (session, result, &error);
+
+  if (!ok)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* On the demo server, signs in with its public token; otherwise restores the stored session
+ * (RINGSIDE_ERROR_NO_SESSION when there is none). */
+static void
+ringside_window_resume_async (RingsideWindow      *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  gboolean demo;
+
+  g_return_if_fail (self->session != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ringside_window_resume_async);
+
+  demo = ringside_window_get_demo (self);
+  g_task_set_task_data (task, GINT_TO_POINTER (demo), NULL);
+
+  if (demo)
+    ringside_session_sign_in_with_token_async (self->session, RINGSIDE_DEMO_RC_ACCESS_TOKEN,
+                                               cancellable, on_session_resumed,
+                                               g_steal_pointer (&task));
+  else if (!ringside_session_get_persistent (self->session))
+    g_task_return_new_error (task, RINGSIDE_ERROR, RINGSIDE_ERROR_NO_SESSION,
+                             _("This session is never stored"));
+  else
+    ringside_session_restore_async (self->session, cancellable, on_session_resumed,
+                                    g_steal_pointer (&task));
+}
+
+static gboolean
+ringside_window_resume_finish (RingsideWindow  *self,
+                               GAsyncResult    *result,
+                               GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ringside_window_resume_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 on_resumed (GObject      *source,
             GAsyncResult *result,
@@ -324,7 +399,7 @@ on_resumed (GObject      *source,
   g_autoptr(RingsideWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!ringside_application_resume_finish (RINGSIDE_APPLICATION (source), result, &error)
+  if (!ringside_window_resume_finish (self, result, &error)
       && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -351,8 +426,7 @@ ringside_window_resume (RingsideWindow *self)
   self->resuming = TRUE;
   ringside_window_update_state (self);
 
-  ringside_application_resume_async (ringside_window_get_app (self), self->cancellable,
-                                     on_resumed, g_object_ref (self));
+  ringside_window_resume_async (self, self->cancellable, on_resumed, g_object_ref (self));
 }
 
 static void
@@ -385,10 +459,9 @@ ringside_window_set_session (RingsideWindow  *self,
 }
 
 static void
-on_app_session_changed (RingsideWindow *self)
+on_context_session_changed (RingsideWindow *self)
 {
-  ringside_window_set_session (self,
-                               ringside_application_get_session (ringside_window_get_app (self)));
+  ringside_window_set_session (self, ringside_sign_in_context_get_session (self->context));
 }
 
 /* Search and views */
@@ -518,23 +591,21 @@ ringside_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (ringside_window_parent_class)->close_request (window);
 }
 
-/* GtkWindow:application is set after construction, and back to NULL on destruction: follow
- * the first application the window belongs to. */
 static void
-on_application_changed (RingsideWindow *self)
+ringside_window_constructed (GObject *object)
 {
-  RingsideApplication *app = ringside_window_get_app (self);
+  RingsideWindow *self = RINGSIDE_WINDOW (object);
 
-  if (app == NULL || self->app_attached)
-    return;
+  G_OBJECT_CLASS (ringside_window_parent_class)->constructed (object);
 
-  self->app_attached = TRUE;
-  g_signal_connect_object (app, "notify::session", G_CALLBACK (on_app_session_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (app, "notify::demo", G_CALLBACK (ringside_window_update_banners),
-                           self, G_CONNECT_SWAPPED);
+  g_return_if_fail (RINGSIDE_IS_SIGN_IN_CONTEXT (self->context));
 
-  ringside_window_set_session (self, ringside_application_get_session (app));
+  g_signal_connect_object (self->context, "notify::session",
+                           G_CALLBACK (on_context_session_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::demo",
+                           G_CALLBACK (ringside_window_update_banners), self, G_CONNECT_SWAPPED);
+
+  ringside_window_set_session (self, ringside_sign_in_context_get_session (self->context));
 }
 
 static void
@@ -545,6 +616,9 @@ ringside_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
+  /* The context outlives the window: nothing of it may reach a disposed one. */
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
   g_clear_pointer (&self->summary_binding, g_binding_unbind);
   g_clear_weak_pointer (&self->sign_in_dialog);
 
@@ -553,10 +627,49 @@ ringside_window_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->session_signals);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->user_roles, g_strfreev);
 
   G_OBJECT_CLASS (ringside_window_parent_class)->dispose (object);
+}
+
+static void
+ringside_window_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  RingsideWindow *self = RINGSIDE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ringside_window_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  RingsideWindow *self = RINGSIDE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -566,8 +679,18 @@ ringside_window_class_init (RingsideWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = ringside_window_constructed;
   object_class->dispose = ringside_window_dispose;
+  object_class->get_property = ringside_window_get_property;
+  object_class->set_property = ringside_window_set_property;
   window_class->close_request = ringside_window_close_request;
+
+  /* The session to show and what the sign-in dialog needs. */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RINGSIDE_TYPE_SIGN_IN_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RINGSIDE_TYPE_ACCOUNTS_VIEW);
   g_type_ensure (RINGSIDE_TYPE_USERS_VIEW);
@@ -655,14 +778,17 @@ ringside_window_init (RingsideWindow *self)
                                   G_CALLBACK (ringside_window_check_keyring), self);
   g_signal_group_connect_swapped (self->session_signals, "signed-out",
                                   G_CALLBACK (on_session_signed_out), self);
-
-  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
 }
 
 RingsideWindow *
-ringside_window_new (RingsideApplication *application)
+ringside_window_new (GtkApplication        *application,
+                     RingsideSignInContext *context)
 {
-  g_return_val_if_fail (RINGSIDE_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (RINGSIDE_IS_SIGN_IN_CONTEXT (context), NULL);
 
-  return g_object_new (RINGSIDE_TYPE_WINDOW, "application", application, NULL);
+  return g_object_new (RINGSIDE_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
 }
