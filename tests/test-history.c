@@ -387,10 +387,17 @@ test_pages (Fixture       *f,
   for (guint i = 0; i < n_shown (view); i++)
     {
       const char *action = ringside_history_item_get_action (row (view, i));
+      const char *details = ringside_history_item_get_details (row (view, i));
 
       g_assert_true (g_str_equal (action, "Changed") || g_str_equal (action, "Created") ||
                      g_str_equal (action, "Enabled") || g_str_equal (action, "Disabled"));
       g_assert_false (strstr (ringside_history_item_get_what (row (view, i)), "Gate") != NULL);
+      /* The attributes too: "Active: Yes → No", never "isActive: 1 → 0". */
+      g_assert_null (strstr (details, "isActive"));
+      g_assert_null (strstr (details, "true"));
+      g_assert_null (strstr (details, "false"));
+      if (g_str_equal (action, "Disabled"))
+        g_assert_cmpstr (details, ==, "Active: Yes → No");
     }
 }
 

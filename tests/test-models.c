@@ -784,6 +784,8 @@ test_json_words (void)
     { "max_rows", "Max rows" },
     { "MAX_ROWS", "Max rows" },
     { "agentGroupIds", "Agent group IDs" },
+    { "slaTime", "SLA time" },
+    { "ghostRnaAction", "Ghost RNA action" },
     { "x", "X" },
   };
   g_autoptr(JsonNode) long_list = json_from_string ("[\"abcdef\", \"ghijkl\", true]", NULL);

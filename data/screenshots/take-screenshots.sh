@@ -157,6 +157,10 @@ send_keys () {
 shot accounts 1280x800 light accounts "" --demo
 shot users 1280x800 light users "type:kwame Return" --demo
 shot users-dark 1280x800 dark users "type:kwame Return scroll:12" --demo
+# A sub-account of the demo's contact centre: an agent's details beside its agents (the search
+# for "kim" opens the first Kim), then its History in the dark.
+shot agents 1280x800 light accounts "type:technical Return type:kim Return" --demo
+shot history-dark 1280x800 dark accounts "type:technical Return alt+4" --demo
 # A phone: the users list, then a manager's details, their reports and "More".
 shot users-narrow 360x720 light users "" --demo
 shot details-narrow-dark 360x720 dark users "type:dana Return scroll:14" --demo

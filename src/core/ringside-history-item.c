@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ringside-history-item.h"
+#include "ringside-json-extra.h"
 
 struct _RingsideHistoryItem
 {
@@ -149,22 +150,74 @@ entry_action (RingsideAuditEntry *entry)
   return g_strdup (C_("history action", "Changed"));
 }
 
+/* An attribute's name in words, "isActive" read as "Active" like the lists' column. */
+static char *
+attribute_words (const char *name)
+{
+  if (g_str_has_prefix (name, "is") && g_ascii_isupper (name[2]))
+    name += 2;
+  return ringside_json_name_to_words (name);
+}
+
+/* A value as the lists show it: flags as Yes and No (campaigns send 1 and 0 for theirs). */
+static const char *
+attribute_value_words (const char *name,
+                       const char *value)
+{
+  gboolean is_flag = g_str_has_prefix (name, "is") && g_ascii_isupper (name[2]);
+
+  if (value == NULL || *value == '\0')
+    return _("(none)");
+  if (g_strcmp0 (value, "true") == 0 || (is_flag && g_strcmp0 (value, "1") == 0))
+    return _("Yes");
+  if (g_strcmp0 (value, "false") == 0 || (is_flag && g_strcmp0 (value, "0") == 0))
+    return _("No");
+  return value;
+}
+
+static char *
+attribute_change_text (const char *name,
+                       const char *old_value,
+                       const char *new_value)
+{
+  /* Translators: an attribute's old and new value, e.g. "5 → 8" */
+  return g_strdup_printf (_("%s → %s"),
+                          attribute_value_words (name, old_value),
+                          attribute_value_words (name, new_value));
+}
+
+/* One line in a row of the list: "Active: Yes → No; Priority: 5 → 8". */
 static char *
 entry_details (RingsideAuditEntry *entry)
 {
-  const char *changes = ringside_audit_entry_get_changes_text (entry);
-  g_auto(GStrv) lines = g_strsplit (changes != NULL ? changes : "", "\n", -1);
+  const char * const *names = ringside_audit_entry_get_attribute_names (entry);
+  const char * const *old_values = ringside_audit_entry_get_old_values (entry);
+  const char * const *new_values = ringside_audit_entry_get_new_values (entry);
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  /* One line in a row of the list. */
-  return g_strjoinv ("; ", lines);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *words = attribute_words (names[i]);
+      g_autofree char *change = attribute_change_text (names[i], old_values[i], new_values[i]);
+
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      /* Translators: a changed attribute and its change, e.g. "Priority: 5 → 8" */
+      g_string_append_printf (text, _("%s: %s"), words, change);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
 make_haystack (RingsideHistoryItem *self)
 {
+  const char *changes = self->entry != NULL
+                        ? ringside_audit_entry_get_changes_text (self->entry) : NULL;
+  /* The attributes' own names ("isActive") find them too. */
   g_autofree char *text = g_strjoin ("\n", self->when_text, self->who, self->what,
                                      self->action, self->details,
                                      self->record != NULL ? _("This session") : "",
+                                     changes != NULL ? changes : "",
                                      NULL);
 
   self->haystack = g_utf8_casefold (text, -1);
@@ -380,15 +433,11 @@ ringside_history_item_describe (RingsideHistoryItem  *self,
       /* Each changed attribute on a row of its own; secrets are already "•••". */
       for (guint i = 0; names != NULL && names[i] != NULL; i++)
         {
-          g_autofree char *change =
-            /* Translators: an attribute's old and new value, e.g. "5 → 8" */
-            g_strdup_printf (_("%s → %s"),
-                             old_values[i] != NULL && *old_values[i] != '\0'
-                             ? old_values[i] : _("(none)"),
-                             new_values[i] != NULL && *new_values[i] != '\0'
-                             ? new_values[i] : _("(none)"));
+          g_autofree char *words = attribute_words (names[i]);
+          g_autofree char *change = attribute_change_text (names[i], old_values[i],
+                                                           new_values[i]);
 
-          add_row (rows, names[i], change);
+          add_row (rows, words, change);
         }
       add_row (rows, _("Entry ID"), ringside_audit_entry_get_id (entry));
       add_row (rows, _("Source"), ringside_history_item_get_this_session (self)

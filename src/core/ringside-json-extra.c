@@ -196,6 +196,8 @@ is_acronym (const char *word)
   static const char * const acronyms[] = {
     "id", "ids", "rc", "url", "sip", "crm", "ftp", "api", "sms", "ip", "dnis", "ani", "utc",
     "ivr", "acd", "uri", "http", "ttl", "iso",
+    /* RingCX's own: service level agreements, "ring, no answer" */
+    "sla", "rna", "pbx", "tcpa", "did",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (acronyms); i++)
