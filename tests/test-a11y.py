@@ -405,6 +405,61 @@ def run_client(client, app, n_users, started):
         nodes = client.walk()
     check_names(nodes, "after the search")
 
+    run_contact_centre(client, app)
+
+
+def wait_for_text(client, app, pattern, seconds):
+    """Walks until a node's text or name matches @pattern; returns the nodes and the text."""
+    deadline = time.monotonic() + seconds * SLOW
+    while time.monotonic() < deadline and app.poll() is None:
+        client.pump(WALK_INTERVAL)
+        nodes = client.walk()
+        _, text, _ = find_count(nodes, pattern)
+        if text is not None:
+            return nodes, text
+    return None, None
+
+
+def keys(*names):
+    for name in names:
+        subprocess.run(["xdotool", "key", name])
+        time.sleep(0.3)
+
+
+def run_contact_centre(client, app):
+    """A sub-account, as a keyboard and screen reader user goes through it: its agents, an
+    agent's details with the Disable button, and the History, every cell and control named
+    and nothing printed. The demo's "After Hours" is a small sub-account."""
+    digits = r"\d[\d,.\u00a0\u202f ]*"
+
+    keys("alt+1", "ctrl+a")
+    subprocess.run(["xdotool", "type", "--delay", "50", "After Hours"])
+    time.sleep(1)
+    keys("Return")
+    nodes, count = wait_for_text(client, app, re.compile(rf"^{digits} agents?$"), 60)
+    if not ok(count is not None, "the client read the count of a sub-account's agents"):
+        return
+    log(f"the sub-account's agents: “{count}”")
+    ok(find_node(nodes, "page tab", "History") is not None,
+       "the sub-account's History tab is on the bus")
+    check_names(nodes, "in a sub-account's agents")
+
+    # Typing searches the agents; Enter opens the first match's details.
+    subprocess.run(["xdotool", "type", "--delay", "50", "a"])
+    time.sleep(1)
+    keys("Return")
+    nodes, button = wait_for_text(client, app, re.compile(r"^(Disable|Enable)$"), 30)
+    ok(button is not None, "the client read an agent's details and their Disable button")
+    if nodes is not None:
+        check_names(nodes, "in an agent's details")
+
+    keys("Escape", "alt+4")
+    nodes, changes = wait_for_text(client, app, re.compile(rf"^{digits} changes?$"), 60)
+    if not ok(changes is not None, "the client read the History's count"):
+        return
+    log(f"the History: “{changes}”")
+    check_names(nodes, "in the History")
+
 
 # What a GTK 4.8 widget without a label of its own calls itself: its type name.
 TYPE_NAME = re.compile(r"^(Gtk|Adw|Ringside)[A-Z]\w*$")
