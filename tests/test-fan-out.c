@@ -12,6 +12,7 @@
 #include "ringside-agent.h"
 #include "ringside-campaign.h"
 #include "ringside-error.h"
+#include "ringside-group.h"
 #include "ringside-list-loader.h"
 #include "ringside-queue.h"
 #include "ringside-test-utils.h"
@@ -31,6 +32,7 @@ typedef struct
   guint         page_limit;        /* the most rows a page, whatever was asked; 0: none */
   gboolean      groups_forbidden;  /* 403 on the group list */
   guint         forbidden_group;   /* 403 on this group's children; 0: none */
+  guint         broken_group;      /* this group's agents are not JSON; 0: none */
   guint         slow_group;        /* this group's children come after a while; 0: none */
   guint         hold_ms;           /* how long every child list is held */
   guint         limited_group;     /* this group's children answer 429 (Retry-After: 1)... */
@@ -201,6 +203,13 @@ handler (SoupServer        *server,
           soup_server_message_set_status (msg, 429, "Too Many Requests");
           soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                         "Retry-After", "1");
+          return;
+        }
+      if (group == f->broken_group)
+        {
+          soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+          soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                            "{\"pin-", 6);
           return;
         }
       body = group != f->forbidden_group ? agents_body (group) : NULL;
@@ -452,20 +461,84 @@ test_groups_forbidden (Fixture       *f,
   g_assert_cmpuint (f->requests->len, ==, 1);
 }
 
-/* One group refused: the whole load fails, naming the group, and asks for no more. */
+/* One group refused (403): a right the admin lacks for that group alone. It is left out and
+ * named, and the others load. */
 static void
 test_one_group_forbidden (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_agents_list_kind);
   g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GPtrArray) skipped = NULL;
+  g_autoptr(GError) error = NULL;
+  guint expected = 0;
+
+  f->n_groups = 10;
+  f->forbidden_group = 2;
+  f->hold_ms = 20;
+  for (guint g = 1; g <= f->n_groups; g++)
+    expected += g != f->forbidden_group ? n_agents (g) : 0;
+
+  g_assert_true (fetch (f, loader, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==, expected);
+  for (guint i = 0; i < expected; i++)
+    g_assert_cmpint (ringside_agent_get_group_id (ringside_item_list_peek (items, i)), !=, 2);
+  g_assert_cmpuint (count_requests (f, ACCOUNT_PREFIX "agentGroups/"), ==, f->n_groups);
+  g_assert_cmpuint (ringside_list_loader_get_parts_read (loader), ==, f->n_groups);
+
+  skipped = ringside_list_loader_dup_skipped_parents (loader);
+  g_assert_cmpuint (skipped->len, ==, 1);
+  g_assert_cmpstr (ringside_group_get_name (g_ptr_array_index (skipped, 0)), ==, "Group 2");
+  g_clear_pointer (&skipped, g_ptr_array_unref);
+
+  /* Once the right is there, the next load has them all, and leaves nothing out. */
+  f->forbidden_group = 0;
+  g_assert_true (fetch (f, loader, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==, expected + n_agents (2));
+  skipped = ringside_list_loader_dup_skipped_parents (loader);
+  g_assert_cmpuint (skipped->len, ==, 0);
+}
+
+/* The same for a paged child list: a dial group whose campaigns are refused. */
+static void
+test_one_dial_group_forbidden (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(RingsideItemList) items =
+    ringside_item_list_new_for_kind (&ringside_campaigns_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GPtrArray) skipped = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->n_groups = 3;
+  f->page_limit = 10;
+  f->forbidden_group = 3;
+  g_assert_true (fetch (f, loader, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==,
+                    n_campaigns (1) + n_campaigns (2));
+  skipped = ringside_list_loader_dup_skipped_parents (loader);
+  g_assert_cmpuint (skipped->len, ==, 1);
+  g_assert_cmpstr (ringside_group_get_name (g_ptr_array_index (skipped, 0)), ==, "Dial 3");
+}
+
+/* Any other failure of a group still fails the whole load: a list with a group missing
+ * would pass for the whole list. */
+static void
+test_one_group_fails (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_agents_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
   g_autoptr(GError) error = NULL;
 
   f->n_groups = 40;
-  f->forbidden_group = 2;
+  f->broken_group = 2;
   f->hold_ms = 20;
   g_assert_false (fetch (f, loader, NULL, &error));
-  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_FORBIDDEN);
+  g_assert_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE);
   g_assert_nonnull (strstr (error->message, "agent group 2"));
   g_assert_null (strstr (error->message, "pin-"));
   /* Group 2 failed at once; the others were held, so most were never asked for. */
@@ -737,6 +810,8 @@ main (int   argc,
   ADD ("no-groups", test_no_groups);
   ADD ("groups-forbidden", test_groups_forbidden);
   ADD ("one-group-forbidden", test_one_group_forbidden);
+  ADD ("one-dial-group-forbidden", test_one_dial_group_forbidden);
+  ADD ("one-group-fails", test_one_group_fails);
   ADD ("slow-group", test_slow_group);
   ADD ("cancel", test_cancel);
   ADD ("replace", test_replace);
