@@ -1,5 +1,6 @@
 /* test-fan-out.c: lists read group by group (agents, campaigns) and nested lists (queues),
- * from a loopback server playing RingCX, paged, with a group refused and a slow one.
+ * from a loopback server playing RingCX, paged, with a group refused and a slow one; then
+ * the rate limit of a sub-account's requests, through a real session to the demo server.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,10 +12,13 @@
 
 #include "ringside-agent.h"
 #include "ringside-campaign.h"
+#include "ringside-demo-server.h"
 #include "ringside-error.h"
 #include "ringside-group.h"
 #include "ringside-list-loader.h"
 #include "ringside-queue.h"
+#include "ringside-rate-limiter.h"
+#include "ringside-session-private.h"
 #include "ringside-test-utils.h"
 
 #define TIMEOUT_SECONDS 60
@@ -797,6 +801,310 @@ test_missing_value (Fixture       *f,
   g_assert_cmpuint (f->requests->len, ==, 0);
 }
 
+/* The rate limit: through a real session to the demo server, whose sub-account requests are
+ * timed as they arrive. */
+
+typedef struct
+{
+  RingsideDemoServer *server;
+  RingsideSession    *session;
+  char               *account_id;
+  char               *values[3];
+  GArray             *times;     /* gint64: monotonic µs each sub-account request arrived */
+  GPtrArray          *paths;     /* ...and its path */
+  GAsyncResult       *result;
+} Limited;
+
+static void
+on_request_read (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 gpointer           user_data)
+{
+  Limited *f = user_data;
+  const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
+  gint64 now = g_get_monotonic_time ();
+
+  if (!g_str_has_prefix (path, "/voice/api/v1/admin/accounts/"))
+    return;
+
+  g_array_append_val (f->times, now);
+  g_ptr_array_add (f->paths, g_strdup (path));
+}
+
+static void
+limited_set_up (Limited       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *url;
+
+  f->server = ringside_demo_server_new ();
+  ringside_demo_server_set_contact_centre_size (f->server, 12, 120);
+  ringside_demo_server_start (f->server, &error);
+  g_assert_no_error (error);
+  g_signal_connect (ringside_demo_server_get_soup_server (f->server), "request-read",
+                    G_CALLBACK (on_request_read), f);
+  url = ringside_demo_server_get_url (f->server);
+  f->account_id = ringside_demo_server_get_account_id (f->server, 1);
+  f->values[0] = (char *) "accountId";
+  f->values[1] = f->account_id;
+  f->times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  f->paths = g_ptr_array_new_with_free_func (g_free);
+
+  f->session = ringside_session_new (url, url, NULL, NULL);
+  ringside_session_set_persistent (f->session, FALSE);
+  g_assert_true (ringside_test_sign_in (f->session, RINGSIDE_DEMO_RC_ACCESS_TOKEN, &error));
+  g_assert_no_error (error);
+}
+
+static void
+limited_tear_down (Limited       *f,
+                   gconstpointer  data)
+{
+  g_assert_null (f->result);
+  g_clear_object (&f->session);
+  g_signal_handlers_disconnect_by_data (ringside_demo_server_get_soup_server (f->server), f);
+  ringside_demo_server_stop (f->server);
+  g_clear_object (&f->server);
+  g_free (f->account_id);
+  g_array_unref (f->times);
+  g_ptr_array_unref (f->paths);
+}
+
+static void
+limited_fetch_async (Limited            *f,
+                     RingsideListLoader *loader,
+                     GCancellable       *cancellable)
+{
+  ringside_list_loader_fetch_kind_async (loader, &ringside_session_list_opener, f->session,
+                                         (const char * const *) f->values, cancellable,
+                                         ringside_test_store_result, &f->result);
+}
+
+static gint64
+arrival (Limited *f,
+         guint    i)
+{
+  return g_array_index (f->times, gint64, i);
+}
+
+/* At most the budget in any window, all groups all the same. The limiter spaces sends; the
+ * server sees arrivals, which the loopback may delay a little each: hence the margin. */
+static void
+test_rate_limit_budget (Limited       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_agents_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint budget = 4;
+  const gint64 window = 400 * 1000, margin = 100 * 1000;
+
+  ringside_session_set_rate_limit (f->session, budget, 400);
+  limited_fetch_async (f, loader, NULL);
+  result = ringside_test_wait_result (&f->result, TIMEOUT_SECONDS);
+  g_assert_true (ringside_list_loader_fetch_kind_finish (loader, result, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==,
+                    ringside_demo_server_get_n_agents (f->server, f->account_id));
+  /* The groups' page (or two), then 12 groups' agents. */
+  g_assert_cmpuint (f->times->len, >=, 13);
+  for (guint i = 0; i + budget < f->times->len; i++)
+    {
+      g_test_message ("Requests %u to %u came in %" G_GINT64_FORMAT " ms", i, i + budget,
+                      (arrival (f, i + budget) - arrival (f, i)) / 1000);
+      g_assert_cmpint (arrival (f, i + budget) - arrival (f, i), >=, window - margin);
+    }
+}
+
+/* A 429 holds back every request of the sub-account for the wait it names (1 s), not only
+ * its own: the groups asked for meanwhile wait in the limiter. */
+static void
+test_rate_limit_pause (Limited       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_agents_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GArray) ids = ringside_demo_server_get_agent_group_ids (f->server, f->account_id);
+  g_autoptr(GPtrArray) first_paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  RingsideRateLimiter *limiter = ringside_session_get_rate_limiter (f->session, f->account_id);
+  gint64 refused_at = 0;
+  guint later = 0, limited_requests = 0, most_waiting = 0;
+
+  /* The first group is refused at once; the next three take 200 ms, so that the groups
+   * after them are asked for while the pause holds. */
+  for (guint g = 0; g < 4; g++)
+    {
+      char *path = g_strdup_printf ("/voice/api/v1/admin/accounts/%s/agentGroups/%d/agents",
+                                    f->account_id, g_array_index (ids, gint32, g));
+
+      if (g == 0)
+        ringside_demo_server_set_fault (f->server, path, RINGSIDE_DEMO_FAULT_RATE_LIMITED, 1,
+                                        1);
+      else
+        ringside_demo_server_set_fault (f->server, path, RINGSIDE_DEMO_FAULT_DELAY, 200, 1);
+      g_ptr_array_add (first_paths, path);
+    }
+
+  limited_fetch_async (f, loader, NULL);
+  while (f->result == NULL)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      most_waiting = MAX (most_waiting, ringside_rate_limiter_get_n_waiting (limiter));
+    }
+  result = g_steal_pointer (&f->result);
+  g_assert_true (ringside_list_loader_fetch_kind_finish (loader, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==,
+                    ringside_demo_server_get_n_agents (f->server, f->account_id));
+  /* Only the pause holds requests back: the budget is RingCX's 120 a minute. */
+  g_assert_cmpuint (most_waiting, >=, 1);
+
+  for (guint i = 0; i < f->times->len; i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (f->paths, i), g_ptr_array_index (first_paths, 0)) != 0)
+        continue;
+      if (limited_requests++ == 0)
+        refused_at = arrival (f, i);
+    }
+  g_assert_cmpuint (limited_requests, ==, 2);
+
+  /* The first four groups were sent together (libsoup may queue some of them for a
+   * connection); every later request, the refused group's again included, was sent once
+   * the second had passed. */
+  for (guint i = 0, seen_first = 0; i < f->times->len; i++)
+    {
+      const char *path = g_ptr_array_index (f->paths, i);
+      gint64 since = arrival (f, i) - refused_at;
+      gboolean early = g_str_has_suffix (path, "/agentGroups");
+
+      g_test_message ("%s came %" G_GINT64_FORMAT " ms after the 429", path, since / 1000);
+      for (guint g = 0; g < first_paths->len; g++)
+        {
+          if (g_strcmp0 (path, g_ptr_array_index (first_paths, g)) == 0 &&
+              (g > 0 || seen_first++ == 0))
+            early = TRUE;
+        }
+      if (early)
+        continue;
+
+      g_assert_cmpint (since, >=, 850 * 1000);
+      later++;
+    }
+  /* The refused group again, and the eight after the first four. */
+  g_assert_cmpuint (later, ==, 1 + 8);
+}
+
+static void
+on_finalized_flag (gpointer  data,
+                   GObject  *where_the_object_was)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* A load cancelled while its requests wait: they leave the limiter, nothing is sent after,
+ * and nothing holds the session. */
+static void
+test_rate_limit_cancel (Limited       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(RingsideItemList) items = ringside_item_list_new_for_kind (&ringside_agents_list_kind);
+  g_autoptr(RingsideListLoader) loader = ringside_list_loader_new (items);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  RingsideRateLimiter *limiter;
+  gboolean finalized = FALSE;
+  guint sent;
+
+  ringside_session_set_rate_limit (f->session, 1, 60 * 1000);
+  limiter = ringside_session_get_rate_limiter (f->session, f->account_id);
+  limited_fetch_async (f, loader, cancellable);
+  /* The groups' page goes; their agents wait. */
+  while (ringside_rate_limiter_get_n_waiting (limiter) < 2)
+    g_main_context_iteration (NULL, TRUE);
+
+  sent = f->times->len;
+  g_cancellable_cancel (cancellable);
+  result = ringside_test_wait_result (&f->result, TIMEOUT_SECONDS);
+  g_assert_false (ringside_list_loader_fetch_kind_finish (loader, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  /* Each waiting request sees the cancellation on its own, in the iterations that follow. */
+  ringside_test_run_for (200);
+  g_assert_cmpuint (ringside_rate_limiter_get_n_waiting (limiter), ==, 0);
+  g_assert_cmpuint (f->times->len, ==, sent);
+  g_assert_null (f->result);
+
+  g_object_weak_ref (G_OBJECT (f->session), on_finalized_flag, &finalized);
+  g_clear_object (&f->session);
+  ringside_test_wait_for (&finalized, TIMEOUT_SECONDS);
+}
+
+/* The limiter alone: in order, within the budget, and a cancelled wait leaves at once. */
+
+typedef struct
+{
+  GArray *order;
+  guint   done;
+} Grants;
+
+typedef struct
+{
+  Grants *grants;
+  guint   index;
+} Ask;
+
+static void
+on_granted (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Ask *ask = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (ringside_rate_limiter_acquire_finish (RINGSIDE_RATE_LIMITER (source), result, &error))
+    g_array_append_val (ask->grants->order, ask->index);
+  else
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  ask->grants->done++;
+}
+
+static void
+test_limiter_order (void)
+{
+  g_autoptr(RingsideRateLimiter) limiter = ringside_rate_limiter_new (2, 300);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Grants grants = { g_array_new (FALSE, FALSE, sizeof (guint)), 0 };
+  Ask asks[5];
+
+  for (guint i = 0; i < G_N_ELEMENTS (asks); i++)
+    {
+      asks[i] = (Ask) { &grants, i };
+      ringside_rate_limiter_acquire_async (limiter, i == 2 ? cancellable : NULL, on_granted,
+                                           &asks[i]);
+    }
+  /* Two go at once (their callbacks come from an idle), three wait. */
+  g_assert_cmpuint (ringside_rate_limiter_get_n_waiting (limiter), ==, 3);
+
+  g_cancellable_cancel (cancellable);
+  while (grants.done < 3)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (ringside_rate_limiter_get_n_waiting (limiter), ==, 2);
+
+  while (grants.done < 5)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (grants.order->len, ==, 4);
+  g_assert_cmpuint (g_array_index (grants.order, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (grants.order, guint, 1), ==, 1);
+  g_assert_cmpuint (g_array_index (grants.order, guint, 2), ==, 3);
+  g_assert_cmpuint (g_array_index (grants.order, guint, 3), ==, 4);
+  g_array_unref (grants.order);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -824,6 +1132,14 @@ main (int   argc,
   ADD ("missing-value", test_missing_value);
 
 #undef ADD
+
+  g_test_add ("/fan-out/rate-limit/budget", Limited, NULL, limited_set_up,
+              test_rate_limit_budget, limited_tear_down);
+  g_test_add ("/fan-out/rate-limit/pause", Limited, NULL, limited_set_up,
+              test_rate_limit_pause, limited_tear_down);
+  g_test_add ("/fan-out/rate-limit/cancel", Limited, NULL, limited_set_up,
+              test_rate_limit_cancel, limited_tear_down);
+  g_test_add_func ("/fan-out/rate-limit/limiter", test_limiter_order);
 
   return g_test_run ();
 }
