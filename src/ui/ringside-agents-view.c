@@ -239,6 +239,28 @@ count_text (guint       total,
                           shown_text, total_text);
 }
 
+/* A 403 on some groups' agents, while the others loaded. */
+static char *
+skipped_text (guint       n_skipped,
+              const char *first_name)
+{
+  if (n_skipped == 1)
+    {
+      /* Translators: %s is the name of a agent group */
+      return g_strdup_printf (_("Some agent groups could not be read: you don’t have "
+                                "permission to view the agents of “%s”."), first_name);
+    }
+
+  /* Translators: %u is a number of agent groups, at least 2 */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Some agent groups could not be read: you don’t have "
+                                       "permission to view the agents of %u agent group.",
+                                       "Some agent groups could not be read: you don’t have "
+                                       "permission to view the agents of %u agent groups.",
+                                       n_skipped),
+                          n_skipped);
+}
+
 /* GObject */
 
 static void
@@ -249,6 +271,7 @@ ringside_agents_view_class_init (RingsideAgentsViewClass *klass)
 
   list_view_class->kind = &ringside_agents_list_kind;
   list_view_class->count_text = count_text;
+  list_view_class->skipped_text = skipped_text;
   list_view_class->forbidden_message = ringside_agents_list_kind.forbidden_message;
   list_view_class->export_title = N_("Export Agents");
   list_view_class->export_name = "agents";
@@ -256,6 +279,7 @@ ringside_agents_view_class_init (RingsideAgentsViewClass *klass)
 
   ringside_list_view_class_set_template_from_resource (list_view_class, RESOURCE_PREFIX
                                                        "/ringside-agents-view.ui");
+  ringside_list_view_class_bind_partial_banner (list_view_class);
   gtk_widget_class_bind_template_child (widget_class, RingsideAgentsView, name_column);
   gtk_widget_class_bind_template_child (widget_class, RingsideAgentsView, user_name_column);
   gtk_widget_class_bind_template_child (widget_class, RingsideAgentsView, type_column);

@@ -236,6 +236,28 @@ count_text (guint       total,
                           shown_text, total_text);
 }
 
+/* A 403 on some groups' campaigns, while the others loaded. */
+static char *
+skipped_text (guint       n_skipped,
+              const char *first_name)
+{
+  if (n_skipped == 1)
+    {
+      /* Translators: %s is the name of a dial group */
+      return g_strdup_printf (_("Some dial groups could not be read: you don’t have "
+                                "permission to view the campaigns of “%s”."), first_name);
+    }
+
+  /* Translators: %u is a number of dial groups, at least 2 */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Some dial groups could not be read: you don’t have "
+                                       "permission to view the campaigns of %u dial group.",
+                                       "Some dial groups could not be read: you don’t have "
+                                       "permission to view the campaigns of %u dial groups.",
+                                       n_skipped),
+                          n_skipped);
+}
+
 /* GObject */
 
 static void
@@ -246,6 +268,7 @@ ringside_campaigns_view_class_init (RingsideCampaignsViewClass *klass)
 
   list_view_class->kind = &ringside_campaigns_list_kind;
   list_view_class->count_text = count_text;
+  list_view_class->skipped_text = skipped_text;
   list_view_class->forbidden_message = ringside_campaigns_list_kind.forbidden_message;
   list_view_class->export_title = N_("Export Campaigns");
   list_view_class->export_name = "campaigns";
@@ -253,6 +276,7 @@ ringside_campaigns_view_class_init (RingsideCampaignsViewClass *klass)
 
   ringside_list_view_class_set_template_from_resource (list_view_class, RESOURCE_PREFIX
                                                        "/ringside-campaigns-view.ui");
+  ringside_list_view_class_bind_partial_banner (list_view_class);
   gtk_widget_class_bind_template_child (widget_class, RingsideCampaignsView, name_column);
   gtk_widget_class_bind_template_child (widget_class, RingsideCampaignsView, dial_group_column);
   gtk_widget_class_bind_template_child (widget_class, RingsideCampaignsView, dial_mode_column);
