@@ -279,7 +279,6 @@ ringside_agents_view_class_init (RingsideAgentsViewClass *klass)
 
   ringside_list_view_class_set_template_from_resource (list_view_class, RESOURCE_PREFIX
                                                        "/ringside-agents-view.ui");
-  ringside_list_view_class_bind_partial_banner (list_view_class);
   gtk_widget_class_bind_template_child (widget_class, RingsideAgentsView, name_column);
   gtk_widget_class_bind_template_child (widget_class, RingsideAgentsView, user_name_column);
   gtk_widget_class_bind_template_child (widget_class, RingsideAgentsView, type_column);

@@ -276,7 +276,6 @@ ringside_campaigns_view_class_init (RingsideCampaignsViewClass *klass)
 
   ringside_list_view_class_set_template_from_resource (list_view_class, RESOURCE_PREFIX
                                                        "/ringside-campaigns-view.ui");
-  ringside_list_view_class_bind_partial_banner (list_view_class);
   gtk_widget_class_bind_template_child (widget_class, RingsideCampaignsView, name_column);
   gtk_widget_class_bind_template_child (widget_class, RingsideCampaignsView, dial_group_column);
   gtk_widget_class_bind_template_child (widget_class, RingsideCampaignsView, dial_mode_column);

@@ -20,9 +20,9 @@ typedef struct
   GtkStack           *stack;
   AdwStatusPage      *error_page;
   GtkColumnView      *column_view;
-  RingsidePartialBanner *partial_banner;  /* NULL unless the template has one */
 
   /* Owned */
+  RingsidePartialBanner *partial_banner;  /* above the child, for a kind with a fan-out */
   /* The columns in their order in the .ui, which is the order of the CSV fields */
   GPtrArray          *columns;
   RingsideRemoteList *list;

@@ -507,7 +507,8 @@ on_cell_bind (GtkListItemFactory  *factory,
 }
 
 /* Allocated by hand, not by AdwBin's layout manager, to learn the width: columns give way in
- * a narrow view (ringside-column-fit.h) before the first rows show, as pages are allocated. */
+ * a narrow view (ringside-column-fit.h) before the first rows show, as pages are allocated.
+ * The banner, when there is one, goes above the template's child, whatever page it shows. */
 static void
 ringside_list_view_measure (GtkWidget      *widget,
                             GtkOrientation  orientation,
@@ -517,13 +518,34 @@ ringside_list_view_measure (GtkWidget      *widget,
                             int            *minimum_baseline,
                             int            *natural_baseline)
 {
+  RingsideListViewPrivate *priv =
+    ringside_list_view_get_instance_private (RINGSIDE_LIST_VIEW (widget));
   GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+  GtkWidget *banner = GTK_WIDGET (priv->partial_banner);
+  int banner_minimum, banner_natural;
 
   *minimum = *natural = 0;
   *minimum_baseline = *natural_baseline = -1;
   if (child != NULL && gtk_widget_should_layout (child))
     gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
                         natural_baseline);
+
+  if (banner == NULL || !gtk_widget_should_layout (banner))
+    return;
+
+  gtk_widget_measure (banner, orientation, for_size, &banner_minimum, &banner_natural,
+                      NULL, NULL);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      *minimum += banner_minimum;
+      *natural += banner_natural;
+      *minimum_baseline = *natural_baseline = -1;
+    }
+  else
+    {
+      *minimum = MAX (*minimum, banner_minimum);
+      *natural = MAX (*natural, banner_natural);
+    }
 }
 
 static void
@@ -535,9 +557,19 @@ ringside_list_view_size_allocate (GtkWidget *widget,
   RingsideListViewPrivate *priv =
     ringside_list_view_get_instance_private (RINGSIDE_LIST_VIEW (widget));
   GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+  GtkWidget *banner = GTK_WIDGET (priv->partial_banner);
+  int top = 0;
 
+  if (banner != NULL && gtk_widget_should_layout (banner))
+    {
+      gtk_widget_measure (banner, GTK_ORIENTATION_VERTICAL, width, NULL, &top, NULL, NULL);
+      top = MIN (top, height);
+      gtk_widget_allocate (banner, width, top, -1, NULL);
+      baseline = -1;
+    }
   if (child != NULL && gtk_widget_should_layout (child))
-    gtk_widget_allocate (child, width, height, baseline, NULL);
+    gtk_widget_allocate (child, width, height - top, baseline,
+                         gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, top)));
   if (priv->column_view != NULL)
     ringside_column_view_fit_to_width (priv->column_view, width);
 }
@@ -707,6 +739,13 @@ ringside_list_view_constructed (GObject *object)
 
   ringside_list_view_sort_by (self, 0, GTK_SORT_ASCENDING);
 
+  /* First among the children, so that a screen reader meets it before the list. */
+  if (klass->skipped_text != NULL)
+    {
+      priv->partial_banner = ringside_partial_banner_new ();
+      gtk_widget_insert_after (GTK_WIDGET (priv->partial_banner), GTK_WIDGET (self), NULL);
+    }
+
   update_state (self);
   update_banner (self);
 }
@@ -730,6 +769,8 @@ ringside_list_view_dispose (GObject *object)
   /* AdwBin lets go of its child itself; the template would unparent it behind its back.
    * The template is the subclass's, which has no templates of its own below it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
+  if (priv->partial_banner != NULL)
+    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&priv->partial_banner)));
   gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
 
   g_clear_pointer (&priv->columns, g_ptr_array_unref);
@@ -884,12 +925,3 @@ ringside_list_view_class_set_template_from_resource (RingsideListViewClass *klas
   gtk_widget_class_bind_template_callback (widget_class, date_cell_setup);
 }
 
-void
-ringside_list_view_class_bind_partial_banner (RingsideListViewClass *klass)
-{
-  g_return_if_fail (RINGSIDE_IS_LIST_VIEW_CLASS (klass));
-
-  g_type_ensure (RINGSIDE_TYPE_PARTIAL_BANNER);
-  gtk_widget_class_bind_template_child_private (GTK_WIDGET_CLASS (klass), RingsideListView,
-                                                partial_banner);
-}

@@ -26,9 +26,10 @@ G_DECLARE_DERIVABLE_TYPE (RingsideListView, ringside_list_view, RINGSIDE, LIST_V
  * @export_name: the part of the export file name that says what it holds ("accounts")
  * @csv_field_text: the text of a field (a column in its position in the .ui) for the CSV
  *   export; runs in a worker thread, so reads only what items hold for good
- * @skipped_text: what the partial banner says when a load left out @n_skipped groups whose
- *   rows the server refused, the first of them named @first_name (see
- *   ringside_list_view_class_bind_partial_banner())
+ * @skipped_text: (nullable): for a kind with a fan-out, what a banner above the list says
+ *   when a load left out @n_skipped groups whose rows the server refused (403), the first of
+ *   them named @first_name (see ringside_remote_list_get_skipped_groups()); the banner
+ *   hides after a load that left none out
  *
  * Subclasses set these in class_init, and call
  * ringside_list_view_class_set_template_from_resource() and, in init,
@@ -71,12 +72,6 @@ struct _RingsideListViewClass
 void                ringside_list_view_class_set_template_from_resource
                                                        (RingsideListViewClass *klass,
                                                         const char            *resource_name);
-
-/* For a template that also holds a RingsidePartialBanner "partial_banner" (above the stack):
- * after a load that left groups out (ringside_remote_list_get_skipped_groups()), the banner
- * says so in the words of the class's skipped_text; it hides after a load that left none. */
-void                ringside_list_view_class_bind_partial_banner
-                                                       (RingsideListViewClass *klass);
 
 /* A text cell as the setup handlers make it, for a subclass's own setup handlers. */
 GtkWidget          *ringside_list_view_inscription_new (float                xalign,
