@@ -640,10 +640,11 @@ ringside_list_loader_fetch_kind_async (RingsideListLoader       *self,
 GPtrArray *
 ringside_list_loader_dup_skipped_parents (RingsideListLoader *self)
 {
-  GPtrArray *parents = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *parents;
 
   g_return_val_if_fail (RINGSIDE_IS_LIST_LOADER (self), NULL);
 
+  parents = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; self->skipped_parents != NULL && i < self->skipped_parents->len; i++)
     g_ptr_array_add (parents, g_object_ref (g_ptr_array_index (self->skipped_parents, i)));
   return parents;
