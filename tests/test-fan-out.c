@@ -999,6 +999,62 @@ test_rate_limit_pause (Limited       *f,
   g_assert_cmpuint (later, ==, 1 + 8);
 }
 
+static JsonNode *
+finish_fetch (Limited       *f,
+              GAsyncResult **result,
+              GError       **error)
+{
+  g_autoptr(GAsyncResult) done = ringside_test_wait_result (result, TIMEOUT_SECONDS);
+
+  return ringside_session_fetch_json_finish (f->session, done, error);
+}
+
+/* Each sub-account has a budget of its own, which all its requests share; the main
+ * account's lists (the accounts, the users) are not held back. */
+static void
+test_rate_limit_per_sub_account (Limited       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *other_id = ringside_demo_server_get_account_id (f->server, 2);
+  g_autofree char *path = g_strdup_printf ("/voice/api/v1/admin/accounts/%s/agentGroups",
+                                           f->account_id);
+  g_autofree char *other_path = g_strdup_printf ("/voice/api/v1/admin/accounts/%s/dialGroups",
+                                                 other_id);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GAsyncResult *results[4] = { NULL, };
+  g_autoptr(GError) error = NULL;
+  JsonNode *node;
+
+  ringside_session_set_rate_limit (f->session, 1, 60 * 1000);
+  ringside_session_fetch_json_async (f->session, path, NULL, ringside_test_store_result,
+                                     &results[0]);
+  ringside_session_fetch_json_async (f->session, path, cancellable, ringside_test_store_result,
+                                     &results[1]);
+  ringside_session_fetch_json_async (f->session, other_path, NULL, ringside_test_store_result,
+                                     &results[2]);
+  ringside_session_fetch_json_async (f->session, "/voice/api/v1/admin/accounts", NULL,
+                                     ringside_test_store_result, &results[3]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    {
+      if (i == 1)
+        continue;
+      node = finish_fetch (f, &results[i], &error);
+      g_assert_no_error (error);
+      g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+      json_node_unref (node);
+    }
+
+  /* The second request to the first sub-account waits for a minute to pass. */
+  g_assert_null (results[1]);
+  g_assert_cmpuint (ringside_rate_limiter_get_n_waiting (
+                      ringside_session_get_rate_limiter (f->session, f->account_id)), ==, 1);
+  g_cancellable_cancel (cancellable);
+  g_assert_null (finish_fetch (f, &results[1], &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (ringside_demo_server_count_requests (f->server, path), ==, 1);
+}
+
 static void
 on_finalized_flag (gpointer  data,
                    GObject  *where_the_object_was)
@@ -1139,6 +1195,8 @@ main (int   argc,
               test_rate_limit_pause, limited_tear_down);
   g_test_add ("/fan-out/rate-limit/cancel", Limited, NULL, limited_set_up,
               test_rate_limit_cancel, limited_tear_down);
+  g_test_add ("/fan-out/rate-limit/per-sub-account", Limited, NULL, limited_set_up,
+              test_rate_limit_per_sub_account, limited_tear_down);
   g_test_add_func ("/fan-out/rate-limit/limiter", test_limiter_order);
 
   return g_test_run ();
