@@ -23,6 +23,7 @@
 #include "ringside-demo-server.h"
 #include "ringside-detail-pane.h"
 #include "ringside-history-view.h"
+#include "ringside-partial-banner.h"
 #include "ringside-queues-view.h"
 #include "ringside-session.h"
 #include "ringside-sub-account-page.h"
@@ -320,6 +321,97 @@ test_one_group_fails (Fixture       *f,
 
   g_assert_cmpstr (visible_page (agents), ==, "error");
   g_assert_cmpuint (n_shown (agents), ==, 0);
+}
+
+static RingsidePartialBanner *
+view_banner (RingsideListView *view)
+{
+  GtkWidget *banner = find_descendant (GTK_WIDGET (view), RINGSIDE_TYPE_PARTIAL_BANNER);
+
+  g_assert_nonnull (banner);
+  return RINGSIDE_PARTIAL_BANNER (banner);
+}
+
+/* No right to one agent group's agents: the others show, counted without it, under a banner
+ * that names the group; once the right is there, a reload shows them all and no banner. */
+static void
+test_one_group_forbidden (Fixture       *f,
+                          gconstpointer  data)
+{
+  RingsideListView *agents = page_view (f, RINGSIDE_TYPE_AGENTS_VIEW);
+  RingsidePartialBanner *banner = view_banner (agents);
+  guint n_agents = ringside_demo_server_get_n_agents (f->server, f->account_id);
+  guint n_left_out = 0;
+  g_autofree char *name = ringside_demo_server_forbid_group (f->server, f->account_id,
+                                                             RINGSIDE_DEMO_AGENT_GROUP, 5,
+                                                             &n_left_out);
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_summary = NULL;
+  g_autofree char *agents_summary = NULL;
+
+  g_assert_nonnull (name);
+  g_assert_cmpuint (n_left_out, >, 0);
+  g_assert_cmpuint (n_agents, <, 1000);
+  open_and_wait (f, f->account_id);
+
+  g_assert_cmpstr (visible_page (agents), ==, "list");
+  g_assert_cmpuint (n_shown (agents), ==, n_agents - n_left_out);
+  for (guint i = 0; i < n_shown (agents); i++)
+    {
+      g_autoptr(RingsideAgent) agent = g_list_model_get_item (ringside_list_view_get_model (agents),
+                                                              i);
+
+      g_assert_cmpstr (ringside_agent_get_group_name (agent), !=, name);
+    }
+  agents_summary = summary (agents);
+  expected_summary = g_strdup_printf ("%u agents", n_agents - n_left_out);
+  g_assert_cmpstr (agents_summary, ==, expected_summary);
+
+  expected = g_strdup_printf ("Some agent groups could not be read: you don’t have permission "
+                              "to view the agents of “%s”.", name);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (banner)));
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (banner)));
+  g_assert_cmpstr (ringside_partial_banner_get_title (banner), ==, expected);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (banner)), ==,
+                   GTK_ACCESSIBLE_ROLE_STATUS);
+  /* The other views left nothing out. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view_banner (page_view (f,
+                                                     RINGSIDE_TYPE_CAMPAIGNS_VIEW)))));
+
+  ringside_demo_server_clear_faults (f->server);
+  ringside_list_view_reload (agents);
+  wait_settled (agents);
+  g_assert_cmpuint (n_shown (agents), ==, n_agents);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (banner)));
+  g_assert_null (ringside_partial_banner_get_title (banner));
+}
+
+/* Two dial groups refused: the banner counts them. */
+static void
+test_dial_groups_forbidden (Fixture       *f,
+                            gconstpointer  data)
+{
+  RingsideListView *campaigns = page_view (f, RINGSIDE_TYPE_CAMPAIGNS_VIEW);
+  guint n_campaigns = ringside_demo_server_get_n_campaigns (f->server, f->account_id);
+  guint n_first = 0, n_second = 0;
+  g_autofree char *first = ringside_demo_server_forbid_group (f->server, f->account_id,
+                                                              RINGSIDE_DEMO_DIAL_GROUP, 0,
+                                                              &n_first);
+  g_autofree char *second = ringside_demo_server_forbid_group (f->server, f->account_id,
+                                                               RINGSIDE_DEMO_DIAL_GROUP, 2,
+                                                               &n_second);
+
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  open_and_wait (f, f->account_id);
+
+  g_assert_cmpstr (visible_page (campaigns), ==, "list");
+  g_assert_cmpuint (n_shown (campaigns), ==, n_campaigns - n_first - n_second);
+  g_assert_cmpstr (ringside_partial_banner_get_title (view_banner (campaigns)), ==,
+                   "Some dial groups could not be read: you don’t have permission to view "
+                   "the campaigns of 2 dial groups.");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view_banner (page_view (f,
+                                                     RINGSIDE_TYPE_AGENTS_VIEW)))));
 }
 
 /* Search over every shown column, and sorting by each. */
@@ -1196,6 +1288,8 @@ main (int   argc,
   ADD ("load", test_load);
   ADD ("forbidden-one-view", test_forbidden_one_view);
   ADD ("one-group-fails", test_one_group_fails);
+  ADD ("one-group-forbidden", test_one_group_forbidden);
+  ADD ("dial-groups-forbidden", test_dial_groups_forbidden);
   ADD ("search-and-sort", test_search_and_sort);
   ADD ("group-filter", test_group_filter);
   ADD ("export", test_export);

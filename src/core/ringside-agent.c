@@ -482,6 +482,7 @@ static const RingsideListFanOut agents_fan_out = {
   /* 4 at a time: fast on a real link, and far from RingCX's 120 requests a minute for the
    * sub-accounts people have (each group is one request). */
   .max_requests = 4,
+  .get_parent_name = (RingsideListTextFunc) ringside_group_get_name,
 };
 
 static const char *

@@ -442,6 +442,7 @@ static const RingsideListFanOut campaigns_fan_out = {
   .get_parent_id = ringside_group_dup_id_text,
   .adopt = campaign_adopt,
   .max_requests = 4,
+  .get_parent_name = (RingsideListTextFunc) ringside_group_get_name,
 };
 
 static const char *

@@ -76,10 +76,13 @@ typedef void     (*RingsideListAdoptFunc)   (gpointer     child,
  * @get_parent_id: a parent's ID
  * @adopt: (nullable): what a child learns from its parent
  * @max_requests: how many child lists are read at once (at least 1)
+ * @get_parent_name: a parent's name, for views that say which parents were left out
  *
  * A list read in two steps: the parents, then each parent's own list of children, several
  * at a time, all of them into one list. A failure of the parent list or of any child list
- * fails the whole load: a list with a group missing would pass for the whole list.
+ * fails the whole load: a list with a group missing would pass for the whole list. Except a
+ * 403 on one parent's children, a right the admin lacks for that parent alone: it is left
+ * out, and views say so (ringside_list_loader_dup_skipped_parents()).
  */
 typedef struct
 {
@@ -88,6 +91,7 @@ typedef struct
   RingsideListIdFunc              get_parent_id;
   RingsideListAdoptFunc           adopt;
   guint                           max_requests;
+  RingsideListTextFunc            get_parent_name;
 } RingsideListFanOut;
 
 /**

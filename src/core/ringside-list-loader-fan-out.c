@@ -186,6 +186,21 @@ child_error (FanOut  *fan_out,
 }
 
 static void
+fan_out_skip_parent (FanOut       *fan_out,
+                     GObject      *parent,
+                     const GError *error)
+{
+  RingsideListLoader *self = fan_out->loader;
+  g_autofree char *id = fan_out->kind->fan_out->get_parent_id (parent);
+
+  g_info ("Leaving out the %ss of %s %s: %s", fan_out->kind->name,
+          fan_out->kind->fan_out->parent->name, id, error->message);
+  if (self->skipped_parents == NULL)
+    self->skipped_parents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->skipped_parents, g_object_ref (parent));
+}
+
+static void
 on_children_read (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -214,14 +229,22 @@ on_children_read (GObject      *source,
     }
 
   fan_out->running--;
-  if (error != NULL)
+  /* A right the admin lacks for this parent alone: the others are still worth showing. */
+  if (g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_FORBIDDEN))
+    {
+      fan_out_skip_parent (fan_out, child->parent, error);
+      g_clear_error (&error);
+      n = 0;
+    }
+  else if (error != NULL)
     {
       fan_out_finish (fan_out, child_error (fan_out, error, child->parent));
       child_load_free (child);
       return;
     }
+  else
+    n = g_list_model_get_n_items (G_LIST_MODEL (child->items));
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (child->items));
   if (fan_out->loader->n_items + fan_out->pending->len + n > fan_out->loader->max_items)
     {
       fan_out_finish (fan_out, g_error_new (RINGSIDE_ERROR, RINGSIDE_ERROR_TOO_LARGE,
@@ -606,6 +629,25 @@ ringside_list_loader_fetch_kind_async (RingsideListLoader       *self,
 
   ringside_list_loader_fetch_async (self, opener, source, path, cancellable,
                                     on_kind_fetched, g_steal_pointer (&task));
+}
+
+/**
+ * ringside_list_loader_dup_skipped_parents:
+ *
+ * Returns: (transfer full) (element-type GObject): the parents left out of the current or
+ *   last load because the server refused their children (403)
+ */
+GPtrArray *
+ringside_list_loader_dup_skipped_parents (RingsideListLoader *self)
+{
+  GPtrArray *parents;
+
+  g_return_val_if_fail (RINGSIDE_IS_LIST_LOADER (self), NULL);
+
+  parents = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; self->skipped_parents != NULL && i < self->skipped_parents->len; i++)
+    g_ptr_array_add (parents, g_object_ref (g_ptr_array_index (self->skipped_parents, i)));
+  return parents;
 }
 
 gboolean

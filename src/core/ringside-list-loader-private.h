@@ -46,6 +46,8 @@ struct _RingsideListLoader
   guint             parts_read;
   guint             parts_total;
   FanOut           *fan_out;  /* the fanned-out load in progress, or NULL */
+  /* Parents whose children the server refused (403) in this load; NULL for none. */
+  GPtrArray        *skipped_parents;
 };
 
 /* How much is read at once. */

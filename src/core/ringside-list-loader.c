@@ -579,6 +579,7 @@ ringside_list_loader_reset (RingsideListLoader *self,
   self->n_items = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   ringside_list_loader_set_progress (self, 0, 0);
+  g_clear_pointer (&self->skipped_parents, g_ptr_array_unref);
 }
 
 void
@@ -677,6 +678,7 @@ ringside_list_loader_dispose (GObject *object)
 
   cancel_current_load (self, "The list loader was disposed");
   g_clear_object (&self->items);
+  g_clear_pointer (&self->skipped_parents, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ringside_list_loader_parent_class)->dispose (object);
 }

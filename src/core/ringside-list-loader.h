@@ -97,9 +97,12 @@ gboolean            ringside_list_loader_fetch_finish (RingsideListLoader      *
  * max_requests of them at a time, starting as soon as the first parents arrive. Children
  * reach the list in batches once their parent's list was read whole, after the kind's adopt
  * function told them what they need of their parent (its name). Parents without an ID are
- * skipped. Any failure fails the load: the parents' list's own error as it is (a 403 stays
- * RINGSIDE_ERROR_FORBIDDEN), a child list's with the same code and a message naming the
- * parent; the other requests are cancelled. A child list answered 429 (RingCX allows 120
+ * skipped. A child list refused with RINGSIDE_ERROR_FORBIDDEN (403: the admin may not read
+ * that one group) is left out, and the rest loads: the parent is then among
+ * ringside_list_loader_dup_skipped_parents(), which views show. Any other failure fails the
+ * load: the parents' list's own error as it is (a 403 there stays RINGSIDE_ERROR_FORBIDDEN),
+ * a child list's with the same code and a message naming the parent; the other requests are
+ * cancelled. A child list answered 429 (RingCX allows 120
  * admin requests a minute) is asked for again after the wait the server names, three times
  * at most, before it fails the load. The caps apply to the items of the whole list
  * and to the bytes of each request.
@@ -118,6 +121,10 @@ gboolean            ringside_list_loader_fetch_kind_finish (RingsideListLoader  
                                                             GAsyncResult             *result,
                                                             GError                  **error);
 guint               ringside_list_loader_get_parts_read    (RingsideListLoader       *self);
+/* The parents (of the fan-out's parent kind, in the order refused) whose children the server
+ * refused with 403 in the current or last load; empty for none, or for a kind without a
+ * fan-out. Read it once the load has ended. */
+GPtrArray          *ringside_list_loader_dup_skipped_parents (RingsideListLoader     *self);
 guint               ringside_list_loader_get_parts_total   (RingsideListLoader       *self);
 
 G_END_DECLS

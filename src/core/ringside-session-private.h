@@ -11,6 +11,7 @@
  */
 #pragma once
 
+#include "ringside-rate-limiter.h"
 #include "ringside-session.h"
 #include "ringside-token-response.h"
 
@@ -84,6 +85,11 @@ struct _RingsideSession
   guint                 keyring_wait_source_id;
   guint                 keyring_wait_ms;
 
+  /* Requests to a sub-account wait for its limiter (ringside-session-requests.c). */
+  GHashTable           *rate_limiters;    /* sub-account ID → RingsideRateLimiter */
+  guint                 rate_budget;
+  guint                 rate_window_ms;
+
   /* Cancelled on dispose only: a refresh is never abandoned half-way by a caller, since the
    * server rotates the refresh token as soon as it answers. */
   GCancellable         *lifetime_cancellable;
@@ -143,6 +149,24 @@ void      ringside_session_set_auth_deadline    (RingsideSession        *self,
                                                  guint                   deadline_ms);
 void      ringside_session_set_keyring_wait     (RingsideSession        *self,
                                                  guint                   wait_ms);
+/* At most @budget requests to one sub-account's paths (/voice/api/v1/admin/accounts/{id}/…)
+ * in any @window_ms, from now on, for the limiters there are and those to come; RingCX's
+ * 120 a minute by default (RINGSIDE_RATE_LIMITER_DEFAULT_*). Tests set 4 per 400 ms. */
+void      ringside_session_set_rate_limit       (RingsideSession        *self,
+                                                 guint                   budget,
+                                                 guint                   window_ms);
+/* The limiter of the sub-account @account_id, made on first use. */
+RingsideRateLimiter *ringside_session_get_rate_limiter (RingsideSession *self,
+                                                 const char             *account_id);
+/* At most @budget requests to one sub-account's paths (/voice/api/v1/admin/accounts/{id}/…)
+ * in any @window_ms, from now on, for the limiters there are and those to come; RingCX's
+ * 120 a minute by default (RINGSIDE_RATE_LIMITER_DEFAULT_*). Tests set 4 per 400 ms. */
+void      ringside_session_set_rate_limit       (RingsideSession        *self,
+                                                 guint                   budget,
+                                                 guint                   window_ms);
+/* The limiter of the sub-account @account_id, made on first use. */
+RingsideRateLimiter *ringside_session_get_rate_limiter (RingsideSession *self,
+                                                 const char             *account_id);
 /* Seconds the current access token lives, as the session measured it; 0 when there is none. */
 gint64    ringside_session_get_access_lifetime  (RingsideSession        *self);
 

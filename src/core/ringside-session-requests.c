@@ -38,6 +38,8 @@ typedef struct
   GByteArray *answer_body;
   gsize       answer_capacity;
   gboolean    retried;
+  /* Let go by the sub-account's limiter, and not sent yet (a refresh may come between). */
+  gboolean    granted;
   guint64     generation;
 } RequestData;
 
@@ -57,6 +59,122 @@ request_data_free (RequestData *data)
 }
 
 static void send_authorized (GTask *task);
+
+/* Rate limits: RingCX allows 120 admin requests a minute. Each sub-account's requests wait
+ * for a limiter of their own, shared by every list of that sub-account; the main account's
+ * lists (accounts, users) are a request or two and are not held back. */
+
+#define SUB_ACCOUNT_PREFIX "/voice/api/v1/admin/accounts/"
+/* How long a 429 without Retry-After holds a sub-account's requests back. */
+#define RATE_LIMITED_PAUSE_MS 2000
+#define MAX_RATE_LIMITED_PAUSE_MS (60 * 1000)
+
+/* The sub-account @path is a request to ("/voice/api/v1/admin/accounts/17/agentGroups"), or
+ * NULL (the accounts list itself, users). */
+static char *
+sub_account_of (const char *path)
+{
+  const char *id, *end;
+
+  if (!g_str_has_prefix (path, SUB_ACCOUNT_PREFIX))
+    return NULL;
+
+  id = path + strlen (SUB_ACCOUNT_PREFIX);
+  end = id + strcspn (id, "/?");
+  if (end == id || *end != '/')
+    return NULL;
+
+  return g_strndup (id, end - id);
+}
+
+RingsideRateLimiter *
+ringside_session_get_rate_limiter (RingsideSession *self,
+                                   const char      *account_id)
+{
+  RingsideRateLimiter *limiter;
+
+  g_return_val_if_fail (RINGSIDE_IS_SESSION (self), NULL);
+  g_return_val_if_fail (account_id != NULL, NULL);
+
+  limiter = g_hash_table_lookup (self->rate_limiters, account_id);
+  if (limiter == NULL)
+    {
+      limiter = ringside_rate_limiter_new (self->rate_budget, self->rate_window_ms);
+      g_hash_table_insert (self->rate_limiters, g_strdup (account_id), limiter);
+    }
+
+  return limiter;
+}
+
+void
+ringside_session_set_rate_limit (RingsideSession *self,
+                                 guint            budget,
+                                 guint            window_ms)
+{
+  GHashTableIter iter;
+  gpointer limiter;
+
+  g_return_if_fail (RINGSIDE_IS_SESSION (self));
+  g_return_if_fail (budget > 0);
+
+  self->rate_budget = budget;
+  self->rate_window_ms = window_ms;
+  g_hash_table_iter_init (&iter, self->rate_limiters);
+  while (g_hash_table_iter_next (&iter, NULL, &limiter))
+    ringside_rate_limiter_set_budget (limiter, budget, window_ms);
+}
+
+static RingsideRateLimiter *
+request_limiter (RingsideSession *self,
+                 GTask           *task)
+{
+  RequestData *data = g_task_get_task_data (task);
+  g_autofree char *account_id = sub_account_of (data->path);
+
+  return account_id != NULL ? ringside_session_get_rate_limiter (self, account_id) : NULL;
+}
+
+static void
+on_rate_granted (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RequestData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!ringside_rate_limiter_acquire_finish (RINGSIDE_RATE_LIMITER (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data->granted = TRUE;
+  send_authorized (g_steal_pointer (&task));
+}
+
+/* A 429 holds back every request of that sub-account for the wait RingCX names, not only
+ * the one refused: the others would meet 429s too. */
+static void
+pause_after_rate_limited (RingsideSession *self,
+                          GTask           *task,
+                          const GError    *error)
+{
+  RingsideRateLimiter *limiter;
+  guint seconds;
+
+  if (!g_error_matches (error, RINGSIDE_ERROR, RINGSIDE_ERROR_RATE_LIMITED))
+    return;
+
+  limiter = request_limiter (self, task);
+  if (limiter == NULL)
+    return;
+
+  seconds = ringside_error_get_retry_after (error);
+  ringside_rate_limiter_pause (limiter, seconds > 0 ? MIN (seconds * 1000,
+                                                           MAX_RATE_LIMITED_PAUSE_MS)
+                                                    : RATE_LIMITED_PAUSE_MS);
+}
 
 static void
 on_request_refreshed (GObject      *source,
@@ -132,6 +250,7 @@ request_error (RingsideSession *self,
                                   "session.");
     }
 
+  pause_after_rate_limited (self, task, error);
   return ringside_session_scrub_error (self, error);
 }
 
@@ -326,6 +445,20 @@ send_authorized (GTask *task)
                                       on_request_refreshed, task);
       return;
     }
+
+  /* Last, once the token is usable: a refresh is no admin request. */
+  if (!data->granted)
+    {
+      RingsideRateLimiter *limiter = request_limiter (self, task);
+
+      if (limiter != NULL)
+        {
+          ringside_rate_limiter_acquire_async (limiter, g_task_get_cancellable (task),
+                                               on_rate_granted, task);
+          return;
+        }
+    }
+  data->granted = FALSE;
 
   message = ringside_session_new_message (data->method, self->server_url, data->path, NULL);
   if (message == NULL)

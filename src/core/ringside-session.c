@@ -691,6 +691,7 @@ ringside_session_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->store);
   g_clear_object (&self->lifetime_cancellable);
+  g_clear_pointer (&self->rate_limiters, g_hash_table_unref);
   g_clear_pointer (&self->server_url, g_free);
   g_clear_pointer (&self->platform_url, g_free);
   g_clear_pointer (&self->user_display_name, g_free);
@@ -848,6 +849,10 @@ ringside_session_init (RingsideSession *self)
   self->auth_deadline_ms = RINGSIDE_SESSION_DEFAULT_AUTH_DEADLINE_MS;
   self->keyring_wait_ms = RINGSIDE_SESSION_DEFAULT_KEYRING_WAIT_MS;
   self->lifetime_cancellable = g_cancellable_new ();
+  self->rate_limiters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               g_object_unref);
+  self->rate_budget = RINGSIDE_RATE_LIMITER_DEFAULT_BUDGET;
+  self->rate_window_ms = RINGSIDE_RATE_LIMITER_DEFAULT_WINDOW_MS;
 }
 
 RingsideSession *

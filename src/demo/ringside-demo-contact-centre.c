@@ -715,6 +715,51 @@ ringside_demo_server_get_agent_group_ids (RingsideDemoServer *self,
   return ids;
 }
 
+char *
+ringside_demo_server_forbid_group (RingsideDemoServer    *self,
+                                   const char            *account_id,
+                                   RingsideDemoGroupKind  kind,
+                                   guint                  index,
+                                   guint                 *n_children)
+{
+  gboolean dial = kind == RINGSIDE_DEMO_DIAL_GROUP;
+  KindArrays arrays;
+  DemoCcAccount *account;
+  g_autofree char *path = NULL;
+  const char *name;
+
+  g_return_val_if_fail (RINGSIDE_IS_DEMO_SERVER (self), NULL);
+
+  account = find_account (self, account_id);
+  if (account == NULL)
+    return NULL;
+  arrays = kind_arrays (account, dial ? DEMO_CC_CAMPAIGNS : DEMO_CC_AGENTS);
+  if (index >= arrays.groups->len)
+    return NULL;
+
+  if (dial)
+    {
+      DemoDialGroup *group = &g_array_index (arrays.groups, DemoDialGroup, index);
+
+      name = group->name;
+      *n_children = group->n_campaigns;
+    }
+  else
+    {
+      DemoAgentGroup *group = &g_array_index (arrays.groups, DemoAgentGroup, index);
+
+      name = group->name;
+      *n_children = group->n_agents;
+    }
+
+  /* Every page of it: a rule without a query takes the path whatever the query. */
+  path = g_strdup_printf (CC_ACCOUNT_PATH "%s/%s/%d/%s", account->id,
+                          dial ? "dialGroups" : "agentGroups",
+                          arrays.group_base + (gint32) index, dial ? "campaigns" : "agents");
+  ringside_demo_server_set_fault (self, path, RINGSIDE_DEMO_FAULT_FORBIDDEN, 0, G_MAXUINT);
+  return g_strdup (name);
+}
+
 guint
 ringside_demo_server_get_n_agents (RingsideDemoServer *self,
                                    const char         *account_id)

@@ -134,6 +134,27 @@ guint        ringside_demo_server_get_n_gates             (RingsideDemoServer *s
                                                            const char         *account_id);
 guint        ringside_demo_server_get_n_campaigns         (RingsideDemoServer *self,
                                                            const char         *account_id);
+/**
+ * RingsideDemoGroupKind:
+ * @RINGSIDE_DEMO_AGENT_GROUP: an agent group, whose children are its agents
+ * @RINGSIDE_DEMO_DIAL_GROUP: a dial group, whose children are its campaigns
+ */
+typedef enum
+{
+  RINGSIDE_DEMO_AGENT_GROUP,
+  RINGSIDE_DEMO_DIAL_GROUP,
+} RingsideDemoGroupKind;
+
+/* A fault: until ringside_demo_server_clear_faults(), every request for the children of the
+ * group @index (from 0, in the order the list serves them) of @account_id answers 403 with a
+ * JSON error body, as for an admin who may not see that one group; the group list itself and
+ * the other groups answer as before. Returns the group's name and sets @n_children to how
+ * many children it has; NULL for an unknown account or group. */
+char        *ringside_demo_server_forbid_group            (RingsideDemoServer   *self,
+                                                           const char           *account_id,
+                                                           RingsideDemoGroupKind kind,
+                                                           guint                 index,
+                                                           guint                *n_children);
 /* The "accountId" of the sub-account @index (1 is the big one). */
 char        *ringside_demo_server_get_account_id          (RingsideDemoServer *self,
                                                            guint               index);

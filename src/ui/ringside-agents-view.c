@@ -240,6 +240,28 @@ count_text (guint       total,
                           shown_text, total_text);
 }
 
+/* A 403 on some groups' agents, while the others loaded. */
+static char *
+skipped_text (guint       n_skipped,
+              const char *first_name)
+{
+  if (n_skipped == 1)
+    {
+      /* Translators: %s is the name of a agent group */
+      return g_strdup_printf (_("Some agent groups could not be read: you don’t have "
+                                "permission to view the agents of “%s”."), first_name);
+    }
+
+  /* Translators: %u is a number of agent groups, at least 2 */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Some agent groups could not be read: you don’t have "
+                                       "permission to view the agents of %u agent group.",
+                                       "Some agent groups could not be read: you don’t have "
+                                       "permission to view the agents of %u agent groups.",
+                                       n_skipped),
+                          n_skipped);
+}
+
 /* GObject */
 
 static void
@@ -250,6 +272,7 @@ ringside_agents_view_class_init (RingsideAgentsViewClass *klass)
 
   list_view_class->kind = &ringside_agents_list_kind;
   list_view_class->count_text = count_text;
+  list_view_class->skipped_text = skipped_text;
   list_view_class->forbidden_message = ringside_agents_list_kind.forbidden_message;
   list_view_class->export_title = N_("Export Agents");
   list_view_class->export_name = "agents";

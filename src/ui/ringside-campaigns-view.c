@@ -237,6 +237,28 @@ count_text (guint       total,
                           shown_text, total_text);
 }
 
+/* A 403 on some groups' campaigns, while the others loaded. */
+static char *
+skipped_text (guint       n_skipped,
+              const char *first_name)
+{
+  if (n_skipped == 1)
+    {
+      /* Translators: %s is the name of a dial group */
+      return g_strdup_printf (_("Some dial groups could not be read: you don’t have "
+                                "permission to view the campaigns of “%s”."), first_name);
+    }
+
+  /* Translators: %u is a number of dial groups, at least 2 */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Some dial groups could not be read: you don’t have "
+                                       "permission to view the campaigns of %u dial group.",
+                                       "Some dial groups could not be read: you don’t have "
+                                       "permission to view the campaigns of %u dial groups.",
+                                       n_skipped),
+                          n_skipped);
+}
+
 /* GObject */
 
 static void
@@ -247,6 +269,7 @@ ringside_campaigns_view_class_init (RingsideCampaignsViewClass *klass)
 
   list_view_class->kind = &ringside_campaigns_list_kind;
   list_view_class->count_text = count_text;
+  list_view_class->skipped_text = skipped_text;
   list_view_class->forbidden_message = ringside_campaigns_list_kind.forbidden_message;
   list_view_class->export_title = N_("Export Campaigns");
   list_view_class->export_name = "campaigns";

@@ -8,28 +8,16 @@
 #include <glib/gi18n.h>
 
 #include "ringside-column-fit.h"
-#include "ringside-list-view.h"
+#include "ringside-list-view-private.h"
 
-typedef struct
-{
-  /* Template widgets, from the subclass's template */
-  GtkStack           *stack;
-  AdwStatusPage      *error_page;
-  GtkColumnView      *column_view;
-
-  /* Owned */
-  /* The columns in their order in the .ui, which is the order of the CSV fields */
-  GPtrArray          *columns;
-  RingsideRemoteList *list;
-  char               *summary;
-  gboolean            busy;
-  /* The sort last asked for from the keyboard (GTK 4.8 cannot say which column sorts). */
-  guint               sort_column;
-  GtkSortType         sort_order;
-  gboolean            sorting_by_key;
-} RingsideListViewPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RingsideListView, ringside_list_view, ADW_TYPE_BIN)
+
+RingsideListViewPrivate *
+ringside_list_view_get_private (RingsideListView *self)
+{
+  return ringside_list_view_get_instance_private (self);
+}
 
 enum {
   PROP_0,
@@ -348,11 +336,31 @@ update_state (RingsideListView *self)
     }
 }
 
+/* The groups the last load left out, said in the banner. */
+static void
+update_banner (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
+  RingsideListViewClass *klass = RINGSIDE_LIST_VIEW_GET_CLASS (self);
+  const char * const *skipped = ringside_remote_list_get_skipped_groups (priv->list);
+  g_autofree char *text = NULL;
+
+  if (priv->partial_banner == NULL)
+    return;
+
+  if (skipped != NULL && skipped[0] != NULL && klass->skipped_text != NULL)
+    text = klass->skipped_text (g_strv_length ((GStrv) skipped), skipped[0]);
+  ringside_partial_banner_set_title (priv->partial_banner, text);
+}
+
 static void
 on_list_notify (RingsideListView   *self,
                 GParamSpec         *pspec,
                 RingsideRemoteList *list)
 {
+  if (pspec == g_object_class_find_property (G_OBJECT_GET_CLASS (list), "skipped-groups"))
+    update_banner (self);
+
   /* The list's properties of the same name are ours. */
   for (guint i = PROP_SESSION; i <= PROP_LOADING; i++)
     {
@@ -499,7 +507,8 @@ on_cell_bind (GtkListItemFactory  *factory,
 }
 
 /* Allocated by hand, not by AdwBin's layout manager, to learn the width: columns give way in
- * a narrow view (ringside-column-fit.h) before the first rows show, as pages are allocated. */
+ * a narrow view (ringside-column-fit.h) before the first rows show, as pages are allocated.
+ * The banner, when there is one, goes above the template's child, whatever page it shows. */
 static void
 ringside_list_view_measure (GtkWidget      *widget,
                             GtkOrientation  orientation,
@@ -509,13 +518,34 @@ ringside_list_view_measure (GtkWidget      *widget,
                             int            *minimum_baseline,
                             int            *natural_baseline)
 {
+  RingsideListViewPrivate *priv =
+    ringside_list_view_get_instance_private (RINGSIDE_LIST_VIEW (widget));
   GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+  GtkWidget *banner = GTK_WIDGET (priv->partial_banner);
+  int banner_minimum, banner_natural;
 
   *minimum = *natural = 0;
   *minimum_baseline = *natural_baseline = -1;
   if (child != NULL && gtk_widget_should_layout (child))
     gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
                         natural_baseline);
+
+  if (banner == NULL || !gtk_widget_should_layout (banner))
+    return;
+
+  gtk_widget_measure (banner, orientation, for_size, &banner_minimum, &banner_natural,
+                      NULL, NULL);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      *minimum += banner_minimum;
+      *natural += banner_natural;
+      *minimum_baseline = *natural_baseline = -1;
+    }
+  else
+    {
+      *minimum = MAX (*minimum, banner_minimum);
+      *natural = MAX (*natural, banner_natural);
+    }
 }
 
 static void
@@ -527,9 +557,19 @@ ringside_list_view_size_allocate (GtkWidget *widget,
   RingsideListViewPrivate *priv =
     ringside_list_view_get_instance_private (RINGSIDE_LIST_VIEW (widget));
   GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+  GtkWidget *banner = GTK_WIDGET (priv->partial_banner);
+  int top = 0;
 
+  if (banner != NULL && gtk_widget_should_layout (banner))
+    {
+      gtk_widget_measure (banner, GTK_ORIENTATION_VERTICAL, width, NULL, &top, NULL, NULL);
+      top = MIN (top, height);
+      gtk_widget_allocate (banner, width, top, -1, NULL);
+      baseline = -1;
+    }
   if (child != NULL && gtk_widget_should_layout (child))
-    gtk_widget_allocate (child, width, height, baseline, NULL);
+    gtk_widget_allocate (child, width, height - top, baseline,
+                         gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, top)));
   if (priv->column_view != NULL)
     ringside_column_view_fit_to_width (priv->column_view, width);
 }
@@ -638,129 +678,6 @@ on_retry_clicked (RingsideListView *self,
   ringside_list_view_reload (self);
 }
 
-/* Export (the work is in ringside-csv-export.c) */
-
-static void
-on_csv_written (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (ringside_csv_export_view_finish (result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-ringside_list_view_write_csv_async (RingsideListView    *self,
-                                    GFile               *file,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (RINGSIDE_IS_LIST_VIEW (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ringside_list_view_write_csv_async);
-
-  ringside_csv_export_view_async (priv->list, priv->column_view, priv->columns,
-                                  RINGSIDE_LIST_VIEW_GET_CLASS (self)->csv_field_text, file,
-                                  cancellable, on_csv_written, g_steal_pointer (&task));
-}
-
-gboolean
-ringside_list_view_write_csv_finish (RingsideListView  *self,
-                                     GAsyncResult      *result,
-                                     GError           **error)
-{
-  g_return_val_if_fail (RINGSIDE_IS_LIST_VIEW (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        ringside_list_view_write_csv_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-on_export_written (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (ringside_list_view_write_csv_finish (RINGSIDE_LIST_VIEW (source), result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-on_export_file_chosen (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  RingsideListView *self = g_task_get_source_object (task);
-  g_autoptr(GFile) file = NULL;
-  GError *error = NULL;
-
-  file = ringside_choose_export_file_finish (result, &error);
-  if (file == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  ringside_list_view_write_csv_async (self, file, cancellable,
-                                      on_export_written, g_object_ref (task));
-}
-
-void
-ringside_list_view_export_async (RingsideListView    *self,
-                                 GtkWindow           *parent,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  RingsideListViewClass *klass = RINGSIDE_LIST_VIEW_GET_CLASS (self);
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_if_fail (RINGSIDE_IS_LIST_VIEW (self));
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ringside_list_view_export_async);
-
-  name = ringside_export_file_name (klass->export_name);
-  ringside_choose_export_file_async (parent, _(klass->export_title), name, cancellable,
-                                     on_export_file_chosen, g_steal_pointer (&task));
-}
-
-gboolean
-ringside_list_view_export_finish (RingsideListView  *self,
-                                  GAsyncResult      *result,
-                                  GError           **error)
-{
-  g_return_val_if_fail (RINGSIDE_IS_LIST_VIEW (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        ringside_list_view_export_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 /* GObject */
 
 static void
@@ -822,7 +739,15 @@ ringside_list_view_constructed (GObject *object)
 
   ringside_list_view_sort_by (self, 0, GTK_SORT_ASCENDING);
 
+  /* First among the children, so that a screen reader meets it before the list. */
+  if (klass->skipped_text != NULL)
+    {
+      priv->partial_banner = ringside_partial_banner_new ();
+      gtk_widget_insert_after (GTK_WIDGET (priv->partial_banner), GTK_WIDGET (self), NULL);
+    }
+
   update_state (self);
+  update_banner (self);
 }
 
 static void
@@ -844,6 +769,8 @@ ringside_list_view_dispose (GObject *object)
   /* AdwBin lets go of its child itself; the template would unparent it behind its back.
    * The template is the subclass's, which has no templates of its own below it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
+  if (priv->partial_banner != NULL)
+    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&priv->partial_banner)));
   gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
 
   g_clear_pointer (&priv->columns, g_ptr_array_unref);
@@ -997,3 +924,4 @@ ringside_list_view_class_set_template_from_resource (RingsideListViewClass *klas
   gtk_widget_class_bind_template_callback (widget_class, number_cell_setup);
   gtk_widget_class_bind_template_callback (widget_class, date_cell_setup);
 }
+

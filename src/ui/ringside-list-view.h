@@ -26,6 +26,10 @@ G_DECLARE_DERIVABLE_TYPE (RingsideListView, ringside_list_view, RINGSIDE, LIST_V
  * @export_name: the part of the export file name that says what it holds ("accounts")
  * @csv_field_text: the text of a field (a column in its position in the .ui) for the CSV
  *   export; runs in a worker thread, so reads only what items hold for good
+ * @skipped_text: (nullable): for a kind with a fan-out, what a banner above the list says
+ *   when a load left out @n_skipped groups whose rows the server refused (403), the first of
+ *   them named @first_name (see ringside_remote_list_get_skipped_groups()); the banner
+ *   hides after a load that left none out
  *
  * Subclasses set these in class_init, and call
  * ringside_list_view_class_set_template_from_resource() and, in init,
@@ -44,8 +48,10 @@ struct _RingsideListViewClass
   const char           *export_title;
   const char           *export_name;
   RingsideCsvFieldFunc  csv_field_text;
+  char               *(*skipped_text)      (guint              n_skipped,
+                                            const char        *first_name);
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 /* A list loaded from the session in a sortable, searchable column view, with pages for

@@ -50,6 +50,7 @@ struct _RingsideRemoteList
 
   Load               *load;         /* in flight, or NULL */
   GError             *error;        /* of the last load */
+  GStrv               skipped;      /* groups the last load left out (403); NULL for none */
   gboolean            searching;    /* the filter model has rows left to check */
   guint               drop_filter_id;
   GPtrArray          *search_waits; /* GTasks of ringside_remote_list_wait_for_search_async() */
@@ -69,6 +70,7 @@ enum {
   PROP_SEARCHING,
   PROP_PARTS_READ,
   PROP_PARTS_TOTAL,
+  PROP_SKIPPED_GROUPS,
   N_PROPS
 };
 
@@ -118,6 +120,38 @@ set_error (RingsideRemoteList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
+static void
+set_skipped (RingsideRemoteList *self,
+             GStrv               names)
+{
+  if (self->skipped == NULL && names == NULL)
+    return;
+
+  g_strfreev (self->skipped);
+  self->skipped = names;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SKIPPED_GROUPS]);
+}
+
+/* The names of the parents a fanned-out load left out, or NULL. */
+static GStrv
+dup_skipped_names (RingsideRemoteList *self,
+                   RingsideListLoader *loader)
+{
+  g_autoptr(GPtrArray) parents = ringside_list_loader_dup_skipped_parents (loader);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  if (parents->len == 0 || self->kind->fan_out == NULL)
+    return NULL;
+
+  for (guint i = 0; i < parents->len; i++)
+    {
+      const char *name = self->kind->fan_out->get_parent_name (g_ptr_array_index (parents, i));
+
+      g_strv_builder_add (names, name != NULL ? name : "");
+    }
+  return g_strv_builder_end (names);
+}
+
 /* Detaches the load in flight from the list; its callbacks only free it. */
 static void
 cancel_load (RingsideRemoteList *self)
@@ -153,6 +187,7 @@ finish_load (Load   *load,
     show_no_items (self);
   else
     show_items (self, load->items);
+  set_skipped (self, error == NULL ? dup_skipped_names (self, load->loader) : NULL);
   set_error (self, error);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   g_object_thaw_notify (G_OBJECT (self));
@@ -542,6 +577,7 @@ ringside_remote_list_set_session (RingsideRemoteList *self,
   /* Rows of one session are never shown under another. */
   cancel_load (self);
   set_error (self, NULL);
+  set_skipped (self, NULL);
   show_no_items (self);
   g_set_object (&self->session, session);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -650,6 +686,20 @@ ringside_remote_list_get_loading (RingsideRemoteList *self)
   g_return_val_if_fail (RINGSIDE_IS_REMOTE_LIST (self), FALSE);
 
   return self->load != NULL;
+}
+
+/**
+ * ringside_remote_list_get_skipped_groups:
+ *
+ * Returns: (nullable) (array zero-terminated=1): the names of the groups the last load left
+ *   out because the server refused their rows (403), in the order refused; NULL for none
+ */
+const char * const *
+ringside_remote_list_get_skipped_groups (RingsideRemoteList *self)
+{
+  g_return_val_if_fail (RINGSIDE_IS_REMOTE_LIST (self), NULL);
+
+  return (const char * const *) self->skipped;
 }
 
 const GError *
@@ -763,6 +813,7 @@ ringside_remote_list_finalize (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->items);
   g_clear_error (&self->error);
+  g_strfreev (self->skipped);
   g_free (self->search_text);
   g_free (self->needle);
   g_free (self->group);
@@ -807,6 +858,10 @@ ringside_remote_list_get_property (GObject    *object,
 
     case PROP_ERROR:
       g_value_set_boxed (value, self->error);
+      break;
+
+    case PROP_SKIPPED_GROUPS:
+      g_value_set_boxed (value, self->skipped);
       break;
 
     case PROP_SEARCHING:
@@ -887,6 +942,8 @@ ringside_remote_list_class_init (RingsideRemoteListClass *klass)
     g_param_spec_uint ("parts-read", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_PARTS_TOTAL] =
     g_param_spec_uint ("parts-total", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_SKIPPED_GROUPS] =
+    g_param_spec_boxed ("skipped-groups", NULL, NULL, G_TYPE_STRV, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

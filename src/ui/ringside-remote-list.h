@@ -42,9 +42,9 @@ G_DECLARE_FINAL_TYPE (RingsideRemoteList, ringside_remote_list, RINGSIDE, REMOTE
  * is shown.
  *
  * Properties: "session", "search-text", "sorter" (read-write); "items" (the
- * RingsideItemList shown, in the order loaded), "loading", "searching", "error"
- * (read-only). "model" is the sorted and filtered list, the same object for the life of
- * @self; views watch its items-changed and the notifications. */
+ * RingsideItemList shown, in the order loaded), "loading", "searching", "error",
+ * "skipped-groups" (read-only). "model" is the sorted and filtered list, the same object for
+ * the life of @self; views watch its items-changed and the notifications. */
 RingsideRemoteList      *ringside_remote_list_new             (const RingsideListKind *kind);
 const RingsideListKind  *ringside_remote_list_get_kind        (RingsideRemoteList *self);
 
@@ -94,6 +94,9 @@ gboolean                 ringside_remote_list_wait_for_search_finish
                                                                GAsyncResult        *result,
                                                                GError             **error);
 const GError            *ringside_remote_list_get_error       (RingsideRemoteList *self);
+/* The groups a fanned-out load left out, their rows refused (403) while the others loaded:
+ * set when a load succeeds, notified as "skipped-groups"; NULL for none. */
+const char * const      *ringside_remote_list_get_skipped_groups (RingsideRemoteList *self);
 RingsideRemoteListState  ringside_remote_list_get_state       (RingsideRemoteList *self);
 
 /* How far the load in flight is: see ringside_list_loader_get_parts_read(); "parts-read"
