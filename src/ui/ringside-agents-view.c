@@ -247,17 +247,17 @@ skipped_text (guint       n_skipped,
 {
   if (n_skipped == 1)
     {
-      /* Translators: %s is the name of a agent group */
-      return g_strdup_printf (_("Some agent groups could not be read: you don’t have "
-                                "permission to view the agents of “%s”."), first_name);
+      /* Translators: %s is the name of an agent group */
+      return g_strdup_printf (_("Agent group “%s” is left out: you don’t have permission to view "
+                                "its agents."), first_name);
     }
 
   /* Translators: %u is a number of agent groups, at least 2 */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Some agent groups could not be read: you don’t have "
-                                       "permission to view the agents of %u agent group.",
-                                       "Some agent groups could not be read: you don’t have "
-                                       "permission to view the agents of %u agent groups.",
+                                       "%u agent group is left out: you don’t have permission "
+                                       "to view its agents.",
+                                       "%u agent groups are left out: you don’t have permission "
+                                       "to view their agents.",
                                        n_skipped),
                           n_skipped);
 }

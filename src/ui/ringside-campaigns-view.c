@@ -245,16 +245,16 @@ skipped_text (guint       n_skipped,
   if (n_skipped == 1)
     {
       /* Translators: %s is the name of a dial group */
-      return g_strdup_printf (_("Some dial groups could not be read: you don’t have "
-                                "permission to view the campaigns of “%s”."), first_name);
+      return g_strdup_printf (_("Dial group “%s” is left out: you don’t have permission to view "
+                                "its campaigns."), first_name);
     }
 
   /* Translators: %u is a number of dial groups, at least 2 */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Some dial groups could not be read: you don’t have "
-                                       "permission to view the campaigns of %u dial group.",
-                                       "Some dial groups could not be read: you don’t have "
-                                       "permission to view the campaigns of %u dial groups.",
+                                       "%u dial group is left out: you don’t have permission "
+                                       "to view its campaigns.",
+                                       "%u dial groups are left out: you don’t have permission "
+                                       "to view their campaigns.",
                                        n_skipped),
                           n_skipped);
 }
