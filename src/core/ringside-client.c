@@ -52,8 +52,12 @@ ringside_client_init (RingsideClient *self)
 {
   /* "timeout" bounds every read and write, so a server that accepts and never answers fails
    * the request instead of hanging it. TLS uses the system's trust store, always. */
+  /* libsoup's two connections per host would queue a sub-account's fan-out (four groups
+   * at a time) behind its other lists; six is what browsers allow. RingCX's limit is on
+   * requests a minute, which the session's limiter keeps. */
   self->soup = soup_session_new_with_options ("timeout", DEFAULT_TIMEOUT_SECONDS,
                                               "idle-timeout", 60,
+                                              "max-conns-per-host", 6,
                                               "user-agent", "Ringside/" PACKAGE_VERSION " ",
                                               NULL);
 }
