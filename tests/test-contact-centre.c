@@ -367,8 +367,8 @@ test_one_group_forbidden (Fixture       *f,
   expected_summary = g_strdup_printf ("%u agents", n_agents - n_left_out);
   g_assert_cmpstr (agents_summary, ==, expected_summary);
 
-  expected = g_strdup_printf ("Some agent groups could not be read: you don’t have permission "
-                              "to view the agents of “%s”.", name);
+  expected = g_strdup_printf ("Agent group “%s” is left out: you don’t have permission to "
+                              "view its agents.", name);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (banner)));
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (banner)));
   g_assert_cmpstr (ringside_partial_banner_get_title (banner), ==, expected);
@@ -408,8 +408,8 @@ test_dial_groups_forbidden (Fixture       *f,
   g_assert_cmpstr (visible_page (campaigns), ==, "list");
   g_assert_cmpuint (n_shown (campaigns), ==, n_campaigns - n_first - n_second);
   g_assert_cmpstr (ringside_partial_banner_get_title (view_banner (campaigns)), ==,
-                   "Some dial groups could not be read: you don’t have permission to view "
-                   "the campaigns of 2 dial groups.");
+                   "2 dial groups are left out: you don’t have permission to view their "
+                   "campaigns.");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view_banner (page_view (f,
                                                      RINGSIDE_TYPE_AGENTS_VIEW)))));
 }
@@ -629,6 +629,7 @@ test_switch_account (Fixture       *f,
                      gconstpointer  data)
 {
   g_autofree char *small = ringside_demo_server_get_account_id (f->server, 2);
+  g_autofree char *groups_path = NULL;
   RingsideListView *agents = page_view (f, RINGSIDE_TYPE_AGENTS_VIEW);
 
   ringside_sub_account_page_open (f->page, f->account_id, "Big");
@@ -639,6 +640,19 @@ test_switch_account (Fixture       *f,
 
   g_assert_cmpuint (n_shown (agents), ==, ringside_demo_server_get_n_agents (f->server, small));
   g_assert_cmpuint (n_shown (agents), !=,
+                    ringside_demo_server_get_n_agents (f->server, f->account_id));
+
+  /* The same account again (back, then in) keeps its lists: RingCX allows 120 requests a
+   * minute, and they were just read. Another account's lists are read. */
+  groups_path = g_strdup_printf ("/voice/api/v1/admin/accounts/%s/agentGroups", small);
+  ringside_demo_server_clear_requests (f->server);
+  ringside_sub_account_page_open (f->page, small, "Small");
+  wait_settled (agents);
+  g_assert_cmpuint (ringside_demo_server_count_requests (f->server, groups_path), ==, 0);
+  g_assert_cmpuint (n_shown (agents), ==, ringside_demo_server_get_n_agents (f->server, small));
+
+  open_and_wait (f, f->account_id);
+  g_assert_cmpuint (n_shown (agents), ==,
                     ringside_demo_server_get_n_agents (f->server, f->account_id));
 }
 

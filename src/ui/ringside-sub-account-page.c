@@ -200,6 +200,29 @@ ringside_sub_account_page_reload (RingsideSubAccountPage *self)
     self->history_stale = TRUE;
 }
 
+static void
+reload_unread (RingsideSubAccountPage *self)
+{
+  for (guint i = 0; i < HISTORY_VIEW; i++)
+    {
+      RingsideListView *view = get_view (self, i);
+
+      switch (ringside_remote_list_get_state (ringside_list_view_get_list (view)))
+        {
+        case RINGSIDE_REMOTE_LIST_STATE_EMPTY:
+        case RINGSIDE_REMOTE_LIST_STATE_ERROR:
+          ringside_list_view_reload (view);
+          break;
+
+        case RINGSIDE_REMOTE_LIST_STATE_LOADING:
+        case RINGSIDE_REMOTE_LIST_STATE_NO_RESULTS:
+        case RINGSIDE_REMOTE_LIST_STATE_READY:
+        default:
+          break;
+        }
+    }
+}
+
 void
 ringside_sub_account_page_open (RingsideSubAccountPage *self,
                                 const char             *account_id,
@@ -207,9 +230,12 @@ ringside_sub_account_page_open (RingsideSubAccountPage *self,
 {
   const char *values[] = { "accountId", account_id, NULL };
   g_autofree char *subtitle = NULL;
+  gboolean same_account;
 
   g_return_if_fail (RINGSIDE_IS_SUB_ACCOUNT_PAGE (self));
   g_return_if_fail (account_id != NULL);
+
+  same_account = g_strcmp0 (self->account_id, account_id) == 0;
 
   g_free (self->account_id);
   self->account_id = g_strdup (account_id);
@@ -230,10 +256,21 @@ ringside_sub_account_page_open (RingsideSubAccountPage *self,
 
   for (guint i = 0; i < N_VIEWS; i++)
     ringside_list_view_set_group (get_view (self, i), NULL);
-  for (guint i = 0; i < HISTORY_VIEW; i++)
-    ringside_list_view_set_path_values (get_view (self, i), values);
-  ringside_history_view_set_account (self->history_view, account_id);
-  ringside_sub_account_page_reload (self);
+
+  /* The same sub-account again (back, then in again) keeps the lists it read: reading them
+   * anew would spend RingCX's 120 requests a minute on what was just shown. Ctrl+R reads
+   * them again; lists that failed or are empty are read again now. */
+  if (same_account)
+    {
+      reload_unread (self);
+    }
+  else
+    {
+      for (guint i = 0; i < HISTORY_VIEW; i++)
+        ringside_list_view_set_path_values (get_view (self, i), values);
+      ringside_history_view_set_account (self->history_view, account_id);
+      ringside_sub_account_page_reload (self);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_ID]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_NAME]);

@@ -28,7 +28,8 @@ RingsideSubAccountPage *ringside_sub_account_page_new              (void);
 void              ringside_sub_account_page_set_session     (RingsideSubAccountPage *self,
                                                              RingsideSession        *session);
 /* Shows the account, and loads its three lists (cancelling the loads of the account shown
- * before); the search is cleared and the agents are shown. */
+ * before); the search is cleared and the agents are shown. The account shown already keeps
+ * the lists it read, and reads again only those that failed or are empty. */
 void              ringside_sub_account_page_open            (RingsideSubAccountPage *self,
                                                              const char             *account_id,
                                                              const char             *account_name);
