@@ -135,6 +135,9 @@ summary (RingsideListView *view)
   return text;
 }
 
+static void save_screenshot (GtkWindow  *window,
+                             const char *name);
+
 /* Fixture */
 
 static void
@@ -372,6 +375,7 @@ test_one_group_forbidden (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (banner)));
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (banner)));
   g_assert_cmpstr (ringside_partial_banner_get_title (banner), ==, expected);
+  save_screenshot (f->window, "partial-banner");
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (banner)), ==,
                    GTK_ACCESSIBLE_ROLE_STATUS);
   /* The other views left nothing out. */
