@@ -45,7 +45,12 @@ if [ ! -f "$builddir/build.ninja" ]; then
   CC=clang meson setup "$builddir" --buildtype=debugoptimized -Dfuzzing=true \
     -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
 fi
-meson compile -C "$builddir" fuzz >/dev/null
+# Quiet unless the build fails: then its output says why.
+if ! build_log=$(meson compile -C "$builddir" fuzz 2>&1); then
+  printf '%s\n' "$build_log" >&2
+  echo "the fuzz targets did not build" >&2
+  exit 1
+fi
 
 # Crash files stay in $crashes across runs; each run starts from the seeds again so that
 # its figures do not depend on earlier runs.
