@@ -58,7 +58,7 @@ skip_without () {
 }
 skip_without dbus-run-session
 [ "$keyring" = 1 ] && skip_without gnome-keyring-daemon
-[ "$display" = 1 ] && skip_without xvfb-run
+[ "$display" = 1 ] && skip_without Xvfb
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/ringside-test.XXXXXX")
 cleanup () { rm -rf "$scratch"; }
@@ -78,9 +78,35 @@ inner=(env RINGSIDE_ISOLATED_INNER=1 bash "$0")
 [ "$keyring" = 1 ] && inner+=(--keyring)
 inner+=(--inner "$@")
 
+# Xvfb picks a free display itself (-displayfd) and says which once it accepts clients:
+# xvfb-run -a guesses a number first, and two tests starting together could both take :99.
+start_xvfb () {
+  local number_file=$scratch/display
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$number_file" 2>"$scratch/xvfb.log" &
+  xvfb_pid=$!
+  for _ in $(seq 300); do
+    if [ -s "$number_file" ]; then
+      DISPLAY=":$(head -n 1 "$number_file")"
+      export DISPLAY
+      return 0
+    fi
+    kill -0 "$xvfb_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill "$xvfb_pid" 2>/dev/null
+  cat "$scratch/xvfb.log" >&2
+  echo "Bail out! Xvfb did not start"
+  exit 1
+}
+
 set +e
 if [ "$display" = 1 ]; then
-  xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- "${inner[@]}"
+  start_xvfb
+  env -u WAYLAND_DISPLAY dbus-run-session -- "${inner[@]}"
+  status=$?
+  kill "$xvfb_pid" 2>/dev/null
+  wait "$xvfb_pid" 2>/dev/null
+  exit $status
 else
   env -u DISPLAY -u WAYLAND_DISPLAY dbus-run-session -- "${inner[@]}"
 fi
