@@ -150,13 +150,18 @@ entry_action (RingsideAuditEntry *entry)
   return g_strdup (C_("history action", "Changed"));
 }
 
+/* "isActive": a flag, whose 1 and 0 mean yes and no. */
+static gboolean
+is_flag_name (const char *name)
+{
+  return g_str_has_prefix (name, "is") && g_ascii_isupper (name[2]);
+}
+
 /* An attribute's name in words, "isActive" read as "Active" like the lists' column. */
 static char *
 attribute_words (const char *name)
 {
-  if (g_str_has_prefix (name, "is") && g_ascii_isupper (name[2]))
-    name += 2;
-  return ringside_json_name_to_words (name);
+  return ringside_json_name_to_words (is_flag_name (name) ? name + 2 : name);
 }
 
 /* A value as the lists show it: flags as Yes and No (campaigns send 1 and 0 for theirs). */
@@ -164,13 +169,13 @@ static const char *
 attribute_value_words (const char *name,
                        const char *value)
 {
-  gboolean is_flag = g_str_has_prefix (name, "is") && g_ascii_isupper (name[2]);
+  gboolean is_flag = is_flag_name (name);
 
   if (value == NULL || *value == '\0')
     return _("(none)");
-  if (g_strcmp0 (value, "true") == 0 || (is_flag && g_strcmp0 (value, "1") == 0))
+  if (g_strcmp0 (value, "true") == 0 || (is_flag && is_true_text (value)))
     return _("Yes");
-  if (g_strcmp0 (value, "false") == 0 || (is_flag && g_strcmp0 (value, "0") == 0))
+  if (g_strcmp0 (value, "false") == 0 || (is_flag && is_false_text (value)))
     return _("No");
   return value;
 }
