@@ -17,13 +17,16 @@ struct _RingsideSlotModel
 
   guint        paced_rows;  /* growth within these rows waits for reveal(); 0: never */
   guint        step;
+  GObject     *placeholder; /* owned, nullable: what blank rows show */
 
   /* The slots alive, by position: the rows a view holds, a few hundred at most. Borrowed:
    * each slot takes itself out when it goes. */
   GHashTable  *slots;
 };
 
-static void ringside_slot_model_model_init (GListModelInterface *iface);
+static void     ringside_slot_model_model_init (GListModelInterface *iface);
+static gpointer item_at                        (RingsideSlotModel   *self,
+                                                guint                position);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (RingsideSlotModel, ringside_slot_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
@@ -89,14 +92,14 @@ ringside_slot_model_get_item (GListModel *model,
   g_autoptr(GObject) item = NULL;
   RingsideSlot *slot;
 
-  if (position >= self->n_items)
+  if (position >= self->n_items || self->slots == NULL)
     return NULL;
 
   slot = g_hash_table_lookup (self->slots, GUINT_TO_POINTER (position));
   if (slot != NULL)
     return g_object_ref (slot);
 
-  item = g_list_model_get_item (self->source, position);
+  item = item_at (self, position);
   slot = ringside_slot_new (position, item);
   g_hash_table_insert (self->slots, GUINT_TO_POINTER (position), slot);
   g_object_weak_ref (G_OBJECT (slot), on_slot_finalized, self);
@@ -114,15 +117,34 @@ ringside_slot_model_model_init (GListModelInterface *iface)
 
 /* Following the source */
 
+/* How far the rows shown are from the source's: rows held back, or rows held blank. */
 static guint
 count_pending (RingsideSlotModel *self)
 {
-  guint n_source = g_list_model_get_n_items (self->source);
+  guint n_source;
 
-  return n_source > self->n_items ? n_source - self->n_items : 0;
+  /* Disposed */
+  if (self->source == NULL)
+    return 0;
+
+  n_source = g_list_model_get_n_items (self->source);
+
+  return n_source > self->n_items ? n_source - self->n_items : self->n_items - n_source;
 }
 
-/* The slots from @position on below @end show what the source has there now; those in
+/* What the slot at @position shows: the source's item, or past its end, the placeholder.
+ * Returns: (transfer full) (nullable) */
+static gpointer
+item_at (RingsideSlotModel *self,
+         guint              position)
+{
+  if (position < g_list_model_get_n_items (self->source))
+    return g_list_model_get_item (self->source, position);
+
+  return self->placeholder != NULL ? g_object_ref (self->placeholder) : NULL;
+}
+
+/* The slots from @position on below @end show what they should now; those in
  * [position, changed_end) were changed in place too. */
 static void
 retarget_slots (RingsideSlotModel *self,
@@ -148,7 +170,7 @@ retarget_slots (RingsideSlotModel *self,
     {
       RingsideSlot *slot_reached = g_ptr_array_index (reached, i);
       guint at = ringside_slot_get_position (slot_reached);
-      g_autoptr(GObject) item = g_list_model_get_item (self->source, at);
+      g_autoptr(GObject) item = item_at (self, at);
 
       if (at < changed_end || item != ringside_slot_get_item (slot_reached))
         ringside_slot_set_item (slot_reached, item, TRUE);
@@ -195,6 +217,39 @@ set_n_items (RingsideSlotModel *self,
     g_list_model_items_changed (G_LIST_MODEL (self), old, 0, n_items - old);
 }
 
+/* Past the last slot alive nobody shows a row. */
+static guint
+end_of_live_slots (RingsideSlotModel *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint end = 0;
+
+  g_hash_table_iter_init (&iter, self->slots);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    end = MAX (end, GPOINTER_TO_UINT (key) + 1);
+
+  return end;
+}
+
+/* The rows shown after the source grew or shrank to @n_source: growth past the paced rows
+ * at once; shrinking at once but for the blank rows someone shows within the paced rows,
+ * which go a step at a time (see ringside_slot_model_set_placeholder()). */
+static guint
+follow_length (RingsideSlotModel *self,
+               guint              n_source)
+{
+  guint held;
+
+  if (n_source >= self->n_items)
+    return self->n_items >= self->paced_rows ? n_source : self->n_items;
+  if (self->placeholder == NULL)
+    return n_source;
+
+  held = MAX (n_source, end_of_live_slots (self));
+  return held <= self->paced_rows ? MIN (self->n_items, held) : n_source;
+}
+
 static void
 on_source_items_changed (GListModel        *source,
                          guint              position,
@@ -204,15 +259,16 @@ on_source_items_changed (GListModel        *source,
 {
   guint n_source = g_list_model_get_n_items (source);
   guint n_source_before = n_source - added + removed;
-  guint pending_before = n_source_before > self->n_items ? n_source_before - self->n_items : 0;
-  guint kept = MIN (self->n_items, n_source);
+  guint pending_before = n_source_before > self->n_items ? n_source_before - self->n_items
+                                                         : self->n_items - n_source_before;
+  guint end = self->placeholder != NULL ? self->n_items : MIN (self->n_items, n_source);
 
-  if (position < kept)
-    retarget_slots (self, position, position + added,
-                    removed == added ? MIN (position + added, kept) : kept);
+  if (removed == added)
+    end = MIN (end, position + added);
+  if (position < end)
+    retarget_slots (self, position, position + added, end);
 
-  if (n_source < self->n_items || self->n_items >= self->paced_rows)
-    set_n_items (self, n_source);
+  set_n_items (self, follow_length (self, n_source));
 
   if (count_pending (self) != pending_before)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
@@ -266,10 +322,10 @@ ringside_slot_model_get_pending (RingsideSlotModel *self)
 /**
  * ringside_slot_model_reveal:
  *
- * Adds the next step of the rows held back; once the first paced rows are shown, all the
- * rest.
+ * Adds the next step of the rows held back, or takes away the next step of the blank rows;
+ * adds all the rest once the first paced rows are shown.
  *
- * Returns: whether rows are still held back
+ * Returns: whether rows are still to be added or taken away
  */
 gboolean
 ringside_slot_model_reveal (RingsideSlotModel *self)
@@ -278,17 +334,45 @@ ringside_slot_model_reveal (RingsideSlotModel *self)
 
   g_return_val_if_fail (RINGSIDE_IS_SLOT_MODEL (self), FALSE);
 
-  n_source = g_list_model_get_n_items (self->source);
-  if (self->n_items >= n_source)
+  if (self->source == NULL)
     return FALSE;
 
-  n_items = self->n_items + MAX (self->step, 1);
-  if (n_items >= self->paced_rows)
-    n_items = n_source;
-  set_n_items (self, MIN (n_items, n_source));
+  n_source = g_list_model_get_n_items (self->source);
+  if (self->n_items == n_source)
+    return FALSE;
+
+  if (self->n_items < n_source)
+    {
+      n_items = self->n_items + self->step;
+      n_items = n_items >= self->paced_rows ? n_source : MIN (n_items, n_source);
+    }
+  else
+    n_items = self->n_items > n_source + self->step ? self->n_items - self->step : n_source;
+
+  set_n_items (self, n_items);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 
-  return self->n_items < n_source;
+  return self->n_items != n_source;
+}
+
+/**
+ * ringside_slot_model_set_placeholder:
+ * @placeholder: (nullable): an item of the source's type that shows as a blank row
+ *
+ * With a placeholder and pacing, a source that shrinks does not take rows away from a view
+ * at once: the rows someone shows within the paced rows show @placeholder, and go a step at
+ * a time; as the source grows again, they show its items. GTK's filter models empty
+ * themselves when their filter changes and fill up again a few rows at a time, which would
+ * otherwise throw the rows away and build them again on every search keystroke.
+ */
+void
+ringside_slot_model_set_placeholder (RingsideSlotModel *self,
+                                     gpointer           placeholder)
+{
+  g_return_if_fail (RINGSIDE_IS_SLOT_MODEL (self));
+  g_return_if_fail (placeholder == NULL || G_IS_OBJECT (placeholder));
+
+  g_set_object (&self->placeholder, placeholder);
 }
 
 /* GObject */
@@ -325,6 +409,9 @@ ringside_slot_model_dispose (GObject *object)
   if (self->source != NULL)
     g_signal_handlers_disconnect_by_data (self->source, self);
   g_clear_object (&self->source);
+  /* A model disposed early (g_object_run_dispose()) is an empty one. */
+  self->n_items = 0;
+  g_clear_object (&self->placeholder);
 
   G_OBJECT_CLASS (ringside_slot_model_parent_class)->dispose (object);
 }

@@ -24,7 +24,8 @@ G_DECLARE_FINAL_TYPE (RingsideSlotModel, ringside_slot_model, RINGSIDE, SLOT_MOD
  * Growth may be paced: within the first paced rows, rows are added only by
  * ringside_slot_model_reveal(), a step at a time (a caller calls it once a frame), so that no
  * frame builds more than a step of new rows; past them, the rest come at once. "pending" is
- * how many of the source's rows are not shown yet. Shrinking is never held back.
+ * how far the rows shown are from the source's: rows held back (or blank rows yet to go, see
+ * ringside_slot_model_set_placeholder()).
  *
  * Properties: "source" (GListModel, construct-only), "pending" (guint, read-only). */
 RingsideSlotModel *ringside_slot_model_new         (GListModel        *source);
@@ -34,6 +35,9 @@ GListModel        *ringside_slot_model_get_source  (RingsideSlotModel *self);
 void               ringside_slot_model_set_pacing  (RingsideSlotModel *self,
                                                     guint              paced_rows,
                                                     guint              step);
+void               ringside_slot_model_set_placeholder
+                                                   (RingsideSlotModel *self,
+                                                    gpointer           placeholder);
 guint              ringside_slot_model_get_pending (RingsideSlotModel *self);
 gboolean           ringside_slot_model_reveal      (RingsideSlotModel *self);
 

@@ -47,7 +47,7 @@ ringside_accounts_view_new (void)
 
 /* Cells (made in C by GtkSignalListItemFactory handlers: see why in ringside-list-view.c) */
 
-#define CELL_ACCOUNT(list_item) RINGSIDE_ACCOUNT (gtk_list_item_get_item (list_item))
+#define CELL_ACCOUNT(list_item) RINGSIDE_ACCOUNT (ringside_list_view_get_cell_item (list_item))
 
 static const char *
 status_text (gboolean archived)

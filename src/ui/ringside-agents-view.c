@@ -62,7 +62,7 @@ active_text (RingsideAgent *agent)
 
 /* Cells (made in C: see ringside-list-view.c) */
 
-#define CELL_AGENT(list_item) RINGSIDE_AGENT (gtk_list_item_get_item (list_item))
+#define CELL_AGENT(list_item) RINGSIDE_AGENT (ringside_list_view_get_cell_item (list_item))
 
 static void
 name_cell_bind (GtkSignalListItemFactory *factory,

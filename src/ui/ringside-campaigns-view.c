@@ -53,7 +53,7 @@ active_text (RingsideCampaign *campaign)
 
 /* Cells (made in C: see ringside-list-view.c) */
 
-#define CELL_CAMPAIGN(list_item) RINGSIDE_CAMPAIGN (gtk_list_item_get_item (list_item))
+#define CELL_CAMPAIGN(list_item) RINGSIDE_CAMPAIGN (ringside_list_view_get_cell_item (list_item))
 
 static void
 name_cell_bind (GtkSignalListItemFactory *factory,

@@ -349,7 +349,7 @@ on_list_notify (RingsideHistoryView *self,
 
 /* Cells (made in C: see ringside-list-view.c) */
 
-#define CELL_ITEM(list_item) RINGSIDE_HISTORY_ITEM (gtk_list_item_get_item (list_item))
+#define CELL_ITEM(list_item) RINGSIDE_HISTORY_ITEM (ringside_list_view_get_cell_item (list_item))
 
 /* Cells keep a readable width: in a narrow window the table scrolls sideways rather than
  * cutting every column to a few letters. */

@@ -3,6 +3,7 @@
  * RingsideListView is split by concern:
  *   ringside-list-view.c         the type: state, pages, cells, sorting, the banner
  *   ringside-list-view-export.c  CSV export (the writing is in ringside-csv-export.c)
+ *   ringside-list-view-rows.c    the rows: slots that show what the list has where they are
  * This header is what they share.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +12,7 @@
 
 #include "ringside-list-view.h"
 #include "ringside-partial-banner.h"
+#include "ringside-slot-model.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +28,8 @@ typedef struct
   /* The columns in their order in the .ui, which is the order of the CSV fields */
   GPtrArray          *columns;
   RingsideRemoteList *list;
+  RingsideSlotModel  *rows;               /* over the list's model, under the selection */
+  guint               reveal_tick;        /* adds rows held back, once a frame */
   char               *summary;
   gboolean            busy;
   /* The sort last asked for from the keyboard (GTK 4.8 cannot say which column sorts). */
@@ -35,5 +39,8 @@ typedef struct
 } RingsideListViewPrivate;
 
 RingsideListViewPrivate *ringside_list_view_get_private (RingsideListView *self);
+
+void ringside_list_view_set_up_rows   (RingsideListView *self);
+void ringside_list_view_tear_down_rows (RingsideListView *self);
 
 G_END_DECLS

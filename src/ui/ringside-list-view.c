@@ -687,8 +687,6 @@ ringside_list_view_constructed (GObject *object)
   RingsideListViewPrivate *priv = ringside_list_view_get_instance_private (self);
   RingsideListViewClass *klass = RINGSIDE_LIST_VIEW_GET_CLASS (self);
   GListModel *columns;
-  GListModel *rows;
-  GtkSingleSelection *selection;
 
   G_OBJECT_CLASS (ringside_list_view_parent_class)->constructed (object);
 
@@ -728,12 +726,7 @@ ringside_list_view_constructed (GObject *object)
   ringside_remote_list_set_sorter (priv->list, gtk_column_view_get_sorter (priv->column_view));
   g_signal_connect_object (gtk_column_view_get_sorter (priv->column_view), "changed",
                            G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
-  rows = ringside_remote_list_get_model (priv->list);
-  selection = gtk_single_selection_new (g_object_ref (rows));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  ringside_list_view_set_up_rows (self);
   g_signal_connect_object (priv->column_view, "activate", G_CALLBACK (on_row_activated), self,
                            G_CONNECT_SWAPPED);
 
@@ -761,6 +754,7 @@ ringside_list_view_dispose (GObject *object)
     {
       /* Otherwise the columns going away one by one would re-sort every row each time. */
       gtk_column_view_set_model (priv->column_view, NULL);
+      ringside_list_view_tear_down_rows (self);
       g_signal_handlers_disconnect_by_data (priv->list, self);
       g_signal_handlers_disconnect_by_data (ringside_remote_list_get_model (priv->list), self);
       g_clear_object (&priv->list);

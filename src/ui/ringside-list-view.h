@@ -76,6 +76,9 @@ void                ringside_list_view_class_set_template_from_resource
 /* A text cell as the setup handlers make it, for a subclass's own setup handlers. */
 GtkWidget          *ringside_list_view_inscription_new (float                xalign,
                                                         guint                nat_chars);
+/* What a cell's row shows, for a subclass's bind handlers: the list's rows are slots that
+ * show what the list has at their position, and a cell is bound again when that changes. */
+gpointer            ringside_list_view_get_cell_item   (GtkListItem         *list_item);
 void                ringside_list_view_set_cell_text   (GtkListItem         *list_item,
                                                         const char          *text);
 void                ringside_list_view_set_cell_date   (GtkListItem         *list_item,

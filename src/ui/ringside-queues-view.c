@@ -67,7 +67,7 @@ open_text (RingsideQueue *queue)
 
 /* Cells (made in C: see ringside-list-view.c) */
 
-#define CELL_QUEUE(list_item) RINGSIDE_QUEUE (gtk_list_item_get_item (list_item))
+#define CELL_QUEUE(list_item) RINGSIDE_QUEUE (ringside_list_view_get_cell_item (list_item))
 
 static void
 name_cell_bind (GtkSignalListItemFactory *factory,

@@ -170,7 +170,7 @@ ringside_users_view_dup_roles (RingsideUsersView  *self,
 
 /* Cells (made in C: see ringside-list-view.c) */
 
-#define CELL_USER(list_item) RINGSIDE_USER (gtk_list_item_get_item (list_item))
+#define CELL_USER(list_item) RINGSIDE_USER (ringside_list_view_get_cell_item (list_item))
 
 /* No avatar beside the name: GTK 4.8 builds new row widgets whenever a search or a sort
  * brings other rows into view, and an AdwAvatar (a Pango context of its own for the

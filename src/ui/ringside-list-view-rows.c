@@ -1,0 +1,160 @@
+/* ringside-list-view-rows.c: the rows between the list and the column view.
+ *
+ * GTK 4.8's column view builds every row widget anew when a change brings a new item into
+ * the couple of hundred rows it keeps: a search keystroke or a sort over a long list held
+ * the main loop 50–250 ms doing so. The rows here are slots (RingsideSlotModel): a change
+ * tells the slots it reaches to show other items and their cells are bound again, which
+ * costs a few milliseconds; only a change of length adds or removes row widgets. The first
+ * rows of a list that grows from (nearly) empty come a step per frame, so that no frame
+ * builds more than a step of them; when the list shrinks, as GTK's filter model does for a
+ * moment on every keystroke, the rows shown stay, blank, and go a step per frame unless the
+ * list grows back first.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ringside-list-view-private.h"
+#include "ringside-slot-model.h"
+
+/* A little more than the ~205 rows GTK 4.8's list views keep around the top of the list. */
+#define PACED_ROWS 256
+/* Rows built per frame: each costs this VM about 0.6 ms (bench/README.md). */
+#define ROWS_PER_FRAME 8
+
+static GQuark column_quark;
+
+/**
+ * ringside_list_view_get_cell_item:
+ * @list_item: a cell of a RingsideListView
+ *
+ * Returns: (transfer none) (nullable): the item the cell's row shows
+ */
+gpointer
+ringside_list_view_get_cell_item (GtkListItem *list_item)
+{
+  RingsideSlot *slot = gtk_list_item_get_item (list_item);
+
+  return slot != NULL ? ringside_slot_get_item (slot) : NULL;
+}
+
+/* The slot now shows another item, or its item changed: the cell shows it again, through
+ * the same handlers as when GTK binds it. */
+static void
+on_slot_item_changed (RingsideSlot *slot,
+                      GParamSpec   *pspec,
+                      GtkListItem  *list_item)
+{
+  GtkColumnViewColumn *column = g_object_get_qdata (G_OBJECT (list_item), column_quark);
+
+  if (column != NULL && ringside_slot_get_item (slot) != NULL)
+    g_signal_emit_by_name (gtk_column_view_column_get_factory (column), "bind", list_item);
+}
+
+static void
+watch_slot (GtkListItemFactory  *factory,
+            GtkListItem         *list_item,
+            GtkColumnViewColumn *column)
+{
+  RingsideSlot *slot = gtk_list_item_get_item (list_item);
+
+  /* Rebinding emits "bind" again: watch each slot once. */
+  if (slot == NULL || g_signal_handler_find (slot, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
+                                             0, 0, NULL, on_slot_item_changed, list_item) != 0)
+    return;
+
+  g_object_set_qdata (G_OBJECT (list_item), column_quark, column);
+  g_signal_connect_object (slot, "notify::item", G_CALLBACK (on_slot_item_changed),
+                           list_item, 0);
+}
+
+static void
+unwatch_slot (GtkListItemFactory *factory,
+              GtkListItem        *list_item)
+{
+  RingsideSlot *slot = gtk_list_item_get_item (list_item);
+
+  if (slot != NULL)
+    g_signal_handlers_disconnect_by_func (slot, on_slot_item_changed, list_item);
+}
+
+static gboolean
+reveal_rows (GtkWidget     *column_view,
+             GdkFrameClock *frame_clock,
+             gpointer       user_data)
+{
+  RingsideListView *self = user_data;
+  RingsideListViewPrivate *priv = ringside_list_view_get_private (self);
+
+  if (ringside_slot_model_reveal (priv->rows))
+    return G_SOURCE_CONTINUE;
+
+  priv->reveal_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Rows held back are added once a frame from the next frame on; a view not shown builds
+ * none until it is. */
+static void
+on_pending_changed (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_private (self);
+
+  if (priv->reveal_tick != 0 || ringside_slot_model_get_pending (priv->rows) == 0)
+    return;
+
+  priv->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (priv->column_view),
+                                                    reveal_rows, self, NULL);
+}
+
+/* Called once, from constructed: puts the slots between the list's model and the column
+ * view, and has every column's cells follow their slots. */
+void
+ringside_list_view_set_up_rows (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_private (self);
+  RingsideListViewClass *klass = RINGSIDE_LIST_VIEW_GET_CLASS (self);
+  g_autoptr(GtkSingleSelection) selection = NULL;
+  g_autoptr(GObject) placeholder = NULL;
+
+  if (column_quark == 0)
+    column_quark = g_quark_from_static_string ("ringside-list-view-column");
+
+  priv->rows = ringside_slot_model_new (ringside_remote_list_get_model (priv->list));
+  ringside_slot_model_set_pacing (priv->rows, PACED_ROWS, ROWS_PER_FRAME);
+  /* An item with nothing in it: the cells' bind handlers show it as an empty row. */
+  placeholder = g_object_new (klass->kind->get_item_type (), NULL);
+  ringside_slot_model_set_placeholder (priv->rows, placeholder);
+  g_signal_connect_object (priv->rows, "notify::pending", G_CALLBACK (on_pending_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  for (guint i = 0; i < priv->columns->len; i++)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (priv->columns, i);
+      GtkListItemFactory *factory = gtk_column_view_column_get_factory (column);
+
+      g_signal_connect_object (factory, "bind", G_CALLBACK (watch_slot), column,
+                               G_CONNECT_AFTER);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unwatch_slot), NULL);
+    }
+
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->rows)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (selection));
+}
+
+/* From dispose. */
+void
+ringside_list_view_tear_down_rows (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_private (self);
+
+  if (priv->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (priv->column_view), priv->reveal_tick);
+  priv->reveal_tick = 0;
+  if (priv->rows != NULL)
+    g_signal_handlers_disconnect_by_data (priv->rows, self);
+  g_clear_object (&priv->rows);
+}
