@@ -197,22 +197,36 @@ struct _BenchStallMonitor
 {
   GSource *source;
   gint64   last_dispatch;   /* µs */
+  gint64   last_cpu;        /* µs of the main thread's CPU time, at the last dispatch */
   gint64   longest_stall;   /* µs */
 };
+
+/* The main thread's CPU time: a stall longer than it waited for a processor. */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
 
 static gboolean
 on_stall_tick (gpointer user_data)
 {
   BenchStallMonitor *monitor = user_data;
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_time ();
   gint64 late = now - monitor->last_dispatch - STALL_INTERVAL_MS * 1000;
-
-  monitor->longest_stall = MAX (monitor->longest_stall, late);
-  monitor->last_dispatch = now;
 
   /* To tell what stalled, beside the app's own debug messages. */
   if (late > 30000)
-    g_debug ("The main loop stalled for %" G_GINT64_FORMAT " ms", late / 1000);
+    g_debug ("The main loop stalled for %" G_GINT64_FORMAT " ms, %" G_GINT64_FORMAT
+             " ms of them on a processor", late / 1000, (cpu - monitor->last_cpu) / 1000);
+
+  monitor->longest_stall = MAX (monitor->longest_stall, late);
+  monitor->last_dispatch = now;
+  monitor->last_cpu = cpu;
 
   return G_SOURCE_CONTINUE;
 }
@@ -228,6 +242,7 @@ bench_stall_monitor_start (void)
   g_source_set_priority (monitor->source, G_PRIORITY_HIGH);
   g_source_set_callback (monitor->source, on_stall_tick, monitor, NULL);
   monitor->last_dispatch = g_get_monotonic_time ();
+  monitor->last_cpu = thread_cpu_time ();
   g_source_attach (monitor->source, NULL);
 
   return monitor;
