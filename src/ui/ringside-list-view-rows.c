@@ -24,6 +24,8 @@
 #define ROWS_PER_FRAME 8
 
 static GQuark column_quark;
+/* Set while a slot's cells are bound again: their slot is watched already. */
+static gboolean rebinding;
 
 /**
  * ringside_list_view_get_cell_item:
@@ -48,8 +50,12 @@ on_slot_item_changed (RingsideSlot *slot,
 {
   GtkColumnViewColumn *column = g_object_get_qdata (G_OBJECT (list_item), column_quark);
 
-  if (column != NULL && ringside_slot_get_item (slot) != NULL)
-    g_signal_emit_by_name (gtk_column_view_column_get_factory (column), "bind", list_item);
+  if (column == NULL || ringside_slot_get_item (slot) == NULL)
+    return;
+
+  rebinding = TRUE;
+  g_signal_emit_by_name (gtk_column_view_column_get_factory (column), "bind", list_item);
+  rebinding = FALSE;
 }
 
 static void
@@ -59,9 +65,11 @@ watch_slot (GtkListItemFactory  *factory,
 {
   RingsideSlot *slot = gtk_list_item_get_item (list_item);
 
-  /* Rebinding emits "bind" again: watch each slot once. */
-  if (slot == NULL || g_signal_handler_find (slot, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
-                                             0, 0, NULL, on_slot_item_changed, list_item) != 0)
+  if (rebinding || slot == NULL)
+    return;
+  /* GTK may bind a cell again to the same slot: watch each slot once. */
+  if (g_signal_handler_find (slot, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                             on_slot_item_changed, list_item) != 0)
     return;
 
   g_object_set_qdata (G_OBJECT (list_item), column_quark, column);
