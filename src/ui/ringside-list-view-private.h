@@ -30,6 +30,8 @@ typedef struct
   RingsideRemoteList *list;
   RingsideSlotModel  *rows;               /* over the list's model, under the selection */
   guint               reveal_tick;        /* adds rows held back, once a frame */
+  GObject            *selected_item;      /* what the selected row showed when selected */
+  guint               selection_check;    /* an idle: is it still what it shows? */
   char               *summary;
   gboolean            busy;
   /* The sort last asked for from the keyboard (GTK 4.8 cannot say which column sorts). */

@@ -41,6 +41,41 @@ ringside_list_view_get_cell_item (GtkListItem *list_item)
   return slot != NULL ? ringside_slot_get_item (slot) : NULL;
 }
 
+/* The selection is a position; the user selected the item there. */
+static GtkSingleSelection *
+get_selection (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_private (self);
+
+  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (priv->column_view));
+}
+
+static void
+on_selection_changed (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_private (self);
+  g_autoptr(RingsideSlot) slot = gtk_single_selection_get_selected_item (get_selection (self));
+
+  g_set_object (&priv->selected_item, slot != NULL ? ringside_slot_get_item (slot) : NULL);
+}
+
+/* A selected row that shows another item now is not selected any more: the item the user
+ * selected went, or moved. From an idle: GTK 4.8 crashes when the selection changes from
+ * inside the filter model's own notification. */
+static gboolean
+drop_moved_selection (gpointer user_data)
+{
+  RingsideListView *self = user_data;
+  RingsideListViewPrivate *priv = ringside_list_view_get_private (self);
+  g_autoptr(RingsideSlot) slot = gtk_single_selection_get_selected_item (get_selection (self));
+
+  priv->selection_check = 0;
+  if (slot != NULL && ringside_slot_get_item (slot) != priv->selected_item)
+    gtk_single_selection_set_selected (get_selection (self), GTK_INVALID_LIST_POSITION);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* The slot now shows another item, or its item changed: the cell shows it again, through
  * the same handlers as when GTK binds it. */
 static void
@@ -49,9 +84,17 @@ on_slot_item_changed (RingsideSlot *slot,
                       GtkListItem  *list_item)
 {
   GtkColumnViewColumn *column = g_object_get_qdata (G_OBJECT (list_item), column_quark);
+  RingsideListView *self;
+  RingsideListViewPrivate *priv;
 
   if (column == NULL || ringside_slot_get_item (slot) == NULL)
     return;
+
+  self = RINGSIDE_LIST_VIEW (gtk_widget_get_ancestor (
+    GTK_WIDGET (gtk_column_view_column_get_column_view (column)), RINGSIDE_TYPE_LIST_VIEW));
+  priv = ringside_list_view_get_private (self);
+  if (gtk_list_item_get_selected (list_item) && priv->selection_check == 0)
+    priv->selection_check = g_idle_add (drop_moved_selection, self);
 
   rebinding = TRUE;
   g_signal_emit_by_name (gtk_column_view_column_get_factory (column), "bind", list_item);
@@ -150,6 +193,8 @@ ringside_list_view_set_up_rows (RingsideListView *self)
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->rows)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
+  g_signal_connect_object (selection, "selection-changed", G_CALLBACK (on_selection_changed),
+                           self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (selection));
 }
 
@@ -162,6 +207,8 @@ ringside_list_view_tear_down_rows (RingsideListView *self)
   if (priv->reveal_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (priv->column_view), priv->reveal_tick);
   priv->reveal_tick = 0;
+  g_clear_handle_id (&priv->selection_check, g_source_remove);
+  g_clear_object (&priv->selected_item);
   if (priv->rows != NULL)
     g_signal_handlers_disconnect_by_data (priv->rows, self);
   g_clear_object (&priv->rows);
