@@ -140,7 +140,7 @@ on_loading_changed (GObject    *view,
 }
 
 /* With G_MESSAGES_DEBUG, the phases of each long frame, to tell what a stall was. */
-static gint64 frame_phases[4];
+static gint64 frame_phases[5];
 
 static void
 on_frame_phase (GdkFrameClock *clock,
@@ -150,18 +150,19 @@ on_frame_phase (GdkFrameClock *clock,
   gint64 now = g_get_monotonic_time ();
 
   frame_phases[i] = now;
-  if (i == 3 && now - frame_phases[0] > 20000)
-    g_debug ("A frame took %.1f ms: update %.1f, layout %.1f, paint %.1f",
+  if (i == 4 && now - frame_phases[0] > 20000)
+    g_debug ("A frame took %.1f ms: events %.1f, update %.1f, layout %.1f, paint %.1f",
              (now - frame_phases[0]) / 1000.0, (frame_phases[1] - frame_phases[0]) / 1000.0,
              (frame_phases[2] - frame_phases[1]) / 1000.0,
-             (now - frame_phases[2]) / 1000.0);
+             (frame_phases[3] - frame_phases[2]) / 1000.0,
+             (now - frame_phases[3]) / 1000.0);
 }
 
 static void
 watch_frames (GtkWindow *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  const char *phases[] = { "before-paint", "layout", "paint", "after-paint" };
+  const char *phases[] = { "before-paint", "update", "layout", "paint", "after-paint" };
 
   for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
     g_signal_connect (clock, phases[i], G_CALLBACK (on_frame_phase), GUINT_TO_POINTER (i));
