@@ -138,6 +138,14 @@ reveal_rows (GtkWidget     *column_view,
   RingsideListView *self = user_data;
   RingsideListViewPrivate *priv = ringside_list_view_get_private (self);
 
+  GListModel *rows = G_LIST_MODEL (priv->rows);
+  GListModel *list = ringside_slot_model_get_source (priv->rows);
+
+  /* Blank rows stay while a search still fills the list: it may need them again. */
+  if (g_list_model_get_n_items (rows) > g_list_model_get_n_items (list) &&
+      ringside_remote_list_get_searching (priv->list))
+    return G_SOURCE_CONTINUE;
+
   if (ringside_slot_model_reveal (priv->rows))
     return G_SOURCE_CONTINUE;
 
