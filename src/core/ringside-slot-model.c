@@ -261,14 +261,16 @@ on_source_items_changed (GListModel        *source,
   guint n_source_before = n_source - added + removed;
   guint pending_before = n_source_before > self->n_items ? n_source_before - self->n_items
                                                          : self->n_items - n_source_before;
-  guint end = self->placeholder != NULL ? self->n_items : MIN (self->n_items, n_source);
+  guint n_items = follow_length (self, n_source);
+  /* Slots about to leave are not told first. */
+  guint end = MIN (self->n_items, n_items);
 
   if (removed == added)
     end = MIN (end, position + added);
   if (position < end)
     retarget_slots (self, position, position + added, end);
 
-  set_n_items (self, follow_length (self, n_source));
+  set_n_items (self, n_items);
 
   if (count_pending (self) != pending_before)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
@@ -341,7 +343,9 @@ ringside_slot_model_reveal (RingsideSlotModel *self)
   if (self->n_items == n_source)
     return FALSE;
 
-  if (self->n_items < n_source)
+  if (self->paced_rows == 0)
+    n_items = n_source;
+  else if (self->n_items < n_source)
     {
       n_items = self->n_items + self->step;
       n_items = n_items >= self->paced_rows ? n_source : MIN (n_items, n_source);
@@ -369,10 +373,26 @@ void
 ringside_slot_model_set_placeholder (RingsideSlotModel *self,
                                      gpointer           placeholder)
 {
+  guint n_source;
+
   g_return_if_fail (RINGSIDE_IS_SLOT_MODEL (self));
   g_return_if_fail (placeholder == NULL || G_IS_OBJECT (placeholder));
 
-  g_set_object (&self->placeholder, placeholder);
+  if (!g_set_object (&self->placeholder, placeholder) || self->source == NULL)
+    return;
+
+  n_source = g_list_model_get_n_items (self->source);
+  if (self->n_items <= n_source)
+    return;
+
+  /* Blank rows show the new placeholder, or without one, go. */
+  if (placeholder != NULL)
+    retarget_slots (self, n_source, 0, self->n_items);
+  else
+    {
+      set_n_items (self, n_source);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+    }
 }
 
 /* GObject */
