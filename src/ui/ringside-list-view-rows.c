@@ -90,11 +90,15 @@ on_slot_item_changed (RingsideSlot *slot,
   if (column == NULL || ringside_slot_get_item (slot) == NULL)
     return;
 
-  self = RINGSIDE_LIST_VIEW (gtk_widget_get_ancestor (
-    GTK_WIDGET (gtk_column_view_column_get_column_view (column)), RINGSIDE_TYPE_LIST_VIEW));
-  priv = ringside_list_view_get_private (self);
-  if (gtk_list_item_get_selected (list_item) && priv->selection_check == 0)
-    priv->selection_check = g_idle_add (drop_moved_selection, self);
+  /* Only a selected row needs its view: the walk up stays off the rebinding path. */
+  if (gtk_list_item_get_selected (list_item))
+    {
+      self = RINGSIDE_LIST_VIEW (gtk_widget_get_ancestor (
+        GTK_WIDGET (gtk_column_view_column_get_column_view (column)), RINGSIDE_TYPE_LIST_VIEW));
+      priv = ringside_list_view_get_private (self);
+      if (priv->selection_check == 0)
+        priv->selection_check = g_idle_add (drop_moved_selection, self);
+    }
 
   rebinding = TRUE;
   g_signal_emit_by_name (gtk_column_view_column_get_factory (column), "bind", list_item);
