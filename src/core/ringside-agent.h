@@ -64,8 +64,9 @@ char          *ringside_agent_type_to_words        (const char    *code);
  * then each group's agents, several groups at a time. Path value: "accountId". */
 extern const RingsideListKind ringside_agents_list_kind;
 
-/* The members of its JSON the model does not read, secrets left out, as compact JSON text
- * (ringside_json_dup_extra()); NULL when there are none. */
+/* The members of its JSON the model does not read, secrets left out, as the text of a JSON
+ * object; NULL when there are none. Read it with ringside_json_extra_parse(): from the list,
+ * most of it is as RingCX wrote it (ringside-json-cutter.h). */
 const char *ringside_agent_get_extra_json (RingsideAgent *self);
 
 G_END_DECLS

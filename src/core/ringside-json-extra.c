@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "ringside-error.h"
 #include "ringside-json-extra.h"
 
 /* Deeper than any real answer: the walk below is recursive. */
@@ -187,6 +188,56 @@ ringside_json_dup_extra (JsonObject         *object,
     }
   g_string_append_c (out, '}');
   return g_string_free (out, FALSE);
+}
+
+char *
+ringside_json_extra_join (char *first,
+                          char *second)
+{
+  g_autofree char *owned_first = first;
+  g_autofree char *owned_second = second;
+  gsize length;
+
+  if (first == NULL || second == NULL)
+    return first != NULL ? g_steal_pointer (&owned_first) : g_steal_pointer (&owned_second);
+
+  length = strlen (first);
+  g_return_val_if_fail (length >= 2 && first[length - 1] == '}' && second[0] == '{',
+                        g_steal_pointer (&owned_first));
+  if (strcmp (second, "{}") == 0)
+    return g_steal_pointer (&owned_first);
+  if (length == 2)
+    return g_steal_pointer (&owned_second);
+
+  /* "{a}" and "{b}" make "{a,b}" */
+  return g_strdup_printf ("%.*s,%s", (int) (length - 1), first, second + 1);
+}
+
+JsonObject *
+ringside_json_extra_parse (const char  *extra_json,
+                           GError     **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) kept = NULL;
+  g_autofree char *kept_json = NULL;
+
+  g_return_val_if_fail (extra_json != NULL, NULL);
+
+  node = json_from_string (extra_json, NULL);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      /* json-glib's message may quote the text. */
+      g_set_error_literal (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
+                           "The details are not a JSON object");
+      return NULL;
+    }
+
+  kept_json = ringside_json_dup_extra (json_node_get_object (node), NULL);
+  if (kept_json == NULL)
+    return json_object_new ();
+  kept = json_from_string (kept_json, NULL);
+  g_return_val_if_fail (kept != NULL && JSON_NODE_HOLDS_OBJECT (kept), json_object_new ());
+  return json_object_ref (json_node_get_object (kept));
 }
 
 /* Short words people write in capitals. */

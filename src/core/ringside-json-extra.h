@@ -22,6 +22,17 @@ gboolean    ringside_json_is_secret_name  (const char         *name);
 char       *ringside_json_dup_extra       (JsonObject         *object,
                                            const char * const *known);
 
+/* One object's text of the members of @first (taken) and then those of @second (taken),
+ * either of which may be NULL; NULL when both are. Both must be JSON objects' text. */
+char       *ringside_json_extra_join      (char               *first,
+                                           char               *second);
+
+/* Parses an item's extra for display: secrets at any depth, nulls and empty values left out
+ * whatever the text held (the part the list never parsed came as the server wrote it). NULL,
+ * and a message in @error, when it is not a JSON object. */
+JsonObject *ringside_json_extra_parse     (const char         *extra_json,
+                                           GError            **error);
+
 /* A member's name in words: "phoneNumberE164" → "Phone number E164", "rcUserId" →
  * "RC user ID", "max_rows" → "Max rows". */
 char       *ringside_json_name_to_words   (const char         *name);

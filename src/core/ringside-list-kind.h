@@ -28,6 +28,11 @@ typedef enum
 typedef gboolean (*RingsideListParseFunc)   (JsonNode    *element,
                                              GPtrArray   *out,
                                              GError     **error);
+/* Gives @item, which @parse just made, the members of its element that @parse was not given
+ * (see RingsideListKind:members_read): a JSON object's text, secrets and empty values left
+ * out, taken. Runs in a worker thread. */
+typedef void     (*RingsideListRestFunc)    (gpointer     item,
+                                             char        *rest_json);
 /* Whether @item matches @needle, which is casefolded and never empty. */
 typedef gboolean (*RingsideListMatchFunc)   (gpointer     item,
                                              const char  *needle);
@@ -111,6 +116,11 @@ typedef struct
  *   list to one group
  * @forbidden_message: (nullable): what a view says when the server refuses the list (403),
  *   marked with N_(): "You don't have permission to view agent groups in this account"
+ * @members_read: (nullable): the members of an element @parse reads, NULL-terminated. When
+ *   set, json-glib parses only those and @parse is given an object holding them; the rest of
+ *   the element goes to @take_rest as text (ringside-json-cutter.h). @parse must then make
+ *   exactly one item of an element. Elements the cutter cannot cut go to @parse whole.
+ * @take_rest: what an item does with the rest of its element; set with @members_read
  *
  * Everything that differs between two lists the app loads, in one place: the loader, the
  * item list and the remote list only ever read it. A new list is a model type, one of these
@@ -129,6 +139,8 @@ typedef struct _RingsideListKind
   const RingsideListFanOut   *fan_out;
   RingsideListTextFunc        group_of;
   const char                 *forbidden_message;
+  const char * const         *members_read;
+  RingsideListRestFunc        take_rest;
 } RingsideListKind;
 
 /* Fills in @kind's path template: @values holds names and values in turn ("accountId",

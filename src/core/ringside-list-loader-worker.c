@@ -15,6 +15,7 @@
 #endif
 
 #include "ringside-error.h"
+#include "ringside-json-cutter.h"
 #include "ringside-json-splitter.h"
 #include "ringside-list-loader-private.h"
 
@@ -108,33 +109,83 @@ worker_done (LoadJob *job,
   ringside_mutex_unlock (&job->mutex);
 }
 
-/* Parses element number @index (from 1) into @items. The message says which element
- * failed, but never quotes it: an account carries secrets. */
-static gboolean
-worker_parse_element (LoadJob     *job,
-                      JsonParser  *parser,
-                      GBytes      *element,
-                      guint        index,
-                      GPtrArray   *items,
-                      GError     **error)
+/* What one thread parses elements with. */
+typedef struct
 {
-  const char *kind = job->kind->name;
+  JsonParser         *parser;
+  RingsideJsonCutter *cutter;  /* for kinds that read only some members; else NULL */
+  GString            *read;
+  GString            *rest;
+} ElementParser;
+
+static void
+element_parser_init (ElementParser         *ep,
+                     const RingsideListKind *kind)
+{
+  /* Not immutable: sealing every node would cost a hash of it, and nothing keeps them. */
+  ep->parser = json_parser_new ();
+  ep->cutter = kind->members_read != NULL ? ringside_json_cutter_new (kind->members_read)
+                                          : NULL;
+  ep->read = g_string_sized_new (1024);
+  ep->rest = g_string_sized_new (4096);
+}
+
+static void
+element_parser_clear (ElementParser *ep)
+{
+  g_clear_object (&ep->parser);
+  g_clear_pointer (&ep->cutter, ringside_json_cutter_free);
+  g_string_free (g_steal_pointer (&ep->read), TRUE);
+  g_string_free (g_steal_pointer (&ep->rest), TRUE);
+}
+
+/* Loads @element into the parser: only the members the kind reads when it can be cut, with
+ * the rest in ep->rest; else the whole of it, with ep->rest empty. */
+static gboolean
+element_parser_load (ElementParser *ep,
+                     GBytes        *element)
+{
   gsize length;
   const char *data = g_bytes_get_data (element, &length);
 
+  if (ep->cutter != NULL &&
+      ringside_json_cutter_cut (ep->cutter, data, length, ep->read, ep->rest))
+    return json_parser_load_from_data (ep->parser, ep->read->str, (gssize) ep->read->len,
+                                       NULL);
+
+  g_string_truncate (ep->rest, 0);
   /* json-glib's message may quote the element, which may hold a secret. */
-  if (!json_parser_load_from_data (parser, data, length, NULL))
+  return json_parser_load_from_data (ep->parser, data, (gssize) length, NULL);
+}
+
+/* Parses element number @index (from 1) into @items. The message says which element
+ * failed, but never quotes it: an account carries secrets. */
+static gboolean
+worker_parse_element (LoadJob        *job,
+                      ElementParser  *ep,
+                      GBytes         *element,
+                      guint           index,
+                      GPtrArray      *items,
+                      GError        **error)
+{
+  const RingsideListKind *kind = job->kind;
+  guint first_new = items->len;
+
+  if (!element_parser_load (ep, element))
     {
       g_set_error (error, RINGSIDE_ERROR, RINGSIDE_ERROR_BAD_RESPONSE,
-                   "%s %u: the element is not valid JSON", kind, index);
+                   "%s %u: the element is not valid JSON", kind->name, index);
       return FALSE;
     }
 
-  if (!job->kind->parse (json_parser_get_root (parser), items, error))
+  if (!kind->parse (json_parser_get_root (ep->parser), items, error))
     {
-      g_prefix_error (error, "%s %u: ", kind, index);
+      g_prefix_error (error, "%s %u: ", kind->name, index);
       return FALSE;
     }
+
+  if (ep->rest->len > 0 && kind->take_rest != NULL && items->len == first_new + 1)
+    kind->take_rest (items->pdata[first_new], g_strndup (ep->rest->str, ep->rest->len));
 
   return TRUE;
 }
@@ -162,12 +213,12 @@ typedef struct
 } Slice;
 
 static void
-slice_parse (Slice      *slice,
-             JsonParser *parser)
+slice_parse (Slice         *slice,
+             ElementParser *ep)
 {
   for (guint i = slice->first; i < slice->end && !job_is_aborted (slice->job); i++)
     {
-      if (!worker_parse_element (slice->job, parser, slice->elements->pdata[i],
+      if (!worker_parse_element (slice->job, ep, slice->elements->pdata[i],
                                  slice->first_index + i - slice->first, slice->items,
                                  &slice->error))
         break;
@@ -182,7 +233,7 @@ slice_parse_in_pool (gpointer data,
                      gpointer user_data)
 {
   Slice *slice = data;
-  g_autoptr(JsonParser) parser = NULL;
+  ElementParser ep;
 
   /* Once for each of the pool's threads, which are the loader's own. */
   if (g_private_get (&given_way) == NULL)
@@ -192,8 +243,9 @@ slice_parse_in_pool (gpointer data,
     }
 
   ringside_tsan_acquire (slice);
-  parser = json_parser_new_immutable ();
-  slice_parse (slice, parser);
+  element_parser_init (&ep, slice->job->kind);
+  slice_parse (slice, &ep);
+  element_parser_clear (&ep);
 
   ringside_mutex_lock (slice->mutex);
   if (--*slice->remaining == 0)
@@ -204,9 +256,9 @@ slice_parse_in_pool (gpointer data,
 /* Parses @elements, numbered from @first_index, into @items, in order. On failure @items
  * holds what the elements before the failing one made. */
 static gboolean
-worker_parse_elements (LoadJob      *job,
-                       GThreadPool  *pool,
-                       JsonParser   *parser,
+worker_parse_elements (LoadJob       *job,
+                       GThreadPool   *pool,
+                       ElementParser *ep,
                        GPtrArray    *elements,
                        guint         first_index,
                        GPtrArray    *items,
@@ -251,7 +303,7 @@ worker_parse_elements (LoadJob      *job,
     }
 
   /* This thread takes the first slice, then waits for the others. */
-  slice_parse (&slices[0], parser);
+  slice_parse (&slices[0], ep);
 
   ringside_mutex_lock (&mutex);
   while (remaining > 0)
@@ -308,7 +360,7 @@ ringside_load_job_worker (gpointer data)
 {
   g_autoptr(LoadJob) job = data;
   g_autoptr(RingsideJsonSplitter) splitter = ringside_json_splitter_new ();
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  ElementParser ep;
   g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_autoptr(GError) error = NULL;
   GThreadPool *pool = NULL;
@@ -317,6 +369,7 @@ ringside_load_job_worker (gpointer data)
 
   worker_thread_give_way ();
   pool = worker_new_pool ();
+  element_parser_init (&ep, job->kind);
 
   for (;;)
     {
@@ -352,7 +405,7 @@ ringside_load_job_worker (gpointer data)
       fed = ringside_json_splitter_feed (splitter, bytes, size, elements, &error);
 
       items = g_ptr_array_new_with_free_func (g_object_unref);
-      if (!worker_parse_elements (job, pool, parser, elements, index + 1, items,
+      if (!worker_parse_elements (job, pool, &ep, elements, index + 1, items,
                                   &element_error))
         {
           g_clear_error (&error);
@@ -368,6 +421,7 @@ ringside_load_job_worker (gpointer data)
 
   if (pool != NULL)
     g_thread_pool_free (pool, FALSE, TRUE);
+  element_parser_clear (&ep);
 
   worker_done (job, g_steal_pointer (&error));
   return NULL;

@@ -17,7 +17,8 @@ void
 ringside_detail_pane_add_more (AdwPreferencesPage *page,
                                const char         *extra_json)
 {
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(GError) error = NULL;
   JsonObjectIter iter;
   const char *name;
   JsonNode *member;
@@ -25,13 +26,17 @@ ringside_detail_pane_add_more (AdwPreferencesPage *page,
 
   if (extra_json == NULL)
     return;
-  /* The model wrote it; a failure here is a bug, not the server's. */
-  node = json_from_string (extra_json, NULL);
-  g_return_if_fail (node != NULL && JSON_NODE_HOLDS_OBJECT (node));
+  /* Part of it may be as the server wrote it, unparsed until now. */
+  object = ringside_json_extra_parse (extra_json, &error);
+  if (object == NULL)
+    {
+      g_message ("Cannot show the rest of the details: %s", error->message);
+      return;
+    }
 
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("More"));
-  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  json_object_iter_init_ordered (&iter, object);
   while (json_object_iter_next_ordered (&iter, &name, &member))
     {
       g_autofree char *label = ringside_json_name_to_words (name);
