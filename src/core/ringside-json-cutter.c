@@ -133,6 +133,57 @@ expect (Cursor *c,
   return TRUE;
 }
 
+/* The code unit of the escape "\uXXXX" at @pos, or G_MAXUINT when there is none. */
+static guint
+read_unicode_escape (const Cursor *c,
+                     gsize         pos)
+{
+  guint code = 0;
+
+  if (pos + 6 > c->length || c->text[pos] != '\\' || c->text[pos + 1] != 'u')
+    return G_MAXUINT;
+  for (guint i = 2; i < 6; i++)
+    {
+      if (!g_ascii_isxdigit (c->text[pos + i]))
+        return G_MAXUINT;
+      code = code * 16 + (guint) g_ascii_xdigit_value (c->text[pos + i]);
+    }
+  return code;
+}
+
+/* Steps over one escape, from its backslash. A half of a surrogate pair must come with the
+ * other half: json-glib refuses it alone, so such text is left to json-glib whole. */
+static gboolean
+scan_escape (Cursor *c)
+{
+  char ch;
+  guint code;
+
+  if (c->pos + 1 >= c->length)
+    return FALSE;
+  ch = c->text[c->pos + 1];
+  if (ch != 'u')
+    {
+      if (ch == '\0' || strchr ("\"\\/bfnrt", ch) == NULL)
+        return FALSE;
+      c->pos += 2;
+      return TRUE;
+    }
+
+  code = read_unicode_escape (c, c->pos);
+  if (code == G_MAXUINT || (code >= 0xDC00 && code <= 0xDFFF))
+    return FALSE;
+  c->pos += 6;
+  if (code >= 0xD800 && code <= 0xDBFF)
+    {
+      code = read_unicode_escape (c, c->pos);
+      if (code < 0xDC00 || code > 0xDFFF)
+        return FALSE;
+      c->pos += 6;
+    }
+  return TRUE;
+}
+
 /* A string from its opening quote; its content is [*start, *end). Escapes must be JSON's;
  * @has_escape says whether there was one. */
 static gboolean
@@ -157,26 +208,9 @@ scan_string (Cursor   *c,
       if (ch < 0x20)
         return FALSE;
       if (ch != '\\')
-        {
-          c->pos++;
-          continue;
-        }
-
-      *has_escape = TRUE;
-      if (c->pos + 1 >= c->length)
-        return FALSE;
-      ch = (guchar) c->text[c->pos + 1];
-      if (ch == 'u')
-        {
-          if (c->pos + 6 > c->length)
-            return FALSE;
-          for (guint i = 2; i < 6; i++)
-            if (!g_ascii_isxdigit (c->text[c->pos + i]))
-              return FALSE;
-          c->pos += 6;
-        }
-      else if (ch != '\0' && strchr ("\"\\/bfnrt", ch) != NULL)
-        c->pos += 2;
+        c->pos++;
+      else if (scan_escape (c))
+        *has_escape = TRUE;
       else
         return FALSE;
     }

@@ -18,7 +18,8 @@ G_BEGIN_DECLS
  * value is well formed on the surface (a string, a number, true, false, null, or brackets that
  * balance). What it cannot cut with certainty it leaves whole, and the caller parses the
  * element as it always did: anything but an object, a member name holding an escape, text
- * that is not UTF-8, a value it finds malformed, a name given twice (among the first 4,096 names of up to
+ * that is not UTF-8, a lone half of a surrogate pair ("\ud800", which json-glib refuses),
+ * a value it finds malformed, a name given twice (among the first 4,096 names of up to
  * 128 bytes it meets, which it remembers).
  *
  * Each member goes to one of three places:
