@@ -331,9 +331,14 @@ worker_parse_elements (LoadJob       *job,
 }
 
 static GThreadPool *
-worker_new_pool (void)
+worker_new_pool (LoadJob *job)
 {
   guint n_threads = CLAMP (g_get_num_processors (), 1, MAX_PARSER_THREADS);
+
+  /* A list read parent by parent has several parents' lists parsed side by side already:
+   * helpers would only crowd the processors, and the main thread off them. */
+  if (job->kind->fan_out != NULL)
+    return NULL;
 
   if (n_threads == 1)
     return NULL;
@@ -368,7 +373,7 @@ ringside_load_job_worker (gpointer data)
   guint page_start = 0;
 
   worker_thread_give_way ();
-  pool = worker_new_pool ();
+  pool = worker_new_pool (job);
   element_parser_init (&ep, job->kind);
 
   for (;;)
