@@ -30,6 +30,7 @@ typedef struct
   RingsideRemoteList *list;
   RingsideSlotModel  *rows;               /* over the list's model, under the selection */
   guint               reveal_tick;        /* adds rows held back, once a frame */
+  guint               cells_built;        /* cells GTK made, ever */
   GObject            *selected_item;      /* what the selected row showed when selected */
   guint               selection_check;    /* an idle: is it still what it shows? */
   char               *summary;

@@ -134,6 +134,37 @@ unwatch_slot (GtkListItemFactory *factory,
     g_signal_handlers_disconnect_by_func (slot, on_slot_item_changed, list_item);
 }
 
+/* Counts the cells GTK builds, to see when it stops building rows. */
+static void
+on_cell_setup (RingsideListView *self)
+{
+  ringside_list_view_get_private (self)->cells_built++;
+}
+
+static gboolean
+is_growing (RingsideSlotModel *rows)
+{
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (rows));
+
+  return n_rows > 0 && n_rows < g_list_model_get_n_items (ringside_slot_model_get_source (rows));
+}
+
+/* Adds a step of the rows held back. GTK builds a row for each of the first items, up to a
+ * number of its own (about 205 in GTK 4.8, fewer in later versions); once a step builds
+ * none, the rows held back cost nothing, and all of them come at once. Blank rows still go a
+ * step a frame: taking rows away costs too. Returns whether rows are still to come or go. */
+static gboolean
+reveal_step (RingsideListView *self)
+{
+  RingsideListViewPrivate *priv = ringside_list_view_get_private (self);
+  guint cells_before = priv->cells_built;
+  gboolean more = ringside_slot_model_reveal (priv->rows);
+
+  while (more && priv->cells_built == cells_before && is_growing (priv->rows))
+    more = ringside_slot_model_reveal (priv->rows);
+  return more;
+}
+
 static gboolean
 reveal_rows (GtkWidget     *column_view,
              GdkFrameClock *frame_clock,
@@ -150,7 +181,7 @@ reveal_rows (GtkWidget     *column_view,
       ringside_remote_list_get_searching (priv->list))
     return G_SOURCE_CONTINUE;
 
-  if (ringside_slot_model_reveal (priv->rows))
+  if (reveal_step (self))
     return G_SOURCE_CONTINUE;
 
   priv->reveal_tick = 0;
@@ -199,6 +230,8 @@ ringside_list_view_set_up_rows (RingsideListView *self)
 
       g_signal_connect_object (factory, "bind", G_CALLBACK (watch_slot), column,
                                G_CONNECT_AFTER);
+      g_signal_connect_object (factory, "setup", G_CALLBACK (on_cell_setup), self,
+                               G_CONNECT_SWAPPED);
       g_signal_connect (factory, "unbind", G_CALLBACK (unwatch_slot), NULL);
     }
 
