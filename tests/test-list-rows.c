@@ -904,6 +904,83 @@ test_agents_big (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (view_model (f)), ==, n_agents);
 }
 
+/* The first rows come a few a frame, as GTK builds a row for each; once it builds no more
+ * (about 205 rows in GTK 4.8), the rest of the list is there by the next frame. */
+typedef struct
+{
+  GtkWidget *widget;
+  gint64     last_build_frame;  /* when GTK last built a cell */
+  gint64     full_frame;        /* when the rows reached the list's length */
+  guint      first_step;        /* how many rows the first growth added */
+} Pacing;
+
+static gint64
+frame_of (GtkWidget *widget)
+{
+  return gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (widget));
+}
+
+static void
+on_pacing_setup (Pacing *pacing)
+{
+  pacing->last_build_frame = frame_of (pacing->widget);
+}
+
+static void
+on_pacing_rows_changed (GListModel *rows,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        Pacing     *pacing)
+{
+  GListModel *list = ringside_slot_model_get_source (RINGSIDE_SLOT_MODEL (rows));
+
+  if (pacing->first_step == 0 && added > 0)
+    pacing->first_step = added;
+  if (pacing->full_frame < 0 && g_list_model_get_n_items (rows) > 0 &&
+      g_list_model_get_n_items (rows) == g_list_model_get_n_items (list))
+    pacing->full_frame = frame_of (pacing->widget);
+}
+
+static void
+test_agents_paced (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *account_id = ringside_demo_server_get_account_id (f->server, 1);
+  const char *values[] = { "accountId", account_id, NULL };
+  Pacing pacing = { GTK_WIDGET (column_view (f)), -1, -1, 0 };
+  GListModel *columns = gtk_column_view_get_columns (column_view (f));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_signal_connect_swapped (gtk_column_view_column_get_factory (column), "setup",
+                                G_CALLBACK (on_pacing_setup), &pacing);
+    }
+  g_signal_connect (slot_model (f), "items-changed", G_CALLBACK (on_pacing_rows_changed),
+                    &pacing);
+
+  ringside_list_view_set_path_values (f->view, values);
+  reload_and_wait (f);
+  wait_settled (f);
+
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (f)), >, 1000);
+  g_assert_cmpuint (pacing.first_step, <=, 16);
+  g_assert_cmpint (pacing.last_build_frame, >=, 0);
+  g_assert_cmpint (pacing.full_frame, >=, 0);
+  g_assert_cmpint (pacing.full_frame, <=, pacing.last_build_frame + 1);
+
+  g_signal_handlers_disconnect_by_data (slot_model (f), &pacing);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_signal_handlers_disconnect_by_data (gtk_column_view_column_get_factory (column),
+                                            &pacing);
+    }
+}
+
 /* GTK's test accessibility backend (GTK_A11Y=test) prints every state change on stdout,
  * which is the TAP stream: those lines are dropped. */
 static void
@@ -943,6 +1020,7 @@ main (int   argc,
   ADD_TEST ("/list-rows/users/late-managers", RINGSIDE_TYPE_USERS_VIEW,
             test_users_late_managers);
   ADD_TEST ("/list-rows/agents/big", RINGSIDE_TYPE_AGENTS_VIEW, test_agents_big);
+  ADD_TEST ("/list-rows/agents/paced", RINGSIDE_TYPE_AGENTS_VIEW, test_agents_paced);
 
 #undef ADD_TEST
 
