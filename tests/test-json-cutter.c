@@ -382,12 +382,9 @@ static void
 test_nested_secret_escaped (void)
 {
   static const char * const cases[] = {
-    "{\"o\":{\"p\\u0069n\":\"1\"},\"c\":1}",
-    "{\"o\":[{\"pass\\u0077ord\":\"1\"}],\"c\":1}",
-    "{\"o\":{\"api\\u004Bey\":\"1\"},\"c\":1}",
-    "{\"o\":{\"\\u0070in\":1,\"x\":2},\"c\":1}",
-    "{\"o\":{\"a\":{\"sec\\u0072et\":[]}},\"c\":1}",
-    NULL
+    "{\"o\":{\"p\\u0069n\":\"1\"},\"c\":1}", "{\"o\":[{\"pass\\u0077ord\":\"1\"}],\"c\":1}",
+    "{\"o\":{\"api\\u004Bey\":\"1\"},\"c\":1}", "{\"o\":{\"\\u0070in\":1,\"x\":2},\"c\":1}",
+    "{\"o\":{\"a\":{\"sec\\u0072et\":[]}},\"c\":1}", NULL
   };
 
   for (guint i = 0; cases[i] != NULL; i++)
@@ -441,11 +438,7 @@ test_agent (void)
   g_assert_null (strstr (read->str, "SECRET"));
   g_assert_null (strstr (rest->str, "SECRET"));
   g_assert_null (strstr (rest->str, "NESTED"));
-  g_assert_nonnull (strstr (read->str, "\"softphoneSettings\":{"));
-  g_assert_nonnull (strstr (read->str, "\"skills\":["));
   g_assert_nonnull (strstr (rest->str, "\"location\":\"Montr\\u00e9al \\\\ QC\""));
-  g_assert_null (strstr (rest->str, "directAgentExtension"));
-  g_assert_null (strstr (rest->str, "permissions"));
 }
 
 /* The same agent with whitespace between every token, and around it. */
@@ -503,7 +496,6 @@ test_length (void)
   g_assert_cmpstr (rest->str, ==, "{\"c\":2}");
 
   expect_whole_length (ab_names, text, 12);
-  expect_whole_length (ab_names, text, 0);
   /* A NUL is neither whitespace nor text in a string. */
   expect_whole_length (ab_names, "{\"a\":1}\0", 8);
   expect_whole_length (ab_names, "{\"a\":\"x\0y\"}", 11);
@@ -592,6 +584,8 @@ test_deep_nesting (void)
   g_autoptr(GString) text = g_string_new ("{\"c\":");
   g_autoptr(GString) read = g_string_new (NULL);
   g_autoptr(GString) rest = g_string_new (NULL);
+  g_autofree char *opening = g_strnfill (100000, '[');
+  g_autofree char *closing = g_strnfill (100000, ']');
 
   for (guint i = 0; i < 64; i++)
     g_string_append (text, "[{\"d\":");
@@ -602,12 +596,7 @@ test_deep_nesting (void)
   if (cut_with (cutter, text->str, text->len, read, rest))
     g_assert_cmpstr (rest->str, ==, "{\"e\":1}");
 
-  g_string_assign (text, "{\"c\":");
-  for (guint i = 0; i < 100000; i++)
-    g_string_append_c (text, '[');
-  for (guint i = 0; i < 100000; i++)
-    g_string_append_c (text, ']');
-  g_string_append_c (text, '}');
+  g_string_printf (text, "{\"c\":%s%s}", opening, closing);
   if (cut_with (cutter, text->str, text->len, read, rest))
     g_assert_true (rest->len == text->len && read->len == 2);
   else
@@ -629,12 +618,8 @@ test_large_value (void)
   expect_cut (ab_names, text->str, "{\"a\":1}", expected->str);
 }
 
-typedef struct
-{
-  const char *text;
-  const char *read;  /* NULL: left whole */
-  const char *rest;
-} Expected;
+/* @read NULL: left whole */
+typedef struct { const char *text; const char *read; const char *rest; } Expected;
 
 /* The same names meet different values, read names meet the cutter nested first, names come
  * again in later elements, after a failure too. */
@@ -666,14 +651,8 @@ check_reused (RingsideJsonCutter *cutter,
 {
   gboolean ok = cut_with (cutter, expected->text, strlen (expected->text), read, rest);
 
-  if (expected->read == NULL)
-    {
-      if (ok || read->len != 0 || rest->len != 0)
-        g_test_fail_printf ("%s, by a cutter used before: cut or outputs not empty",
-                            expected->text);
-    }
-  else if (!ok || strcmp (read->str, expected->read) != 0 ||
-           strcmp (rest->str, expected->rest) != 0)
+  if (expected->read == NULL ? ok || read->len != 0 || rest->len != 0 :
+      !ok || strcmp (read->str, expected->read) != 0 || strcmp (rest->str, expected->rest) != 0)
     g_test_fail_printf ("%s, by a cutter used before: %s, read %s, rest '%s'", expected->text,
                         ok ? "cut" : "not cut", read->str, rest->str);
 }
@@ -682,9 +661,13 @@ static void
 test_reused (void)
 {
   static const char * const names[] = { "agentId", NULL };
+  static const char * const other_names[] = { "settings", "a", NULL };
   g_autoptr(RingsideJsonCutter) cutter = ringside_json_cutter_new (names);
+  g_autoptr(RingsideJsonCutter) other = ringside_json_cutter_new (other_names);
   g_autoptr(GString) read = g_string_new (NULL);
   g_autoptr(GString) rest = g_string_new (NULL);
+  g_autoptr(GString) other_read = g_string_new (NULL);
+  g_autoptr(GString) other_rest = g_string_new (NULL);
 
   /* Each on its own first. */
   for (guint i = 0; i < G_N_ELEMENTS (reused); i++)
@@ -694,30 +677,19 @@ test_reused (void)
       check_reused (fresh, &reused[i], read, rest);
     }
 
-  for (guint round = 0; round < 200; round++)
-    check_reused (cutter, &reused[g_test_rand_int_range (0, G_N_ELEMENTS (reused))], read, rest);
-}
-
-/* Another cutter with other names in the same thread learns on its own. */
-static void
-test_reused_other_names (void)
-{
-  static const char * const names[] = { "agentId", NULL };
-  static const char * const other_names[] = { "settings", "a", NULL };
-  g_autoptr(RingsideJsonCutter) cutter = ringside_json_cutter_new (names);
-  g_autoptr(RingsideJsonCutter) other = ringside_json_cutter_new (other_names);
-  g_autoptr(GString) read = g_string_new (NULL);
-  g_autoptr(GString) rest = g_string_new (NULL);
-  const char *text = "{\"settings\":{\"mode\":\"a\"},\"agentId\":1,\"a\":2}";
-
-  for (guint round = 0; round < 3; round++)
+  /* Another cutter with other names, used as often, cuts as a fresh one does. */
+  for (guint round = 0; round < 300; round++)
     {
-      g_assert_true (cut_with (cutter, text, strlen (text), read, rest));
-      g_assert_cmpstr (read->str, ==, "{\"agentId\":1}");
-      g_assert_cmpstr (rest->str, ==, "{\"settings\":{\"mode\":\"a\"},\"a\":2}");
-      g_assert_true (cut_with (other, text, strlen (text), read, rest));
-      g_assert_cmpstr (read->str, ==, "{\"settings\":{\"mode\":\"a\"},\"a\":2}");
-      g_assert_cmpstr (rest->str, ==, "{\"agentId\":1}");
+      const Expected *expected = &reused[g_test_rand_int_range (0, G_N_ELEMENTS (reused))];
+      g_autoptr(RingsideJsonCutter) fresh = ringside_json_cutter_new (other_names);
+      gsize length = strlen (expected->text);
+      gboolean ok;
+
+      check_reused (cutter, expected, read, rest);
+      ok = cut_with (other, expected->text, length, other_read, other_rest);
+      g_assert_cmpint (cut_with (fresh, expected->text, length, read, rest), ==, ok);
+      g_assert_cmpstr (other_read->str, ==, read->str);
+      g_assert_cmpstr (other_rest->str, ==, rest->str);
     }
 }
 
@@ -750,6 +722,40 @@ test_many_names (void)
         g_assert_cmpstr (rest->str, ==, fresh_rest->str);
         check_equivalent (names, text->str, read->str, rest->str);
       }
+}
+
+/* The cutter remembers up to 4,096 names of up to 128 bytes: a name it remembers, given twice,
+ * leaves the element whole however many names came since. Beyond that memory a repeated
+ * name may pass, but never with a secret in the rest. */
+static void
+test_repeated_names_remembered (void)
+{
+  g_autoptr(RingsideJsonCutter) cutter = ringside_json_cutter_new (ab_names);
+  g_autoptr(GString) read = g_string_new (NULL);
+  g_autoptr(GString) rest = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *long_name = g_strnfill (128, 'n');
+
+  g_string_printf (text, "{\"%s\":1,\"%s\":2}", long_name, long_name);
+  expect_whole_length (ab_names, text->str, text->len);
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_string_printf (text, "{\"early%u\":1}", i);
+      g_assert_true (cut_with (cutter, text->str, text->len, read, rest));
+    }
+  g_string_assign (text, "{\"early7\":1,\"early7\":null}");
+  g_assert_false (cut_with (cutter, text->str, text->len, read, rest));
+
+  g_string_assign (text, "{\"late\":{\"pin\":1},\"c\":1,\"late\":2,"
+                        "\"late\":{\"a\":[{\"key\":0}]}}");
+  if (cut_with (cutter, text->str, text->len, read, rest))
+    {
+      g_autoptr(JsonNode) rest_node = json_from_string (rest->str, NULL);
+
+      g_assert_true (rest_node != NULL && JSON_NODE_HOLDS_OBJECT (rest_node));
+      g_assert_false (holds_secret (rest_node));
+    }
 }
 
 /* Random objects, from names and values that matter. */
@@ -786,24 +792,21 @@ append_members (GString   *out,
                 GPtrArray *names,
                 GPtrArray *values)
 {
-  guint order[G_N_ELEMENTS (name_pool)];
   guint n = g_test_rand_int_range (0, depth == 0 ? 14 : 4);
+  guint64 used = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    order[i] = i;
-  for (guint i = G_N_ELEMENTS (order) - 1; i > 0; i--)
-    {
-      guint j = g_test_rand_int_range (0, i + 1);
-      guint swap = order[i];
-
-      order[i] = order[j];
-      order[j] = swap;
-    }
-
+  G_STATIC_ASSERT (G_N_ELEMENTS (name_pool) <= 64);
   for (guint i = 0; i < n; i++)
     {
-      const char *name = name_pool[order[i]];
+      guint index;
+      const char *name;
       gsize start;
+
+      do
+        index = g_test_rand_int_range (0, G_N_ELEMENTS (name_pool));
+      while (used & (G_GUINT64_CONSTANT (1) << index));
+      used |= G_GUINT64_CONSTANT (1) << index;
+      name = name_pool[index];
 
       if (i > 0)
         g_string_append_c (out, ',');
@@ -925,8 +928,7 @@ test_random_round_trip (void)
       g_autoptr(JsonNode) whole = NULL;
       gboolean spaced = round % 2 == 1;
 
-      g_string_assign (text, spaced ? PICK (spaces) : "");
-      g_string_append_c (text, '{');
+      g_string_printf (text, "%s{", spaced ? PICK (spaces) : "");
       append_members (text, 0, spaced, names, values);
       g_string_append_c (text, '}');
       if (spaced)
@@ -986,8 +988,8 @@ main (int   argc,
   g_test_add_func ("/json-cutter/deep-nesting", test_deep_nesting);
   g_test_add_func ("/json-cutter/large-value", test_large_value);
   g_test_add_func ("/json-cutter/reused", test_reused);
-  g_test_add_func ("/json-cutter/reused-other-names", test_reused_other_names);
   g_test_add_func ("/json-cutter/many-names", test_many_names);
+  g_test_add_func ("/json-cutter/repeated-names-remembered", test_repeated_names_remembered);
   g_test_add_func ("/json-cutter/random-round-trip", test_random_round_trip);
 
   return g_test_run ();
