@@ -43,10 +43,11 @@ typedef struct
 RingsideJsonCutter *
 ringside_json_cutter_new (const char * const *read_names)
 {
-  RingsideJsonCutter *self = g_new0 (RingsideJsonCutter, 1);
+  RingsideJsonCutter *self;
 
   g_return_val_if_fail (read_names != NULL, NULL);
 
+  self = g_new0 (RingsideJsonCutter, 1);
   self->read_names = g_strdupv ((char **) read_names);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return self;
@@ -399,13 +400,12 @@ cut_member (Cursor  *c,
   if (peek (c) != '"' || !scan_string (c, &start, &end, &has_escape) || has_escape)
     return FALSE;
 
+  /* A name given twice goes whole, as json-glib keeps the last one: a name the cutter cannot
+   * remember might be, so it goes whole too. */
   info = lookup_name (c->cutter, c->text + start, end - start, &uncached);
-  if (info == NULL)
-    info = &uncached;
-  else if (info->last_element == c->cutter->element)
-    return FALSE;  /* given twice: json-glib keeps the last one, so the whole element goes */
-  else
-    info->last_element = c->cutter->element;
+  if (info == NULL || info->last_element == c->cutter->element)
+    return FALSE;
+  info->last_element = c->cutter->element;
 
   if (!expect (c, ':') || !scan_value (c, 1, &holds_secret, &empty))
     return FALSE;

@@ -19,14 +19,14 @@ G_BEGIN_DECLS
  * balance). What it cannot cut with certainty it leaves whole, and the caller parses the
  * element as it always did: anything but an object, a member name holding an escape, text
  * that is not UTF-8, a lone half of a surrogate pair ("\ud800", which json-glib refuses),
- * a value it finds malformed, a name given twice (among the first 4,096 names of up to
- * 128 bytes it meets, which it remembers).
+ * a value it finds malformed, a name given twice, a member name it cannot remember (it
+ * remembers the first 4,096 names of up to 128 bytes it meets; RingCX's have some hundred).
  *
  * Each member goes to one of three places:
- * - "read": its name is one of @read_names, or its value holds a member whose name says it is
- *   a secret (ringside_json_is_secret_name()): json-glib parses it, and the model drops the
- *   secret as it always did;
- * - nowhere: its name says it is a secret, or its value is null, "", [] or {};
+ * - "read": its name is one of @read_names (even a secret's: the parse decides), or its value
+ *   holds a member whose name says it is a secret (ringside_json_is_secret_name()): json-glib
+ *   parses it, and the model drops the secret as it always did;
+ * - nowhere: any other whose name says it is a secret, or whose value is null, "", [] or {};
  * - "rest": every other member, as it was written.
  *
  * A cutter keeps what it learnt about each member name it met, so use one per thread. */

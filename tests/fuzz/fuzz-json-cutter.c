@@ -2,8 +2,8 @@
  * reads and the rest, kept as text.
  *
  * The input is the element. A fresh cutter and one that has seen many elements before cut
- * it alike, unless the element gives a name twice (a cutter finds that out only for the
- * names it remembers). Cut, both outputs are JSON objects, the rest without a secret at any
+ * it alike, unless the element gives a name twice, or the used cutter, its memory of names
+ * full, leaves the element whole. Cut, both outputs are JSON objects, the rest without a secret at any
  * depth, and every member json-glib finds in the element is in one of them as it was, or is
  * a secret or empty; not cut, both outputs are empty.
  *
@@ -272,7 +272,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       g_autoptr(JsonParser) parser = parse_element (text, size, &repeated);
 
-      g_assert_true (parser != NULL && repeated);
+      g_assert_true (!used_ok || (parser != NULL && repeated));
       check_outcome (text, size, used_ok, used_read, used_rest);
     }
   return 0;
