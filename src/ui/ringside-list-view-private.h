@@ -31,6 +31,7 @@ typedef struct
   RingsideSlotModel  *rows;               /* over the list's model, under the selection */
   guint               reveal_tick;        /* adds rows held back, once a frame */
   guint               cells_built;        /* cells GTK made, ever */
+  gboolean            reveal_wait;        /* the next tick adds no row */
   GObject            *selected_item;      /* what the selected row showed when selected */
   guint               selection_check;    /* an idle: is it still what it shows? */
   char               *summary;
