@@ -64,6 +64,16 @@ ringside_json_cutter_free (RingsideJsonCutter *self)
   g_free (self);
 }
 
+static void
+classify_name (RingsideJsonCutter *self,
+               const char         *name,
+               NameInfo           *info)
+{
+  info->read = g_strv_contains ((const char * const *) self->read_names, name);
+  info->secret = ringside_json_is_secret_name (name);
+  info->last_element = 0;
+}
+
 /* What a name is, from the cache; NULL only when it cannot be cached, with @uncached filled. */
 static NameInfo *
 lookup_name (RingsideJsonCutter *self,
@@ -72,6 +82,7 @@ lookup_name (RingsideJsonCutter *self,
              NameInfo           *uncached)
 {
   char key[MAX_CACHED_NAME + 1];
+  g_autofree char *name = NULL;
   NameInfo *info;
 
   if (length <= MAX_CACHED_NAME)
@@ -83,19 +94,14 @@ lookup_name (RingsideJsonCutter *self,
         return info;
     }
 
-  {
-    g_autofree char *name = g_strndup (start, length);
+  name = g_strndup (start, length);
+  classify_name (self, name, uncached);
+  if (length > MAX_CACHED_NAME || g_hash_table_size (self->names) >= MAX_NAMES)
+    return NULL;
 
-    uncached->read = g_strv_contains ((const char * const *) self->read_names, name);
-    uncached->secret = ringside_json_is_secret_name (name);
-    uncached->last_element = 0;
-    if (length > MAX_CACHED_NAME || g_hash_table_size (self->names) >= MAX_NAMES)
-      return NULL;
-
-    info = g_memdup2 (uncached, sizeof *uncached);
-    g_hash_table_insert (self->names, g_steal_pointer (&name), info);
-    return info;
-  }
+  info = g_memdup2 (uncached, sizeof *uncached);
+  g_hash_table_insert (self->names, g_steal_pointer (&name), info);
+  return info;
 }
 
 static gboolean
