@@ -25,6 +25,7 @@ struct _FanOut
   GStrv                     values;
   GCancellable             *cancellable;        /* ours: cancels every request */
   GSource                  *cancel_source;      /* the caller's cancellable */
+  gulong                    cancel_handler;     /* on it, to cancel ours at once */
 
   RingsideItemList         *parents;
   RingsideListLoader       *parent_loader;
@@ -290,6 +291,10 @@ child_retry_cb (gpointer user_data)
 {
   ChildLoad *child = user_data;
 
+  /* Cancelled, the load is about to end, and frees the child with this source. */
+  if (g_cancellable_is_cancelled (child->fan_out->cancellable))
+    return G_SOURCE_CONTINUE;
+
   g_ptr_array_remove_fast (child->fan_out->retries, child);
   g_clear_pointer (&child->retry_source, g_source_unref);
   child_start (child);
@@ -372,7 +377,8 @@ fan_out_start_more (FanOut *fan_out)
 {
   guint max_requests = MAX (fan_out->kind->fan_out->max_requests, 1);
 
-  while (fan_out->task != NULL && fan_out->running < max_requests &&
+  while (fan_out->task != NULL && !g_cancellable_is_cancelled (fan_out->cancellable) &&
+         fan_out->running < max_requests &&
          fan_out->next_parent < g_list_model_get_n_items (G_LIST_MODEL (fan_out->parents)))
     {
       GObject *parent = ringside_item_list_peek (fan_out->parents, fan_out->next_parent++);
@@ -427,6 +433,17 @@ on_parents_read (GObject      *source,
   fan_out_check_done (fan_out);
 }
 
+/* The caller may let go of the source as soon as it has cancelled, before cancelled_cb()
+ * ends the load: the children must not ask for another page with it meanwhile. */
+static void
+on_caller_cancelled (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  FanOut *fan_out = user_data;
+
+  g_cancellable_cancel (fan_out->cancellable);
+}
+
 static gboolean
 cancelled_cb (GCancellable *cancellable,
               gpointer      user_data)
@@ -462,6 +479,9 @@ fan_out_finish (FanOut *fan_out,
       fan_out_unref (fan_out);
     }
 
+  /* Not from on_caller_cancelled(), which only cancels: disconnecting there would block. */
+  g_cancellable_disconnect (g_task_get_cancellable (task), fan_out->cancel_handler);
+  fan_out->cancel_handler = 0;
   g_cancellable_cancel (fan_out->cancellable);
   g_signal_handlers_disconnect_by_data (fan_out->parents, fan_out);
   if (fan_out->cancel_source != NULL)
@@ -541,6 +561,10 @@ ringside_fan_out_start (RingsideListLoader       *self,
       g_source_set_callback (fan_out->cancel_source, G_SOURCE_FUNC (cancelled_cb),
                              fan_out_ref (fan_out), (GDestroyNotify) fan_out_unref);
       g_source_attach (fan_out->cancel_source, g_task_get_context (task));
+      fan_out->cancel_handler = g_cancellable_connect (cancellable,
+                                                       G_CALLBACK (on_caller_cancelled),
+                                                       fan_out_ref (fan_out),
+                                                       (GDestroyNotify) fan_out_unref);
     }
 
   g_signal_connect (fan_out->parents, "items-changed", G_CALLBACK (on_parents_changed),

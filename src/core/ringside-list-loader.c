@@ -282,6 +282,10 @@ job_page_done (LoadJob *job,
 
   if (!last)
     {
+      /* Once the caller cancelled it may have let go of the source: no page is asked for
+       * after that, even before cancelled_cb() has ended the load. */
+      if (g_cancellable_is_cancelled (g_task_get_cancellable (job->task)))
+        return;
       job->page++;
       job_open_page (job);
       return;
