@@ -1,46 +1,11 @@
 /* test-slot-model-placeholder.c: the slot model's blank rows (a placeholder with pacing).
- * The helpers are test-slot-model.c's (it has no room left), knowing blank rows here.
+ * It shares its helpers with test-slot-model.c (slot-model-test-utils.h); those that know
+ * blank rows are here.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <gio/gio.h>
-
-#include "ringside-slot-model.h"
-
-/* Replaces @removed items at @position with @added new ones: plain objects, told apart by
- * their addresses. */
-static void
-splice_new (GListStore *store,
-            guint       position,
-            guint       removed,
-            guint       added)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < added; i++)
-    g_ptr_array_add (items, g_file_info_new ());
-  g_list_store_splice (store, position, removed, items->pdata, added);
-}
-
-static GListStore *
-store_new (guint n_items)
-{
-  GListStore *store = g_list_store_new (G_TYPE_FILE_INFO);
-
-  splice_new (store, 0, 0, n_items);
-  return store;
-}
-
-/* The source's item at @position, borrowed (the store keeps it), or NULL. */
-static gpointer
-source_item (GListModel *source,
-             guint       position)
-{
-  g_autoptr(GObject) item = g_list_model_get_item (source, position);
-
-  return item;
-}
+#include "slot-model-test-utils.h"
 
 /* What a slot at @position of @model should show: the source's item, or past the source's
  * end the placeholder, or past the model's end nothing. */
@@ -55,161 +20,7 @@ expected_item (RingsideSlotModel *model,
     return NULL;
   if (position >= g_list_model_get_n_items (source))
     return placeholder;
-  return source_item (source, position);
-}
-
-/* What the slot model told its listeners. */
-
-typedef struct
-{
-  guint position;
-  guint removed;
-  guint added;
-  guint n_items;    /* the model's length when it told */
-} Change;
-
-typedef struct
-{
-  GListModel *model;
-  GArray     *changes;
-  guint       pending_notifies;
-} Recorder;
-
-static void
-on_items_changed (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  Recorder   *recorder)
-{
-  Change change = { position, removed, added, g_list_model_get_n_items (model) };
-
-  g_array_append_val (recorder->changes, change);
-}
-
-static void
-on_notify_pending (GObject    *object,
-                   GParamSpec *pspec,
-                   Recorder   *recorder)
-{
-  recorder->pending_notifies++;
-}
-
-static void
-recorder_init (Recorder          *recorder,
-               RingsideSlotModel *model)
-{
-  recorder->model = G_LIST_MODEL (model);
-  recorder->changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  recorder->pending_notifies = 0;
-  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), recorder);
-  g_signal_connect (model, "notify::pending", G_CALLBACK (on_notify_pending), recorder);
-}
-
-static void
-recorder_clear (Recorder *recorder)
-{
-  g_signal_handlers_disconnect_by_data (recorder->model, recorder);
-  g_clear_pointer (&recorder->changes, g_array_unref);
-}
-
-/* Since the last look, the model said "pending" changed so often, and told of no change. */
-static void
-assert_heard_nothing (Recorder *recorder,
-                      guint     pending_notifies)
-{
-  g_assert_cmpuint (recorder->changes->len, ==, 0);
-  g_assert_cmpuint (recorder->pending_notifies, ==, pending_notifies);
-  recorder->pending_notifies = 0;
-}
-
-/* Since the last look, the model said "pending" changed so often, and told of this change
- * alone, having the length it tells of already. */
-static void
-assert_heard (Recorder *recorder,
-              guint     pending_notifies,
-              guint     position,
-              guint     removed,
-              guint     added)
-{
-  Change *change;
-
-  g_assert_cmpuint (recorder->changes->len, ==, 1);
-  change = &g_array_index (recorder->changes, Change, 0);
-  g_assert_cmpuint (change->position, ==, position);
-  g_assert_cmpuint (change->removed, ==, removed);
-  g_assert_cmpuint (change->added, ==, added);
-  g_assert_cmpuint (change->n_items, ==, position + added);
-  g_array_set_size (recorder->changes, 0);
-  assert_heard_nothing (recorder, pending_notifies);
-}
-
-static void
-assert_pending (RingsideSlotModel *model,
-                guint              n_items,
-                guint              pending)
-{
-  guint pending_property;
-
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_items);
-  g_assert_cmpuint (ringside_slot_model_get_pending (model), ==, pending);
-  g_object_get (model, "pending", &pending_property, NULL);
-  g_assert_cmpuint (pending_property, ==, pending);
-}
-
-/* A slot the test holds, and how often it said "item" changed. */
-
-typedef struct
-{
-  RingsideSlot *slot;       /* owned */
-  guint         position;
-  guint         notified;
-  gboolean      left;       /* the model shrank past it: it shows nothing from then on */
-  gpointer      item_before; /* borrowed, for comparison only: what it showed before a step */
-} Watch;
-
-static void
-on_notify_item (RingsideSlot *slot,
-                GParamSpec   *pspec,
-                Watch        *watch)
-{
-  g_assert_true (slot == watch->slot);
-  watch->notified++;
-}
-
-static Watch *
-watch_new (RingsideSlotModel *model,
-           guint              position)
-{
-  Watch *watch = g_new0 (Watch, 1);
-
-  watch->slot = g_list_model_get_item (G_LIST_MODEL (model), position);
-  g_assert_nonnull (watch->slot);
-  g_assert_cmpuint (ringside_slot_get_position (watch->slot), ==, position);
-  watch->position = position;
-  g_signal_connect (watch->slot, "notify::item", G_CALLBACK (on_notify_item), watch);
-  return watch;
-}
-
-static void
-watch_free (Watch *watch)
-{
-  g_signal_handlers_disconnect_by_data (watch->slot, watch);
-  g_object_unref (watch->slot);
-  g_free (watch);
-}
-
-/* Watches of every position from @first below @end, as a view holds the rows it shows. */
-static GPtrArray *
-watch_range (RingsideSlotModel *model,
-             guint              first,
-             guint              end)
-{
-  GPtrArray *watches = g_ptr_array_new_with_free_func ((GDestroyNotify) watch_free);
-
-  for (guint i = first; i < end; i++)
-    g_ptr_array_add (watches, watch_new (model, i));
-  return watches;
+  return slot_test_source_item (source, position);
 }
 
 /* Whether a watched slot's "item" was told is not checked. */
@@ -227,7 +38,7 @@ assert_shown (RingsideSlotModel *model,
 {
   for (guint i = 0; i < watches->len; i++)
     {
-      Watch *watch = g_ptr_array_index (watches, i);
+      SlotTestWatch *watch = g_ptr_array_index (watches, i);
       gpointer expected = expected_item (model, placeholder, watch->position);
       g_autoptr(GObject) item = NULL;
 
@@ -254,13 +65,13 @@ assert_shown (RingsideSlotModel *model,
 static void
 test_filter_refill (void)
 {
-  g_autoptr(GListStore) store = store_new (100);
+  g_autoptr(GListStore) store = slot_test_store_new (100);
   GListModel *source = G_LIST_MODEL (store);
   g_autoptr(RingsideSlotModel) model = ringside_slot_model_new (source);
   g_autoptr(GFileInfo) placeholder = g_file_info_new ();
   g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) watches = NULL;
-  Recorder recorder;
+  SlotTestRecorder recorder;
   /* The chunks, and after each: "pending" told, pending, the slots told. */
   const struct { guint first, n, notifies, pending, told_first, told_end; } chunks[] = {
     {  0, 12, 1, 18,  0, 12 },
@@ -278,8 +89,8 @@ test_filter_refill (void)
   ringside_slot_model_set_pacing (model, 50, 8);
   ringside_slot_model_set_placeholder (model, placeholder);
   /* The view shows the first 30 rows of 100. */
-  watches = watch_range (model, 0, 30);
-  recorder_init (&recorder, model);
+  watches = slot_test_watch_range (model, 0, 30);
+  slot_test_recorder_init (&recorder, model);
 
   /* The new search matches every other item. */
   for (guint i = 0; i < 100; i += 2)
@@ -287,8 +98,8 @@ test_filter_refill (void)
 
   /* Emptied: the rows nobody holds go at once, past the held ones; those show blank. */
   g_list_store_remove_all (store);
-  assert_heard (&recorder, 1, 30, 70, 0);
-  assert_pending (model, 30, 30);
+  slot_test_assert_heard (&recorder, 1, 30, 70, 0);
+  slot_test_assert_pending (model, 30, 30);
   assert_shown (model, watches, placeholder, 0, 30);
 
   for (guint i = 0; i < G_N_ELEMENTS (chunks); i++)
@@ -298,26 +109,26 @@ test_filter_refill (void)
       else
         g_list_store_splice (store, chunks[i].first, 0, matches->pdata + chunks[i].first,
                              chunks[i].n);
-      assert_heard_nothing (&recorder, chunks[i].notifies);
-      assert_pending (model, 30, chunks[i].pending);
+      slot_test_assert_heard_nothing (&recorder, chunks[i].notifies);
+      slot_test_assert_pending (model, 30, chunks[i].pending);
       assert_shown (model, watches, placeholder, chunks[i].told_first, chunks[i].told_end);
     }
 
   /* The rows held back come a step at a time until the paced rows are passed. */
   g_assert_true (ringside_slot_model_reveal (model));
-  assert_heard (&recorder, 1, 30, 0, 8);
+  slot_test_assert_heard (&recorder, 1, 30, 0, 8);
   g_assert_true (ringside_slot_model_reveal (model));
-  assert_heard (&recorder, 1, 38, 0, 8);
+  slot_test_assert_heard (&recorder, 1, 38, 0, 8);
   g_assert_false (ringside_slot_model_reveal (model));
-  assert_heard (&recorder, 1, 46, 0, 4);
-  assert_pending (model, 50, 0);
+  slot_test_assert_heard (&recorder, 1, 46, 0, 4);
+  slot_test_assert_pending (model, 50, 0);
   assert_shown (model, watches, placeholder, 0, 0);
 
   for (guint i = 0; i < watches->len; i++)
-    g_assert_true (ringside_slot_get_item (((Watch *) watches->pdata[i])->slot) ==
+    g_assert_true (ringside_slot_get_item (((SlotTestWatch *) watches->pdata[i])->slot) ==
                    matches->pdata[i]);
 
-  recorder_clear (&recorder);
+  slot_test_recorder_clear (&recorder);
 }
 
 /* 2. The source settles shorter than the rows held: the blank rows go a step per reveal,
@@ -325,32 +136,33 @@ test_filter_refill (void)
 static void
 test_blank_rows_go (void)
 {
-  g_autoptr(GListStore) store = store_new (20);
+  g_autoptr(GListStore) store = slot_test_store_new (20);
   g_autoptr(RingsideSlotModel) model = ringside_slot_model_new (G_LIST_MODEL (store));
   g_autoptr(GFileInfo) placeholder = g_file_info_new ();
   g_autoptr(GPtrArray) watches = NULL;
-  Recorder recorder;
+  SlotTestRecorder recorder;
   guint n_items = 16;
 
   ringside_slot_model_set_pacing (model, 40, 3);
   ringside_slot_model_set_placeholder (model, placeholder);
-  watches = watch_range (model, 0, 16);
-  recorder_init (&recorder, model);
+  watches = slot_test_watch_range (model, 0, 16);
+  slot_test_recorder_init (&recorder, model);
 
   g_list_store_remove_all (store);
-  assert_heard (&recorder, 1, 16, 4, 0);
-  assert_pending (model, 16, 16);
+  slot_test_assert_heard (&recorder, 1, 16, 4, 0);
+  slot_test_assert_pending (model, 16, 16);
   assert_shown (model, watches, placeholder, 0, 16);
 
-  splice_new (store, 0, 0, 4);
-  assert_heard_nothing (&recorder, 1);
-  assert_pending (model, 16, 12);
+  slot_test_splice_new (store, 0, 0, 4);
+  slot_test_assert_heard_nothing (&recorder, 1);
+  slot_test_assert_pending (model, 16, 12);
   assert_shown (model, watches, placeholder, 0, 4);
 
   /* Let go of and asked for again: a new slot, blank too. */
   g_ptr_array_remove_index (watches, 14);
-  g_ptr_array_add (watches, watch_new (model, 14));
-  g_assert_true (ringside_slot_get_item (((Watch *) watches->pdata[15])->slot) == placeholder);
+  g_ptr_array_add (watches, slot_test_watch_new (model, 14));
+  g_assert_true (ringside_slot_get_item (((SlotTestWatch *) watches->pdata[15])->slot) ==
+                 placeholder);
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 16));
   assert_shown (model, watches, placeholder, 0, 0);
 
@@ -361,15 +173,15 @@ test_blank_rows_go (void)
       guint next = n_items > 7 ? n_items - 3 : 4;
 
       g_assert_cmpint (more, ==, next > 4);
-      assert_heard (&recorder, 1, next, n_items - next, 0);
-      assert_pending (model, next, next - 4);
+      slot_test_assert_heard (&recorder, 1, next, n_items - next, 0);
+      slot_test_assert_pending (model, next, next - 4);
       assert_shown (model, watches, placeholder, 0, 0);
       n_items = next;
     }
   g_assert_false (ringside_slot_model_reveal (model));
-  assert_heard_nothing (&recorder, 0);
+  slot_test_assert_heard_nothing (&recorder, 0);
 
-  recorder_clear (&recorder);
+  slot_test_recorder_clear (&recorder);
 }
 
 /* 2b. The source grows while blank rows show: they show the new items, with no change of
@@ -378,62 +190,62 @@ test_blank_rows_go (void)
 static void
 test_grow_while_blank (void)
 {
-  g_autoptr(GListStore) store = store_new (20);
+  g_autoptr(GListStore) store = slot_test_store_new (20);
   g_autoptr(RingsideSlotModel) model = ringside_slot_model_new (G_LIST_MODEL (store));
   g_autoptr(GFileInfo) placeholder = g_file_info_new ();
   g_autoptr(GPtrArray) watches = NULL;
-  Recorder recorder;
+  SlotTestRecorder recorder;
 
   ringside_slot_model_set_pacing (model, 40, 3);
   ringside_slot_model_set_placeholder (model, placeholder);
-  watches = watch_range (model, 0, 10);
-  recorder_init (&recorder, model);
+  watches = slot_test_watch_range (model, 0, 10);
+  slot_test_recorder_init (&recorder, model);
 
-  splice_new (store, 3, 17, 0);
-  assert_heard (&recorder, 1, 10, 10, 0);
-  assert_pending (model, 10, 7);
+  slot_test_splice_new (store, 3, 17, 0);
+  slot_test_assert_heard (&recorder, 1, 10, 10, 0);
+  slot_test_assert_pending (model, 10, 7);
   assert_shown (model, watches, placeholder, 3, 10);
 
   /* Rows 7 to 9 let go of: they go with the next change. */
   g_ptr_array_set_size (watches, 7);
-  splice_new (store, 3, 0, 2);
-  assert_heard (&recorder, 1, 7, 3, 0);
-  assert_pending (model, 7, 2);
+  slot_test_splice_new (store, 3, 0, 2);
+  slot_test_assert_heard (&recorder, 1, 7, 3, 0);
+  slot_test_assert_pending (model, 7, 2);
   assert_shown (model, watches, placeholder, 3, 5);
 
   /* At the start: the slots with items show the shifted ones, and the first blank one an
    * item; the last blank one stays blank, untold. */
-  splice_new (store, 0, 0, 1);
-  assert_heard_nothing (&recorder, 1);
-  assert_pending (model, 7, 1);
+  slot_test_splice_new (store, 0, 0, 1);
+  slot_test_assert_heard_nothing (&recorder, 1);
+  slot_test_assert_pending (model, 7, 1);
   assert_shown (model, watches, placeholder, 0, 6);
 
-  splice_new (store, 6, 0, 5);
-  assert_heard_nothing (&recorder, 1);
-  assert_pending (model, 7, 4);
+  slot_test_splice_new (store, 6, 0, 5);
+  slot_test_assert_heard_nothing (&recorder, 1);
+  slot_test_assert_pending (model, 7, 4);
   assert_shown (model, watches, placeholder, 6, 7);
 
   g_assert_true (ringside_slot_model_reveal (model));
-  assert_heard (&recorder, 1, 7, 0, 3);
+  slot_test_assert_heard (&recorder, 1, 7, 0, 3);
   g_assert_false (ringside_slot_model_reveal (model));
-  assert_heard (&recorder, 1, 10, 0, 1);
-  assert_pending (model, 11, 0);
+  slot_test_assert_heard (&recorder, 1, 10, 0, 1);
+  slot_test_assert_pending (model, 11, 0);
   assert_shown (model, watches, placeholder, 0, 0);
 
   /* The paced rows are all shown, some blank: growth past them comes at once. */
   ringside_slot_model_set_pacing (model, 11, 3);
-  g_ptr_array_add (watches, watch_new (model, 10));
-  splice_new (store, 2, 9, 0);
-  assert_heard_nothing (&recorder, 1);
-  assert_pending (model, 11, 9);
+  g_ptr_array_add (watches, slot_test_watch_new (model, 10));
+  slot_test_splice_new (store, 2, 9, 0);
+  slot_test_assert_heard_nothing (&recorder, 1);
+  slot_test_assert_pending (model, 11, 9);
   assert_shown (model, watches, placeholder, 2, 11);
 
-  splice_new (store, 2, 0, 15);
-  assert_heard (&recorder, 1, 11, 0, 6);
-  assert_pending (model, 17, 0);
+  slot_test_splice_new (store, 2, 0, 15);
+  slot_test_assert_heard (&recorder, 1, 11, 0, 6);
+  slot_test_assert_pending (model, 17, 0);
   assert_shown (model, watches, placeholder, 2, 11);
 
-  recorder_clear (&recorder);
+  slot_test_recorder_clear (&recorder);
 }
 
 /* 3. A slot held past the paced rows: the rows go at once, as without a placeholder. At the
@@ -455,25 +267,25 @@ test_held_past_paced (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       guint n_source = cases[i].n_source, kept = cases[i].kept;
-      g_autoptr(GListStore) store = store_new (cases[i].n);
+      g_autoptr(GListStore) store = slot_test_store_new (cases[i].n);
       g_autoptr(RingsideSlotModel) model = ringside_slot_model_new (G_LIST_MODEL (store));
       g_autoptr(GPtrArray) watches = NULL;
-      Recorder recorder;
+      SlotTestRecorder recorder;
 
       ringside_slot_model_set_pacing (model, 10, 3);
       ringside_slot_model_set_placeholder (model, placeholder);
-      watches = watch_range (model, 0, cases[i].held);
+      watches = slot_test_watch_range (model, 0, cases[i].held);
       if (cases[i].far != 0)
-        g_ptr_array_add (watches, watch_new (model, cases[i].far));
-      recorder_init (&recorder, model);
+        g_ptr_array_add (watches, slot_test_watch_new (model, cases[i].far));
+      slot_test_recorder_init (&recorder, model);
 
-      splice_new (store, n_source, cases[i].n - n_source, 0);
-      assert_heard (&recorder, kept > n_source, kept, cases[i].n - kept, 0);
-      assert_pending (model, kept, kept - n_source);
+      slot_test_splice_new (store, n_source, cases[i].n - n_source, 0);
+      slot_test_assert_heard (&recorder, kept > n_source, kept, cases[i].n - kept, 0);
+      slot_test_assert_pending (model, kept, kept - n_source);
       /* Whether the slots that left were told on the way is test_leavers_untold's. */
       assert_shown (model, watches, placeholder, kept > n_source ? n_source : TOLD_UNCHECKED,
                     kept);
-      recorder_clear (&recorder);
+      slot_test_recorder_clear (&recorder);
     }
 }
 
@@ -487,24 +299,24 @@ test_leavers_untold (void)
 
   for (guint from = 0; from <= 4; from += 4)
     {
-      g_autoptr(GListStore) store = store_new (20);
+      g_autoptr(GListStore) store = slot_test_store_new (20);
       g_autoptr(RingsideSlotModel) model = ringside_slot_model_new (G_LIST_MODEL (store));
       g_autoptr(GPtrArray) watches = NULL;
-      Recorder recorder;
+      SlotTestRecorder recorder;
       guint told = 0;
 
       ringside_slot_model_set_pacing (model, 10, 3);
       ringside_slot_model_set_placeholder (model, placeholder);
-      watches = watch_range (model, 0, 12);
-      recorder_init (&recorder, model);
+      watches = slot_test_watch_range (model, 0, 12);
+      slot_test_recorder_init (&recorder, model);
 
-      splice_new (store, from, 20 - from, 0);
-      assert_heard (&recorder, 0, from, 20 - from, 0);
+      slot_test_splice_new (store, from, 20 - from, 0);
+      slot_test_assert_heard (&recorder, 0, from, 20 - from, 0);
       for (guint i = 0; i < watches->len; i++)
-        told += ((Watch *) watches->pdata[i])->notified;
+        told += ((SlotTestWatch *) watches->pdata[i])->notified;
       g_assert_cmpuint (told, ==, 0);
       assert_shown (model, watches, placeholder, TOLD_UNCHECKED, 0);
-      recorder_clear (&recorder);
+      slot_test_recorder_clear (&recorder);
     }
 }
 
@@ -512,35 +324,35 @@ test_leavers_untold (void)
 static void
 test_no_holders (void)
 {
-  g_autoptr(GListStore) store = store_new (20);
+  g_autoptr(GListStore) store = slot_test_store_new (20);
   g_autoptr(RingsideSlotModel) model = ringside_slot_model_new (G_LIST_MODEL (store));
   g_autoptr(GFileInfo) placeholder = g_file_info_new ();
   g_autoptr(GPtrArray) watches = NULL;
-  Recorder recorder;
+  SlotTestRecorder recorder;
 
   ringside_slot_model_set_pacing (model, 40, 3);
   ringside_slot_model_set_placeholder (model, placeholder);
-  recorder_init (&recorder, model);
+  slot_test_recorder_init (&recorder, model);
 
   /* None ever asked for. */
-  splice_new (store, 15, 5, 0);
-  assert_heard (&recorder, 0, 15, 5, 0);
-  assert_pending (model, 15, 0);
+  slot_test_splice_new (store, 15, 5, 0);
+  slot_test_assert_heard (&recorder, 0, 15, 5, 0);
+  slot_test_assert_pending (model, 15, 0);
 
   /* Asked for and let go. */
-  g_ptr_array_unref (watch_range (model, 0, 15));
-  splice_new (store, 10, 5, 0);
-  assert_heard (&recorder, 0, 10, 5, 0);
-  assert_pending (model, 10, 0);
+  g_ptr_array_unref (slot_test_watch_range (model, 0, 15));
+  slot_test_splice_new (store, 10, 5, 0);
+  slot_test_assert_heard (&recorder, 0, 10, 5, 0);
+  slot_test_assert_pending (model, 10, 0);
 
   /* Held before the new end only, up to it. */
-  watches = watch_range (model, 0, 3);
-  splice_new (store, 3, 7, 0);
-  assert_heard (&recorder, 0, 3, 7, 0);
-  assert_pending (model, 3, 0);
+  watches = slot_test_watch_range (model, 0, 3);
+  slot_test_splice_new (store, 3, 7, 0);
+  slot_test_assert_heard (&recorder, 0, 3, 7, 0);
+  slot_test_assert_pending (model, 3, 0);
   assert_shown (model, watches, placeholder, 0, 0);
 
-  recorder_clear (&recorder);
+  slot_test_recorder_clear (&recorder);
 }
 
 /* 5. Without a placeholder, or with it taken away, shrinking is at once as it always was,
@@ -552,10 +364,10 @@ test_no_placeholder (void)
 
   for (guint variant = 0; variant < 3; variant++)
     {
-      g_autoptr(GListStore) store = store_new (20);
+      g_autoptr(GListStore) store = slot_test_store_new (20);
       g_autoptr(RingsideSlotModel) model = ringside_slot_model_new (G_LIST_MODEL (store));
       g_autoptr(GPtrArray) watches = NULL;
-      Recorder recorder;
+      SlotTestRecorder recorder;
 
       if (variant < 2)
         ringside_slot_model_set_pacing (model, 40, 3);
@@ -563,32 +375,32 @@ test_no_placeholder (void)
         ringside_slot_model_set_placeholder (model, placeholder);
       if (variant == 1)
         ringside_slot_model_set_placeholder (model, NULL);
-      watches = watch_range (model, 0, 16);
-      recorder_init (&recorder, model);
+      watches = slot_test_watch_range (model, 0, 16);
+      slot_test_recorder_init (&recorder, model);
 
-      splice_new (store, 4, 16, 0);
-      assert_heard (&recorder, 0, 4, 16, 0);
-      assert_pending (model, 4, 0);
+      slot_test_splice_new (store, 4, 16, 0);
+      slot_test_assert_heard (&recorder, 0, 4, 16, 0);
+      slot_test_assert_pending (model, 4, 0);
       /* With a placeholder, see test_leavers_untold. */
       assert_shown (model, watches, placeholder, variant < 2 ? 0 : TOLD_UNCHECKED, 0);
 
       /* Emptied and filled again: the rows went, the new ones come paced. */
       g_list_store_remove_all (store);
-      assert_heard (&recorder, 0, 0, 4, 0);
-      splice_new (store, 0, 0, 5);
+      slot_test_assert_heard (&recorder, 0, 0, 4, 0);
+      slot_test_splice_new (store, 0, 0, 5);
       if (variant < 2)
         {
-          assert_heard_nothing (&recorder, 1);
-          assert_pending (model, 0, 5);
+          slot_test_assert_heard_nothing (&recorder, 1);
+          slot_test_assert_pending (model, 0, 5);
         }
       else
         {
-          assert_heard (&recorder, 0, 0, 0, 5);
-          assert_pending (model, 5, 0);
+          slot_test_assert_heard (&recorder, 0, 0, 0, 5);
+          slot_test_assert_pending (model, 5, 0);
         }
       for (guint i = 0; i < watches->len; i++)
-        g_assert_null (ringside_slot_get_item (((Watch *) watches->pdata[i])->slot));
-      recorder_clear (&recorder);
+        g_assert_null (ringside_slot_get_item (((SlotTestWatch *) watches->pdata[i])->slot));
+      slot_test_recorder_clear (&recorder);
     }
 }
 
@@ -597,7 +409,7 @@ test_no_placeholder (void)
 static void
 test_blank_rows_unpaced (void)
 {
-  g_autoptr(GListStore) store = store_new (20);
+  g_autoptr(GListStore) store = slot_test_store_new (20);
   g_autoptr(RingsideSlotModel) model = ringside_slot_model_new (G_LIST_MODEL (store));
   g_autoptr(GFileInfo) placeholder = g_file_info_new ();
   g_autoptr(GPtrArray) watches = NULL;
@@ -605,9 +417,9 @@ test_blank_rows_unpaced (void)
 
   ringside_slot_model_set_pacing (model, 40, 3);
   ringside_slot_model_set_placeholder (model, placeholder);
-  watches = watch_range (model, 0, 16);
-  splice_new (store, 4, 16, 0);
-  assert_pending (model, 16, 12);
+  watches = slot_test_watch_range (model, 0, 16);
+  slot_test_splice_new (store, 4, 16, 0);
+  slot_test_assert_pending (model, 16, 12);
 
   ringside_slot_model_set_pacing (model, 0, 0);
   while (ringside_slot_model_reveal (model))
@@ -619,7 +431,7 @@ test_blank_rows_unpaced (void)
         break;
       n_items = now;
     }
-  assert_pending (model, 4, 0);
+  slot_test_assert_pending (model, 4, 0);
 }
 
 /* 6. Random splices, searches as a filter model makes them, reveals, and slots held and let
@@ -630,8 +442,8 @@ typedef struct
   GListStore        *store;
   RingsideSlotModel *model;
   GObject           *placeholder;
-  GPtrArray         *watches;    /* of Watch */
-  Recorder           recorder;
+  GPtrArray         *watches;    /* of SlotTestWatch */
+  SlotTestRecorder   recorder;
   guint              shadow_len; /* the model's length as its items-changed tell it */
   guint              paced_rows;
   guint              step;
@@ -661,7 +473,7 @@ static void
 rig_hold (Rig   *rig,
           guint  position)
 {
-  Watch *watch = watch_new (rig->model, position);
+  SlotTestWatch *watch = slot_test_watch_new (rig->model, position);
 
   g_signal_connect (watch->slot, "notify::item", G_CALLBACK (rig_on_notify_item), rig);
   g_ptr_array_add (rig->watches, watch);
@@ -675,7 +487,7 @@ rig_end_of_held (Rig *rig)
 
   for (guint i = 0; i < rig->watches->len; i++)
     {
-      Watch *watch = g_ptr_array_index (rig->watches, i);
+      SlotTestWatch *watch = g_ptr_array_index (rig->watches, i);
 
       if (!watch->left)
         end = MAX (end, watch->position + 1);
@@ -688,7 +500,7 @@ rig_before (Rig *rig)
 {
   for (guint i = 0; i < rig->watches->len; i++)
     {
-      Watch *watch = g_ptr_array_index (rig->watches, i);
+      SlotTestWatch *watch = g_ptr_array_index (rig->watches, i);
 
       watch->notified = 0;
       watch->item_before = ringside_slot_get_item (watch->slot);
@@ -707,18 +519,8 @@ rig_check (Rig   *rig,
   guint n_items = g_list_model_get_n_items (list);
   guint pending = ringside_slot_model_get_pending (rig->model);
 
-  for (guint i = 0; i < rig->recorder.changes->len; i++)
-    {
-      Change *change = &g_array_index (rig->recorder.changes, Change, i);
-
-      /* Rows come and go at the end only, and the model has the length it tells. */
-      g_assert_cmpuint (change->position + change->removed, ==, rig->shadow_len);
-      g_assert_true (change->removed == 0 || change->added == 0);
-      rig->shadow_len = rig->shadow_len - change->removed + change->added;
-      g_assert_cmpuint (change->n_items, ==, rig->shadow_len);
-    }
-  g_array_set_size (rig->recorder.changes, 0);
-  assert_heard_nothing (&rig->recorder, pending != pending_before);
+  slot_test_recorder_replay (&rig->recorder, &rig->shadow_len);
+  slot_test_assert_heard_nothing (&rig->recorder, pending != pending_before);
 
   g_assert_cmpuint (rig->shadow_len, ==, n_items);
   g_assert_cmpuint (pending, ==, n_source > n_items ? n_source - n_items : n_items - n_source);
@@ -738,7 +540,7 @@ rig_check (Rig   *rig,
 
   for (guint i = 0; i < rig->watches->len; i++)
     {
-      Watch *watch = g_ptr_array_index (rig->watches, i);
+      SlotTestWatch *watch = g_ptr_array_index (rig->watches, i);
       g_autoptr(RingsideSlot) slot = NULL;
 
       g_assert_cmpuint (ringside_slot_get_position (watch->slot), ==, watch->position);
@@ -791,7 +593,7 @@ rig_splice (Rig        *rig,
 
   for (guint i = 0; i < rig->watches->len; i++)
     {
-      Watch *watch = g_ptr_array_index (rig->watches, i);
+      SlotTestWatch *watch = g_ptr_array_index (rig->watches, i);
       gboolean in_range = watch->position >= position && watch->position < position + added;
       gboolean moved = ringside_slot_get_item (watch->slot) != watch->item_before;
       gboolean reached = watch->position >= position &&
@@ -832,7 +634,7 @@ rig_reveal (Rig *rig)
 
   /* Rows come or go; no slot is told. */
   for (guint i = 0; i < rig->watches->len; i++)
-    g_assert_cmpuint (((Watch *) rig->watches->pdata[i])->notified, ==, 0);
+    g_assert_cmpuint (((SlotTestWatch *) rig->watches->pdata[i])->notified, ==, 0);
   rig_check (rig, pending_before);
 }
 
@@ -890,16 +692,17 @@ test_random (void)
 {
   guint32 seed = g_test_rand_int ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  g_autoptr(GListStore) store = store_new (g_rand_int_range (rand, 0, 30));
+  g_autoptr(GListStore) store = slot_test_store_new (g_rand_int_range (rand, 0, 30));
   g_autoptr(RingsideSlotModel) model = ringside_slot_model_new (G_LIST_MODEL (store));
   g_autoptr(GObject) placeholder = G_OBJECT (g_file_info_new ());
-  g_autoptr(GPtrArray) watches = g_ptr_array_new_with_free_func ((GDestroyNotify) watch_free);
+  g_autoptr(GPtrArray) watches =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) slot_test_watch_free);
   Rig rig = { store, model, placeholder, watches, };
 
   g_test_message ("random seed of this case: %u (the run's seed is printed above; "
                   "--seed=SEED repeats it)", seed);
   rig.shadow_len = g_list_model_get_n_items (G_LIST_MODEL (store));
-  recorder_init (&rig.recorder, model);
+  slot_test_recorder_init (&rig.recorder, model);
   ringside_slot_model_set_placeholder (model, placeholder);
   rig_set_pacing (&rig, g_rand_int_range (rand, 1, 40), g_rand_int_range (rand, 1, 6));
 
@@ -971,7 +774,7 @@ test_random (void)
                   rig.n_told, rig.n_left, rig.n_left_told, rig.n_blank_steps, rig.n_blank_kept,
                   rig.n_searches);
 
-  recorder_clear (&rig.recorder);
+  slot_test_recorder_clear (&rig.recorder);
 }
 
 int

@@ -3,44 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <gio/gio.h>
-
-#include "ringside-slot-model.h"
-
-/* The source's items are plain objects, told apart by their addresses. */
-
-/* Replaces @removed items at @position with @added new ones. */
-static void
-splice_new (GListStore *store,
-            guint       position,
-            guint       removed,
-            guint       added)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < added; i++)
-    g_ptr_array_add (items, g_file_info_new ());
-  g_list_store_splice (store, position, removed, items->pdata, added);
-}
-
-static GListStore *
-store_new (guint n_items)
-{
-  GListStore *store = g_list_store_new (G_TYPE_FILE_INFO);
-
-  splice_new (store, 0, 0, n_items);
-  return store;
-}
-
-/* The source's item at @position, borrowed (the store keeps it), or NULL. */
-static gpointer
-source_item (GListModel *source,
-             guint       position)
-{
-  g_autoptr(GObject) item = g_list_model_get_item (source, position);
-
-  return item;
-}
+#include "slot-model-test-utils.h"
 
 /* Puts the items of [position, position + n) of @store back in another order in one splice
  * that keeps the length, as a sort does: reversed, or shuffled by @rand. */
@@ -65,147 +28,6 @@ reorder_range (GListStore *store,
   g_list_store_splice (store, position, n, items->pdata, n);
 }
 
-/* What the slot model told its listeners. */
-
-typedef struct
-{
-  guint position;
-  guint removed;
-  guint added;
-  guint n_items;    /* the model's length when it told */
-} Change;
-
-typedef struct
-{
-  GListModel *model;
-  GArray     *changes;
-  guint       pending_notifies;
-} Recorder;
-
-static void
-on_items_changed (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  Recorder   *recorder)
-{
-  Change change = { position, removed, added, g_list_model_get_n_items (model) };
-
-  g_array_append_val (recorder->changes, change);
-}
-
-static void
-on_notify_pending (GObject    *object,
-                   GParamSpec *pspec,
-                   Recorder   *recorder)
-{
-  recorder->pending_notifies++;
-}
-
-static void
-recorder_init (Recorder          *recorder,
-               RingsideSlotModel *model)
-{
-  recorder->model = G_LIST_MODEL (model);
-  recorder->changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  recorder->pending_notifies = 0;
-  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), recorder);
-  g_signal_connect (model, "notify::pending", G_CALLBACK (on_notify_pending), recorder);
-}
-
-static void
-recorder_clear (Recorder *recorder)
-{
-  g_signal_handlers_disconnect_by_data (recorder->model, recorder);
-  g_clear_pointer (&recorder->changes, g_array_unref);
-}
-
-/* Since the last look, the model said "pending" changed so often, and told of no change. */
-static void
-assert_heard_nothing (Recorder *recorder,
-                      guint     pending_notifies)
-{
-  g_assert_cmpuint (recorder->changes->len, ==, 0);
-  g_assert_cmpuint (recorder->pending_notifies, ==, pending_notifies);
-  recorder->pending_notifies = 0;
-}
-
-/* Since the last look, the model said "pending" changed so often, and told of this change
- * alone, having the length it tells of already. */
-static void
-assert_heard (Recorder *recorder,
-              guint     pending_notifies,
-              guint     position,
-              guint     removed,
-              guint     added)
-{
-  Change *change;
-
-  g_assert_cmpuint (recorder->changes->len, ==, 1);
-  change = &g_array_index (recorder->changes, Change, 0);
-  g_assert_cmpuint (change->position, ==, position);
-  g_assert_cmpuint (change->removed, ==, removed);
-  g_assert_cmpuint (change->added, ==, added);
-  g_assert_cmpuint (change->n_items, ==, position + added);
-  g_array_set_size (recorder->changes, 0);
-  assert_heard_nothing (recorder, pending_notifies);
-}
-
-/* A slot the test holds, and how often it said "item" changed. */
-
-typedef struct
-{
-  RingsideSlot *slot;       /* owned */
-  guint         position;
-  guint         notified;
-  gboolean      left;       /* the model shrank past it: it shows nothing from then on */
-  gpointer      item_before; /* borrowed, for comparison only: what it showed before a step */
-} Watch;
-
-static void
-on_notify_item (RingsideSlot *slot,
-                GParamSpec   *pspec,
-                Watch        *watch)
-{
-  g_assert_true (slot == watch->slot);
-  watch->notified++;
-}
-
-static Watch *
-watch_new (RingsideSlotModel *model,
-           guint              position)
-{
-  Watch *watch = g_new0 (Watch, 1);
-
-  watch->slot = g_list_model_get_item (G_LIST_MODEL (model), position);
-  g_assert_nonnull (watch->slot);
-  g_assert_cmpuint (ringside_slot_get_position (watch->slot), ==, position);
-  watch->position = position;
-  g_signal_connect (watch->slot, "notify::item", G_CALLBACK (on_notify_item), watch);
-  return watch;
-}
-
-static void
-watch_free (Watch *watch)
-{
-  g_signal_handlers_disconnect_by_data (watch->slot, watch);
-  g_object_unref (watch->slot);
-  g_free (watch);
-}
-
-/* Watches of every position from @first below @end. */
-static GPtrArray *
-watch_range (RingsideSlotModel *model,
-             guint              first,
-             guint              end)
-{
-  GPtrArray *watches = g_ptr_array_new_with_free_func ((GDestroyNotify) watch_free);
-
-  for (guint i = first; i < end; i++)
-    g_ptr_array_add (watches, watch_new (model, i));
-  return watches;
-}
-
 /* A slot at a position below @n_items shows what @source has there; past them, nothing. */
 static void
 assert_slot_shows (RingsideSlot *slot,
@@ -217,7 +39,7 @@ assert_slot_shows (RingsideSlot *slot,
 
   g_object_get (slot, "item", &item, NULL);
   g_assert_true (item == ringside_slot_get_item (slot));
-  g_assert_true (item == (position < n_items ? source_item (source, position) : NULL));
+  g_assert_true (item == (position < n_items ? slot_test_source_item (source, position) : NULL));
 }
 
 /* Since the last look, the watched slots in [first, end) said "item" changed once, the others
@@ -233,7 +55,7 @@ assert_told (RingsideSlotModel *model,
 
   for (guint i = 0; i < watches->len; i++)
     {
-      Watch *watch = g_ptr_array_index (watches, i);
+      SlotTestWatch *watch = g_ptr_array_index (watches, i);
 
       g_assert_cmpuint (watch->notified, ==, watch->position >= first && watch->position < end);
       watch->notified = 0;
@@ -245,7 +67,7 @@ assert_told (RingsideSlotModel *model,
 static void
 test_slots_show_source (void)
 {
-  g_autoptr(GListStore) store = store_new (5);
+  g_autoptr(GListStore) store = slot_test_store_new (5);
   g_autoptr(RingsideSlotModel) model = ringside_slot_model_new (G_LIST_MODEL (store));
   GListModel *list = G_LIST_MODEL (model);
   g_autoptr(GListModel) source = NULL;
@@ -270,7 +92,7 @@ test_slots_show_source (void)
       g_assert_true (slot == again);
       g_object_get (slot, "position", &position, "item", &item, NULL);
       g_assert_cmpuint (position, ==, i);
-      g_assert_true (item == source_item (source, i));
+      g_assert_true (item == slot_test_source_item (source, i));
       g_assert_true (ringside_slot_get_item (slot) == item);
     }
 
@@ -280,17 +102,17 @@ test_slots_show_source (void)
   g_object_add_weak_pointer (G_OBJECT (weak_slot), (gpointer *) &weak_slot);
   g_object_unref (weak_slot);
   g_assert_null (weak_slot);
-  splice_new (store, 2, 1, 1);
+  slot_test_splice_new (store, 2, 1, 1);
 
   weak_slot = g_list_model_get_item (list, 3);
   g_object_add_weak_pointer (G_OBJECT (weak_slot), (gpointer *) &weak_slot);
-  splice_new (store, 3, 1, 1);
-  g_assert_true (ringside_slot_get_item (weak_slot) == source_item (source, 3));
+  slot_test_splice_new (store, 3, 1, 1);
+  g_assert_true (ringside_slot_get_item (weak_slot) == slot_test_source_item (source, 3));
   g_object_unref (weak_slot);
   g_assert_null (weak_slot);
-  splice_new (store, 3, 1, 1);
+  slot_test_splice_new (store, 3, 1, 1);
 
-  watches = watch_range (model, 0, 5);
+  watches = slot_test_watch_range (model, 0, 5);
   assert_told (model, watches, 0, 0);
 }
 
@@ -298,41 +120,41 @@ test_slots_show_source (void)
 static void
 test_same_length (void)
 {
-  g_autoptr(GListStore) store = store_new (5);
+  g_autoptr(GListStore) store = slot_test_store_new (5);
   GListModel *source = G_LIST_MODEL (store);
   g_autoptr(RingsideSlotModel) model = ringside_slot_model_new (source);
-  g_autoptr(GPtrArray) watches = watch_range (model, 0, 5);
+  g_autoptr(GPtrArray) watches = slot_test_watch_range (model, 0, 5);
   g_autoptr(GObject) middle = g_list_model_get_item (source, 2);
   g_autoptr(GObject) third = NULL;
-  Recorder recorder;
+  SlotTestRecorder recorder;
 
-  recorder_init (&recorder, model);
+  slot_test_recorder_init (&recorder, model);
 
   /* A sort of the whole list: every slot is told, the middle one too, though its item stays
    * the same object (the source changed it in place). */
   reorder_range (store, NULL, 0, 5);
-  assert_heard_nothing (&recorder, 0);
-  g_assert_true (ringside_slot_get_item (((Watch *) watches->pdata[2])->slot) == middle);
+  slot_test_assert_heard_nothing (&recorder, 0);
+  g_assert_true (ringside_slot_get_item (((SlotTestWatch *) watches->pdata[2])->slot) == middle);
   assert_told (model, watches, 0, 5);
 
   /* A sort of a part: only the slots in it are told. */
   reorder_range (store, NULL, 1, 2);
-  assert_heard_nothing (&recorder, 0);
+  slot_test_assert_heard_nothing (&recorder, 0);
   assert_told (model, watches, 1, 3);
 
   /* One item changed in place: its slot is told, no other. */
   third = g_list_model_get_item (source, 3);
   g_list_store_splice (store, 3, 1, (gpointer *) &third, 1);
-  assert_heard_nothing (&recorder, 0);
-  g_assert_true (ringside_slot_get_item (((Watch *) watches->pdata[3])->slot) == third);
+  slot_test_assert_heard_nothing (&recorder, 0);
+  g_assert_true (ringside_slot_get_item (((SlotTestWatch *) watches->pdata[3])->slot) == third);
   assert_told (model, watches, 3, 4);
 
   /* New items in place of old ones. */
-  splice_new (store, 0, 2, 2);
-  assert_heard_nothing (&recorder, 0);
+  slot_test_splice_new (store, 0, 2, 2);
+  slot_test_assert_heard_nothing (&recorder, 0);
   assert_told (model, watches, 0, 2);
 
-  recorder_clear (&recorder);
+  slot_test_recorder_clear (&recorder);
 }
 
 /* 3. Insertion and removal in the middle: the rows stay, the slots from there on show the
@@ -340,60 +162,60 @@ test_same_length (void)
 static void
 test_middle (void)
 {
-  g_autoptr(GListStore) store = store_new (8);
+  g_autoptr(GListStore) store = slot_test_store_new (8);
   GListModel *source = G_LIST_MODEL (store);
   g_autoptr(RingsideSlotModel) model = ringside_slot_model_new (source);
-  g_autoptr(GPtrArray) watches = watch_range (model, 0, 8);
-  Recorder recorder;
+  g_autoptr(GPtrArray) watches = slot_test_watch_range (model, 0, 8);
+  SlotTestRecorder recorder;
 
-  recorder_init (&recorder, model);
+  slot_test_recorder_init (&recorder, model);
 
-  splice_new (store, 3, 0, 2);
-  assert_heard (&recorder, 0, 8, 0, 2);
+  slot_test_splice_new (store, 3, 0, 2);
+  slot_test_assert_heard (&recorder, 0, 8, 0, 2);
   assert_told (model, watches, 3, 8);
-  g_ptr_array_add (watches, watch_new (model, 8));
-  g_ptr_array_add (watches, watch_new (model, 9));
+  g_ptr_array_add (watches, slot_test_watch_new (model, 8));
+  g_ptr_array_add (watches, slot_test_watch_new (model, 9));
   assert_told (model, watches, 0, 0);
 
   /* Three out from position 2: slots 2 to 6 show the shifted items, 7 to 9 leave. */
-  splice_new (store, 2, 3, 0);
-  assert_heard (&recorder, 0, 7, 3, 0);
+  slot_test_splice_new (store, 2, 3, 0);
+  slot_test_assert_heard (&recorder, 0, 7, 3, 0);
   assert_told (model, watches, 2, 7);
 
   /* Removed and added at once, not as many: one change at the end, of the difference. */
   g_ptr_array_set_size (watches, 7);
-  splice_new (store, 4, 1, 3);
-  assert_heard (&recorder, 0, 7, 0, 2);
+  slot_test_splice_new (store, 4, 1, 3);
+  slot_test_assert_heard (&recorder, 0, 7, 0, 2);
   assert_told (model, watches, 4, 7);
 
-  splice_new (store, 1, 4, 2);
-  assert_heard (&recorder, 0, 7, 2, 0);
+  slot_test_splice_new (store, 1, 4, 2);
+  slot_test_assert_heard (&recorder, 0, 7, 2, 0);
   assert_told (model, watches, 1, 7);
 
-  recorder_clear (&recorder);
+  slot_test_recorder_clear (&recorder);
 }
 
 /* 4. Slots past a new end show nothing, without a word; asked for again, they are new. */
 static void
 test_shrink (void)
 {
-  g_autoptr(GListStore) store = store_new (6);
+  g_autoptr(GListStore) store = slot_test_store_new (6);
   GListModel *source = G_LIST_MODEL (store);
   g_autoptr(RingsideSlotModel) model = ringside_slot_model_new (source);
-  g_autoptr(GPtrArray) kept = watch_range (model, 0, 3);
-  g_autoptr(GPtrArray) gone = watch_range (model, 3, 6);
-  Recorder recorder;
+  g_autoptr(GPtrArray) kept = slot_test_watch_range (model, 0, 3);
+  g_autoptr(GPtrArray) gone = slot_test_watch_range (model, 3, 6);
+  SlotTestRecorder recorder;
 
-  recorder_init (&recorder, model);
+  slot_test_recorder_init (&recorder, model);
 
-  splice_new (store, 3, 3, 0);
-  assert_heard (&recorder, 0, 3, 3, 0);
+  slot_test_splice_new (store, 3, 3, 0);
+  slot_test_assert_heard (&recorder, 0, 3, 3, 0);
   assert_told (model, kept, 0, 0);
   assert_told (model, gone, 0, 0);
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 3));
   for (guint i = 0; i < gone->len; i++)
     {
-      Watch *watch = g_ptr_array_index (gone, i);
+      SlotTestWatch *watch = g_ptr_array_index (gone, i);
       g_autoptr(GObject) item = NULL;
 
       /* A plain object now, that keeps its position. */
@@ -404,116 +226,105 @@ test_shrink (void)
 
   /* The source grows back: the old slots stay empty and are not told; asked for again, the
    * slots there are new ones that show the new items. */
-  splice_new (store, 3, 0, 4);
-  assert_heard (&recorder, 0, 3, 0, 4);
+  slot_test_splice_new (store, 3, 0, 4);
+  slot_test_assert_heard (&recorder, 0, 3, 0, 4);
   for (guint i = 0; i < gone->len; i++)
     {
-      Watch *watch = g_ptr_array_index (gone, i);
+      SlotTestWatch *watch = g_ptr_array_index (gone, i);
 
       g_assert_null (ringside_slot_get_item (watch->slot));
       g_assert_cmpuint (watch->notified, ==, 0);
-      g_ptr_array_add (kept, watch_new (model, watch->position));
-      g_assert_true (((Watch *) g_ptr_array_index (kept, kept->len - 1))->slot != watch->slot);
+      g_ptr_array_add (kept, slot_test_watch_new (model, watch->position));
+      g_assert_true (((SlotTestWatch *) g_ptr_array_index (kept, kept->len - 1))->slot !=
+                     watch->slot);
     }
-  g_ptr_array_add (kept, watch_new (model, 6));
+  g_ptr_array_add (kept, slot_test_watch_new (model, 6));
   assert_told (model, kept, 0, 0);
 
   /* To nothing at all. */
-  splice_new (store, 0, 7, 0);
-  assert_heard (&recorder, 0, 0, 7, 0);
+  slot_test_splice_new (store, 0, 7, 0);
+  slot_test_assert_heard (&recorder, 0, 0, 7, 0);
   assert_told (model, kept, 0, 0);
   assert_told (model, gone, 0, 0);
 
   /* The old slots go after the model forgot them: nothing reaches back into it. */
   g_ptr_array_set_size (gone, 0);
   g_ptr_array_set_size (kept, 0);
-  splice_new (store, 0, 0, 2);
-  g_ptr_array_add (kept, watch_new (model, 1));
+  slot_test_splice_new (store, 0, 0, 2);
+  g_ptr_array_add (kept, slot_test_watch_new (model, 1));
   assert_told (model, kept, 0, 0);
 
-  recorder_clear (&recorder);
+  slot_test_recorder_clear (&recorder);
 }
 
-static void
-assert_pending (RingsideSlotModel *model,
-                guint              n_items,
-                guint              pending)
-{
-  guint pending_property;
-
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_items);
-  g_assert_cmpuint (ringside_slot_model_get_pending (model), ==, pending);
-  g_object_get (model, "pending", &pending_property, NULL);
-  g_assert_cmpuint (pending_property, ==, pending);
-}
 
 /* 5. Paced growth: the first rows come a step at a time, the rest at once. */
 static void
 test_pacing (void)
 {
-  g_autoptr(GListStore) store = store_new (0);
+  g_autoptr(GListStore) store = slot_test_store_new (0);
   g_autoptr(RingsideSlotModel) model = ringside_slot_model_new (G_LIST_MODEL (store));
-  Recorder recorder;
+  SlotTestRecorder recorder;
 
   ringside_slot_model_set_pacing (model, 10, 3);
-  recorder_init (&recorder, model);
+  slot_test_recorder_init (&recorder, model);
 
-  splice_new (store, 0, 0, 25);
-  assert_heard_nothing (&recorder, 1);
-  assert_pending (model, 0, 25);
+  slot_test_splice_new (store, 0, 0, 25);
+  slot_test_assert_heard_nothing (&recorder, 1);
+  slot_test_assert_pending (model, 0, 25);
 
   for (guint shown = 3; shown < 10; shown += 3)
     {
       g_assert_true (ringside_slot_model_reveal (model));
-      assert_heard (&recorder, 1, shown - 3, 0, 3);
-      assert_pending (model, shown, 25 - shown);
+      slot_test_assert_heard (&recorder, 1, shown - 3, 0, 3);
+      slot_test_assert_pending (model, shown, 25 - shown);
     }
 
   /* 9 + 3 would pass 10: the rest come at once. */
   g_assert_false (ringside_slot_model_reveal (model));
-  assert_heard (&recorder, 1, 9, 0, 16);
-  assert_pending (model, 25, 0);
+  slot_test_assert_heard (&recorder, 1, 9, 0, 16);
+  slot_test_assert_pending (model, 25, 0);
 
   g_assert_false (ringside_slot_model_reveal (model));
-  assert_heard_nothing (&recorder, 0);
+  slot_test_assert_heard_nothing (&recorder, 0);
 
   /* Past the paced rows, growth is immediate. */
-  splice_new (store, 25, 0, 5);
-  assert_heard (&recorder, 0, 25, 0, 5);
-  assert_pending (model, 30, 0);
+  slot_test_splice_new (store, 25, 0, 5);
+  slot_test_assert_heard (&recorder, 0, 25, 0, 5);
+  slot_test_assert_pending (model, 30, 0);
 
   /* Shrinking is never held back; growing from below the paced rows is again. */
-  splice_new (store, 2, 28, 0);
-  assert_heard (&recorder, 0, 2, 28, 0);
-  assert_pending (model, 2, 0);
+  slot_test_splice_new (store, 2, 28, 0);
+  slot_test_assert_heard (&recorder, 0, 2, 28, 0);
+  slot_test_assert_pending (model, 2, 0);
 
-  splice_new (store, 0, 0, 1);
-  splice_new (store, 3, 0, 20);
-  assert_heard_nothing (&recorder, 2);
-  assert_pending (model, 2, 21);
+  slot_test_splice_new (store, 0, 0, 1);
+  slot_test_splice_new (store, 3, 0, 20);
+  slot_test_assert_heard_nothing (&recorder, 2);
+  slot_test_assert_pending (model, 2, 21);
 
   /* 2 + 3 = 5. */
   g_assert_true (ringside_slot_model_reveal (model));
-  assert_heard (&recorder, 1, 2, 0, 3);
-  assert_pending (model, 5, 18);
+  slot_test_assert_heard (&recorder, 1, 2, 0, 3);
+  slot_test_assert_pending (model, 5, 18);
 
   /* Shrinking the rows held back: nothing shown changes, pending does. */
-  splice_new (store, 10, 8, 0);
-  assert_heard_nothing (&recorder, 1);
-  assert_pending (model, 5, 10);
+  slot_test_splice_new (store, 10, 8, 0);
+  slot_test_assert_heard_nothing (&recorder, 1);
+  slot_test_assert_pending (model, 5, 10);
 
   /* Shrinking below the rows shown: at once, and nothing is held back any more. */
-  splice_new (store, 1, 12, 0);
-  assert_heard (&recorder, 1, 3, 2, 0);
-  assert_pending (model, 3, 0);
+  slot_test_splice_new (store, 1, 12, 0);
+  slot_test_assert_heard (&recorder, 1, 3, 2, 0);
+  slot_test_assert_pending (model, 3, 0);
 
   /* Without pacing, all at once. */
   ringside_slot_model_set_pacing (model, 0, 0);
-  splice_new (store, 3, 0, 40);
-  assert_heard (&recorder, 0, 3, 0, 40);
-  assert_pending (model, 43, 0);
+  slot_test_splice_new (store, 3, 0, 40);
+  slot_test_assert_heard (&recorder, 0, 3, 0, 40);
+  slot_test_assert_pending (model, 43, 0);
 
-  recorder_clear (&recorder);
+  slot_test_recorder_clear (&recorder);
 }
 
 /* 5. Items added one by one while paced: each adds to pending, none is shown. At the bounds:
@@ -522,99 +333,99 @@ test_pacing (void)
 static void
 test_pacing_bounds (void)
 {
-  g_autoptr(GListStore) store = store_new (0);
+  g_autoptr(GListStore) store = slot_test_store_new (0);
   g_autoptr(RingsideSlotModel) model = ringside_slot_model_new (G_LIST_MODEL (store));
-  g_autoptr(GListStore) full = store_new (10);
+  g_autoptr(GListStore) full = slot_test_store_new (10);
   g_autoptr(RingsideSlotModel) full_model = ringside_slot_model_new (G_LIST_MODEL (full));
-  Recorder recorder;
+  SlotTestRecorder recorder;
 
   ringside_slot_model_set_pacing (model, 8, 4);
-  recorder_init (&recorder, model);
+  slot_test_recorder_init (&recorder, model);
   for (guint i = 0; i < 20; i++)
-    splice_new (store, i, 0, 1);
-  assert_heard_nothing (&recorder, 20);
-  assert_pending (model, 0, 20);
+    slot_test_splice_new (store, i, 0, 1);
+  slot_test_assert_heard_nothing (&recorder, 20);
+  slot_test_assert_pending (model, 0, 20);
 
   g_assert_true (ringside_slot_model_reveal (model));
-  assert_heard (&recorder, 1, 0, 0, 4);
+  slot_test_assert_heard (&recorder, 1, 0, 0, 4);
   g_assert_false (ringside_slot_model_reveal (model));
-  assert_heard (&recorder, 1, 4, 0, 16);
-  assert_pending (model, 20, 0);
+  slot_test_assert_heard (&recorder, 1, 4, 0, 16);
+  slot_test_assert_pending (model, 20, 0);
 
-  splice_new (store, 2, 18, 0);
-  splice_new (store, 2, 0, 1);
-  assert_pending (model, 2, 1);
+  slot_test_splice_new (store, 2, 18, 0);
+  slot_test_splice_new (store, 2, 0, 1);
+  slot_test_assert_pending (model, 2, 1);
   g_assert_false (ringside_slot_model_reveal (model));
-  assert_pending (model, 3, 0);
-  recorder_clear (&recorder);
+  slot_test_assert_pending (model, 3, 0);
+  slot_test_recorder_clear (&recorder);
 
   ringside_slot_model_set_pacing (full_model, 10, 3);
-  recorder_init (&recorder, full_model);
-  splice_new (full, 10, 0, 5);
-  assert_heard (&recorder, 0, 10, 0, 5);
-  assert_pending (full_model, 15, 0);
-  recorder_clear (&recorder);
+  slot_test_recorder_init (&recorder, full_model);
+  slot_test_splice_new (full, 10, 0, 5);
+  slot_test_assert_heard (&recorder, 0, 10, 0, 5);
+  slot_test_assert_pending (full_model, 15, 0);
+  slot_test_recorder_clear (&recorder);
 }
 
 /* 6. A source change while rows are held back. */
 static void
 test_change_while_held_back (void)
 {
-  g_autoptr(GListStore) store = store_new (0);
+  g_autoptr(GListStore) store = slot_test_store_new (0);
   GListModel *source = G_LIST_MODEL (store);
   g_autoptr(RingsideSlotModel) model = ringside_slot_model_new (source);
   g_autoptr(GPtrArray) watches = NULL;
-  Recorder recorder;
+  SlotTestRecorder recorder;
 
   ringside_slot_model_set_pacing (model, 10, 3);
-  splice_new (store, 0, 0, 25);
+  slot_test_splice_new (store, 0, 0, 25);
   g_assert_true (ringside_slot_model_reveal (model));
-  watches = watch_range (model, 0, 3);
-  recorder_init (&recorder, model);
+  watches = slot_test_watch_range (model, 0, 3);
+  slot_test_recorder_init (&recorder, model);
 
   /* Past the rows shown, the same length: nothing at all. */
-  splice_new (store, 10, 2, 2);
-  assert_heard_nothing (&recorder, 0);
-  assert_pending (model, 3, 22);
+  slot_test_splice_new (store, 10, 2, 2);
+  slot_test_assert_heard_nothing (&recorder, 0);
+  slot_test_assert_pending (model, 3, 22);
   assert_told (model, watches, 0, 0);
 
   /* Past them, longer: pending only. */
-  splice_new (store, 5, 0, 4);
-  assert_heard_nothing (&recorder, 1);
-  assert_pending (model, 3, 26);
+  slot_test_splice_new (store, 5, 0, 4);
+  slot_test_assert_heard_nothing (&recorder, 1);
+  slot_test_assert_pending (model, 3, 26);
   assert_told (model, watches, 0, 0);
 
   /* Just at the end of the rows shown: still nothing shown. */
-  splice_new (store, 3, 1, 0);
-  assert_heard_nothing (&recorder, 1);
-  assert_pending (model, 3, 25);
+  slot_test_splice_new (store, 3, 1, 0);
+  slot_test_assert_heard_nothing (&recorder, 1);
+  slot_test_assert_pending (model, 3, 25);
   assert_told (model, watches, 0, 0);
 
   /* Within them, in place: that slot only. */
-  splice_new (store, 1, 1, 1);
-  assert_heard_nothing (&recorder, 0);
-  assert_pending (model, 3, 25);
+  slot_test_splice_new (store, 1, 1, 1);
+  slot_test_assert_heard_nothing (&recorder, 0);
+  slot_test_assert_pending (model, 3, 25);
   assert_told (model, watches, 1, 2);
 
   /* Within them, longer: the slots from there on show the shifted items; no row is added. */
-  splice_new (store, 0, 0, 1);
-  assert_heard_nothing (&recorder, 1);
-  assert_pending (model, 3, 26);
+  slot_test_splice_new (store, 0, 0, 1);
+  slot_test_assert_heard_nothing (&recorder, 1);
+  slot_test_assert_pending (model, 3, 26);
   assert_told (model, watches, 0, 3);
 
   /* Across the end of the rows shown, shorter but not below them. */
-  splice_new (store, 2, 5, 1);
-  assert_heard_nothing (&recorder, 1);
-  assert_pending (model, 3, 22);
+  slot_test_splice_new (store, 2, 5, 1);
+  slot_test_assert_heard_nothing (&recorder, 1);
+  slot_test_assert_pending (model, 3, 22);
   assert_told (model, watches, 2, 3);
 
   /* What comes in later shows the source as it is now. */
   g_assert_true (ringside_slot_model_reveal (model));
-  assert_heard (&recorder, 1, 3, 0, 3);
-  g_ptr_array_add (watches, watch_new (model, 4));
+  slot_test_assert_heard (&recorder, 1, 3, 0, 3);
+  g_ptr_array_add (watches, slot_test_watch_new (model, 4));
   assert_told (model, watches, 0, 0);
 
-  recorder_clear (&recorder);
+  slot_test_recorder_clear (&recorder);
 }
 
 /* 7. Random splices, reveals and held slots; the model agrees with its source after each. */
@@ -623,7 +434,7 @@ typedef struct
 {
   GListStore        *store;
   RingsideSlotModel *model;
-  GPtrArray         *watches;   /* of Watch */
+  GPtrArray         *watches;   /* of SlotTestWatch */
   guint              shadow_len; /* the model's length as its items-changed tell it */
 
   /* What the run went through, so that a change that makes it test less shows. */
@@ -640,14 +451,15 @@ rig_on_notify_item (RingsideSlot *slot,
                     Rig          *rig)
 {
   g_assert_true (ringside_slot_get_item (slot) ==
-                 source_item (G_LIST_MODEL (rig->store), ringside_slot_get_position (slot)));
+                 slot_test_source_item (G_LIST_MODEL (rig->store),
+                                        ringside_slot_get_position (slot)));
 }
 
 static void
 rig_hold (Rig   *rig,
           guint  position)
 {
-  Watch *watch = watch_new (rig->model, position);
+  SlotTestWatch *watch = slot_test_watch_new (rig->model, position);
 
   g_signal_connect (watch->slot, "notify::item", G_CALLBACK (rig_on_notify_item), rig);
   g_ptr_array_add (rig->watches, watch);
@@ -668,7 +480,7 @@ rig_check (Rig *rig)
 
   for (guint i = 0; i < rig->watches->len; i++)
     {
-      Watch *watch = g_ptr_array_index (rig->watches, i);
+      SlotTestWatch *watch = g_ptr_array_index (rig->watches, i);
       g_autoptr(RingsideSlot) slot = NULL;
 
       /* A slot that left shows nothing, and the model has another there if anything. */
@@ -677,7 +489,7 @@ rig_check (Rig *rig)
         slot = g_list_model_get_item (list, watch->position);
       g_assert_true ((slot == watch->slot) == !watch->left);
       g_assert_true (ringside_slot_get_item (watch->slot) ==
-                     (watch->left ? NULL : source_item (source, watch->position)));
+                     (watch->left ? NULL : slot_test_source_item (source, watch->position)));
     }
 }
 
@@ -690,7 +502,7 @@ rig_check_told (Rig     *rig,
 {
   for (guint i = 0; i < rig->watches->len; i++)
     {
-      Watch *watch = g_ptr_array_index (rig->watches, i);
+      SlotTestWatch *watch = g_ptr_array_index (rig->watches, i);
       gboolean in_range = watch->position >= position && watch->position < position + added;
       gboolean moved = ringside_slot_get_item (watch->slot) != watch->item_before;
 
@@ -717,15 +529,16 @@ test_random (void)
 {
   guint32 seed = g_test_rand_int ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  g_autoptr(GListStore) store = store_new (g_rand_int_range (rand, 0, 20));
+  g_autoptr(GListStore) store = slot_test_store_new (g_rand_int_range (rand, 0, 20));
   g_autoptr(RingsideSlotModel) model = ringside_slot_model_new (G_LIST_MODEL (store));
-  g_autoptr(GPtrArray) watches = g_ptr_array_new_with_free_func ((GDestroyNotify) watch_free);
+  g_autoptr(GPtrArray) watches =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) slot_test_watch_free);
   Rig rig = { store, model, watches, g_list_model_get_n_items (G_LIST_MODEL (store)), };
-  Recorder recorder;
+  SlotTestRecorder recorder;
 
   g_test_message ("random seed of this case: %u (the run's seed is printed above; "
                   "--seed=SEED repeats it)", seed);
-  recorder_init (&recorder, model);
+  slot_test_recorder_init (&recorder, model);
   if (g_rand_int_range (rand, 0, 4) > 0)
     ringside_slot_model_set_pacing (model, g_rand_int_range (rand, 1, 30),
                                     g_rand_int_range (rand, 1, 6));
@@ -741,7 +554,7 @@ test_random (void)
 
       for (guint i = 0; i < watches->len; i++)
         {
-          Watch *watch = g_ptr_array_index (watches, i);
+          SlotTestWatch *watch = g_ptr_array_index (watches, i);
 
           watch->notified = 0;
           watch->item_before = ringside_slot_get_item (watch->slot);
@@ -759,7 +572,7 @@ test_random (void)
               removed = n_source - position;
               added = g_rand_int_range (rand, 0, 40);
             }
-          splice_new (store, position, removed, added);
+          slot_test_splice_new (store, position, removed, added);
         }
       else if (action < 54 && n_source > 0)
         {
@@ -794,20 +607,10 @@ test_random (void)
           ringside_slot_model_set_pacing (model, paced_rows, g_rand_int_range (rand, 1, 6));
         }
 
-      for (guint i = 0; i < recorder.changes->len; i++)
-        {
-          Change *change = &g_array_index (recorder.changes, Change, i);
-
-          /* Rows come and go at the end only, and the model has the length it tells. */
-          g_assert_cmpuint (change->position + change->removed, ==, rig.shadow_len);
-          g_assert_true (change->removed == 0 || change->added == 0);
-          rig.shadow_len = rig.shadow_len - change->removed + change->added;
-          g_assert_cmpuint (change->n_items, ==, rig.shadow_len);
-        }
-      g_array_set_size (recorder.changes, 0);
+      slot_test_recorder_replay (&recorder, &rig.shadow_len);
       rig_check_told (&rig, position, removed, added);
-      assert_heard_nothing (&recorder,
-                            ringside_slot_model_get_pending (model) != pending_before);
+      slot_test_assert_heard_nothing (&recorder,
+                                      ringside_slot_model_get_pending (model) != pending_before);
       rig_check (&rig);
       rig.n_held_back += ringside_slot_model_get_pending (model) > 0;
     }
@@ -816,7 +619,7 @@ test_random (void)
                   "%u reveals that added rows", rig.n_told, rig.n_left, rig.n_held_back,
                   rig.n_revealed);
 
-  recorder_clear (&recorder);
+  slot_test_recorder_clear (&recorder);
 }
 
 /* What a view does while it hears of a change: lets rows go and asks for others. */
@@ -873,7 +676,7 @@ on_busy_items_changed (GListModel *model,
 static void
 test_reentrant (void)
 {
-  g_autoptr(GListStore) store = store_new (8);
+  g_autoptr(GListStore) store = slot_test_store_new (8);
   GListModel *source = G_LIST_MODEL (store);
   g_autoptr(RingsideSlotModel) model = ringside_slot_model_new (source);
   Busy busy = { model, { NULL, }, g_ptr_array_new_with_free_func (g_object_unref), 5 };
@@ -886,7 +689,7 @@ test_reentrant (void)
   g_signal_connect (busy.held[2], "notify::item", G_CALLBACK (on_busy_notify_item), &busy);
   g_signal_connect (model, "items-changed", G_CALLBACK (on_busy_items_changed), &busy);
 
-  splice_new (store, 2, 1, 2);
+  slot_test_splice_new (store, 2, 1, 2);
   g_assert_null (busy.held[0]);
   g_assert_null (busy.held[6]);
   g_assert_null (weak_slot);
@@ -895,7 +698,7 @@ test_reentrant (void)
   /* Shrinking: slot 2 is told while the model still has its old length, and its handler asks
    * for a row that is about to go. That slot shows nothing once the change is over. */
   busy.ask_at = 7;
-  splice_new (store, 1, 5, 0);
+  slot_test_splice_new (store, 1, 5, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 4);
   g_assert_cmpuint (busy.asked->len, ==, 4);
   for (guint i = 0; i < G_N_ELEMENTS (busy.held); i++)
@@ -915,26 +718,26 @@ test_reentrant (void)
 static void
 test_dispose_first (void)
 {
-  g_autoptr(GListStore) store = store_new (6);
+  g_autoptr(GListStore) store = slot_test_store_new (6);
   GListModel *source = G_LIST_MODEL (store);
   RingsideSlotModel *model = ringside_slot_model_new (source);
-  g_autoptr(GPtrArray) watches = watch_range (model, 0, 6);
+  g_autoptr(GPtrArray) watches = slot_test_watch_range (model, 0, 6);
   RingsideSlotModel *weak_model = model;
 
   /* Two of them leave the model first: it must have let go of those as well. */
-  splice_new (store, 4, 2, 0);
+  slot_test_splice_new (store, 4, 2, 0);
 
   g_object_add_weak_pointer (G_OBJECT (model), (gpointer *) &weak_model);
   g_object_unref (model);
   g_assert_null (weak_model);
 
   for (guint i = 0; i < 6; i++)
-    assert_slot_shows (((Watch *) watches->pdata[i])->slot, source, 4);
+    assert_slot_shows (((SlotTestWatch *) watches->pdata[i])->slot, source, 4);
 
   /* The source goes on without the model; the slots hear nothing of it. */
-  splice_new (store, 0, 4, 2);
+  slot_test_splice_new (store, 0, 4, 2);
   for (guint i = 0; i < 6; i++)
-    g_assert_cmpuint (((Watch *) watches->pdata[i])->notified, ==, 0);
+    g_assert_cmpuint (((SlotTestWatch *) watches->pdata[i])->notified, ==, 0);
 
   /* The slots go one by one; with a weak reference left, the model would be reached. */
   g_ptr_array_set_size (watches, 0);
@@ -947,7 +750,7 @@ test_use_after_dispose (void)
 {
   if (g_test_subprocess ())
     {
-      g_autoptr(GListStore) store = store_new (4);
+      g_autoptr(GListStore) store = slot_test_store_new (4);
       RingsideSlotModel *model = ringside_slot_model_new (G_LIST_MODEL (store));
       g_autoptr(RingsideSlot) held = g_list_model_get_item (G_LIST_MODEL (model), 0);
       g_autoptr(RingsideSlot) later = NULL;
