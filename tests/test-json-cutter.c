@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "json-checks.h"
 #include "ringside-json-cutter.h"
 #include "ringside-json-extra.h"
 
@@ -63,46 +64,6 @@ static const char agent_json[] =
   "\"supervisorNotes\":{\"text\":\"Ask about \\\"password\\\": reset\"},"
   "\"wrapUpCodes\":[1, 2, 3],\"holdMusic\":true,\"maxHoldSeconds\":1.5E+2}";
 
-/* Whether a member named so, at any depth of @node, is a secret. */
-static gboolean
-holds_secret (JsonNode *node)
-{
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *member;
-
-      json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, &name, &member))
-        if (ringside_json_is_secret_name (name) || holds_secret (member))
-          return TRUE;
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        if (holds_secret (json_array_get_element (array, i)))
-          return TRUE;
-    }
-  return FALSE;
-}
-
-/* null, "", [] or {} */
-static gboolean
-is_empty (JsonNode *node)
-{
-  if (JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return json_object_get_size (json_node_get_object (node)) == 0;
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return json_array_get_length (json_node_get_array (node)) == 0;
-  return json_node_get_value_type (node) == G_TYPE_STRING &&
-         *json_node_get_string (node) == '\0';
-}
-
 typedef enum { PLACE_NOWHERE, PLACE_READ, PLACE_REST } Place;
 
 /* Where the header says a member goes. */
@@ -113,9 +74,9 @@ expected_place (const char * const *read_names,
 {
   if (ringside_json_is_secret_name (name))
     return PLACE_NOWHERE;
-  if (g_strv_contains (read_names, name) || holds_secret (value))
+  if (g_strv_contains (read_names, name) || json_check_holds_secret (value))
     return PLACE_READ;
-  return is_empty (value) ? PLACE_NOWHERE : PLACE_REST;
+  return json_check_is_empty (value) ? PLACE_NOWHERE : PLACE_REST;
 }
 
 /* Cuts a copy of @length bytes in a buffer of their own, so that valgrind or ASan catch a
@@ -212,7 +173,7 @@ check_equivalent (const char * const *read_names,
                  PLACE_READ, text);
   check_members (read_names, json_node_get_object (whole), json_node_get_object (rest_node),
                  PLACE_REST, text);
-  if (holds_secret (rest_node))
+  if (json_check_holds_secret (rest_node))
     g_test_fail_printf ("%.200s: the rest '%.200s' holds a secret", text, rest);
 }
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "fuzz-common.h"
+#include "json-checks.h"
 #include "ringside-json-cutter.h"
 #include "ringside-json-extra.h"
 
@@ -23,44 +24,6 @@ static const char * const read_names[] = { "agentId", "firstName", "agentGroup",
 /* The long-lived cutter starts again now and then, so that what it keeps about names cannot
  * grow with the length of the run. */
 #define ELEMENTS_PER_CUTTER 10000
-
-static gboolean
-holds_secret (JsonNode *node)
-{
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *member;
-
-      json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, &name, &member))
-        if (ringside_json_is_secret_name (name) || holds_secret (member))
-          return TRUE;
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        if (holds_secret (json_array_get_element (array, i)))
-          return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-is_empty (JsonNode *node)
-{
-  if (JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return json_object_get_size (json_node_get_object (node)) == 0;
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return json_array_get_length (json_node_get_array (node)) == 0;
-  return json_node_get_value_type (node) == G_TYPE_STRING &&
-         *json_node_get_string (node) == '\0';
-}
 
 /* json-glib mishandles "\u" escapes of surrogates, alone or paired (it may swallow the next
  * character): where the element has one, its parse and the outputs' may differ. */
@@ -170,11 +133,11 @@ assert_none_lost (JsonObject *whole,
   json_object_iter_init (&iter, whole);
   while (json_object_iter_next (&iter, &name, &member))
     {
-      if (ringside_json_is_secret_name (name) || is_empty (member))
+      if (ringside_json_is_secret_name (name) || json_check_is_empty (member))
         continue;
       g_assert_true (json_object_has_member (read, name) ||
                      (rest != NULL && json_object_has_member (rest, name)));
-      if (g_strv_contains (read_names, name) || holds_secret (member))
+      if (g_strv_contains (read_names, name) || json_check_holds_secret (member))
         g_assert_true (json_object_has_member (read, name));
     }
 }
@@ -210,7 +173,7 @@ check_cut (const char    *text,
 
       rest_object = json_node_get_object (rest_root);
       g_assert_cmpuint (json_object_get_size (rest_object), >, 0);
-      g_assert_false (holds_secret (rest_root));
+      g_assert_false (json_check_holds_secret (rest_root));
     }
 
   /* What json-glib makes of the whole element, when it reads it and no name is given twice:
