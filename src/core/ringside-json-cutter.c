@@ -277,6 +277,36 @@ scan_word (Cursor     *c,
 static gboolean scan_value (Cursor *c, guint depth, gboolean *holds_secret,
                             gboolean *empty);
 
+/* A member's name, from its quote, and what the cutter knows of it (@info is NULL when it
+ * cannot remember the name, @uncached then filled); FALSE for a name with an escape. */
+static gboolean
+scan_name (Cursor    *c,
+           NameInfo **info,
+           NameInfo  *uncached)
+{
+  gsize start, end;
+  gboolean has_escape;
+
+  if (peek (c) != '"' || !scan_string (c, &start, &end, &has_escape) || has_escape)
+    return FALSE;
+  *info = lookup_name (c->cutter, c->text + start, end - start, uncached);
+  return TRUE;
+}
+
+/* Steps into an object or a list, from its bracket; TRUE, past @close, when it is empty. */
+static gboolean
+open_empty (Cursor   *c,
+            char      close,
+            gboolean *empty)
+{
+  c->pos++;
+  skip_space (c);
+  *empty = peek (c) == close;
+  if (*empty)
+    c->pos++;
+  return *empty;
+}
+
 /* The members of a nested object, from its '{'. */
 static gboolean
 scan_object (Cursor   *c,
@@ -284,26 +314,18 @@ scan_object (Cursor   *c,
              gboolean *holds_secret,
              gboolean *empty)
 {
-  c->pos++;
-  skip_space (c);
-  *empty = peek (c) == '}';
-  if (*empty)
-    {
-      c->pos++;
-      return TRUE;
-    }
+  if (open_empty (c, '}', empty))
+    return TRUE;
 
   do
     {
-      gsize start, end;
-      gboolean has_escape, member_empty;
+      gboolean member_empty;
       NameInfo uncached;
       NameInfo *info;
 
       skip_space (c);
-      if (peek (c) != '"' || !scan_string (c, &start, &end, &has_escape) || has_escape)
+      if (!scan_name (c, &info, &uncached))
         return FALSE;
-      info = lookup_name (c->cutter, c->text + start, end - start, &uncached);
       if ((info != NULL ? info : &uncached)->secret)
         *holds_secret = TRUE;
       if (!expect (c, ':') || !scan_value (c, depth + 1, holds_secret, &member_empty))
@@ -321,14 +343,8 @@ scan_array (Cursor   *c,
             gboolean *holds_secret,
             gboolean *empty)
 {
-  c->pos++;
-  skip_space (c);
-  *empty = peek (c) == ']';
-  if (*empty)
-    {
-      c->pos++;
-      return TRUE;
-    }
+  if (open_empty (c, ']', empty))
+    return TRUE;
 
   do
     {
@@ -398,18 +414,14 @@ cut_member (Cursor  *c,
             GString *rest_out)
 {
   gsize member_start = c->pos;
-  gsize start, end;
-  gboolean has_escape, holds_secret = FALSE, empty;
+  gboolean holds_secret = FALSE, empty;
   NameInfo uncached;
   NameInfo *info;
 
-  if (peek (c) != '"' || !scan_string (c, &start, &end, &has_escape) || has_escape)
-    return FALSE;
-
   /* A name given twice goes whole, as json-glib keeps the last one: a name the cutter cannot
    * remember might be, so it goes whole too. */
-  info = lookup_name (c->cutter, c->text + start, end - start, &uncached);
-  if (info == NULL || info->last_element == c->cutter->element)
+  if (!scan_name (c, &info, &uncached) || info == NULL ||
+      info->last_element == c->cutter->element)
     return FALSE;
   info->last_element = c->cutter->element;
 
